@@ -1,0 +1,7 @@
+import { addNote } from '@/lib/claims'
+import { apiRoute, readJson } from '@/lib/http'
+
+export const POST = apiRoute<{ id: string }>(
+  async ({ actor, params, request }) => ({ note: await addNote(actor, params.id, await readJson(request)) }),
+  { status: 201 },
+)

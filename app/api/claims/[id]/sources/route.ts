@@ -1,0 +1,7 @@
+import { addSource } from '@/lib/claims'
+import { apiRoute, readJson } from '@/lib/http'
+
+export const POST = apiRoute<{ id: string }>(
+  async ({ actor, params, request }) => ({ source: await addSource(actor, params.id, await readJson(request)) }),
+  { status: 201 },
+)

@@ -1,0 +1,25 @@
+// Edge-safe part of the auth set-up: routing and session shape only. Every read
+// and write still checks the user in server code (lib/auth/actor.ts).
+import type { NextAuthConfig } from 'next-auth'
+
+export const authConfig = {
+  pages: { signIn: '/login' },
+  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const path = request.nextUrl.pathname
+      if (path === '/login' || path.startsWith('/api/')) return true // API routes answer 401 themselves
+      return Boolean(auth?.user)
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.uid = user.id
+      return token
+    },
+    session({ session, token }) {
+      if (token.uid) session.user.id = token.uid
+      return session
+    },
+  },
+} satisfies NextAuthConfig

@@ -1,0 +1,15 @@
+// Session typing, declared once.
+import 'next-auth'
+import '@auth/core/jwt'
+
+declare module 'next-auth' {
+  interface Session {
+    user: { id: string; name?: string | null; email?: string | null }
+  }
+}
+
+declare module '@auth/core/jwt' {
+  interface JWT {
+    uid?: string
+  }
+}

@@ -1,0 +1,20 @@
+import { PrismaPg } from '@prisma/adapter-pg'
+import { PrismaClient } from '../generated/prisma/client'
+
+export type Db = PrismaClient
+
+export function createPrismaClient(databaseUrl: string): PrismaClient {
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) })
+}
+
+// One client per process, kept on globalThis so dev reloads do not leak pools.
+const globalForDb = globalThis as unknown as { factmarkDb?: PrismaClient }
+
+export function getDb(): PrismaClient {
+  if (!globalForDb.factmarkDb) {
+    const url = process.env.DATABASE_URL
+    if (!url) throw new Error('DATABASE_URL is not set: start Factmark with `npm start`, which provides one.')
+    globalForDb.factmarkDb = createPrismaClient(url)
+  }
+  return globalForDb.factmarkDb
+}

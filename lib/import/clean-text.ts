@@ -1,0 +1,153 @@
+// Turns an article as scraped from a news site (one paragraph a line, with the
+// site's navigation, image credits and agency trailer mixed in) into article
+// blocks plus metadata. Every line is classified, so a preview can show what
+// would be removed and a user can keep any of it.
+import type { ArticleBlock } from '../article/blocks'
+
+export type LineKind =
+  | 'title'
+  | 'dateline'
+  | 'paragraph'
+  | 'heading'
+  | 'caption'
+  | 'navigation'
+  | 'image-credit'
+  | 'read-more'
+  | 'share'
+  | 'agency-trailer'
+
+/** Kinds proposed for removal; everything else is article content or metadata. */
+export const JUNK_KINDS: ReadonlySet<LineKind> = new Set(['navigation', 'image-credit', 'read-more', 'share', 'agency-trailer'])
+
+export interface ClassifiedLine {
+  text: string
+  kind: LineKind
+}
+
+export interface CleanedArticle {
+  title: string | null
+  /** ISO date (YYYY-MM-DD) from a date line under the headline. */
+  publishedAt: string | null
+  lines: ClassifiedLine[]
+}
+
+const NAVIGATION = /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top$|main menu$|menu$|search$)/i
+const READ_MORE = /^(?:read more|read also|see also|related)\s*:/i
+const SHARE = /^(?:share(?: this(?: article| story)?| on \w+)?|tweet|send|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|copy link)$/i
+const IMAGE_CREDIT = /(?:^|(?<=\S))\s*(?:Image|Photo|Picture|Bild|Foto)\s*:\s*\S.*$/
+const AGENCY = '(?:AP|AFP|Reuters|dpa|DPA|EFE|KNA|epd|Lusa|ANSA|Xinhua|TASS|Kyodo|Yonhap|UPI|SID|KNA)'
+const AGENCY_TRAILER = new RegExp(`^(?:[\\w/]{1,12}(?:,\\s*[\\w/]{1,12})*\\s*)?\\(${AGENCY}(?:,\\s*${AGENCY})*\\)$`)
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+
+/** Whitespace as a reader sees it: no-break spaces become spaces, runs collapse. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\u00a0\u2007\u202f\t]/g, ' ').replace(/ {2,}/g, ' ').trim()
+}
+
+/** Parses the date formats news sites print under a headline; null when `line` is not just a date. */
+export function parseDateLine(line: string): string | null {
+  const text = line.trim().replace(/^(?:published|updated|date)\s*:?\s*/i, '')
+  let y: number, m: number, d: number
+  let match: RegExpMatchArray | null
+  if ((match = text.match(/^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$/))) {
+    m = MONTHS.findIndex((name) => name.startsWith(match![1].toLowerCase().slice(0, 3))) + 1
+    d = Number(match[2])
+    y = Number(match[3])
+  } else if ((match = text.match(/^(\d{1,2})\.? ([A-Za-z]+)\.? (\d{4})$/))) {
+    d = Number(match[1])
+    m = MONTHS.findIndex((name) => name.startsWith(match![2].toLowerCase().slice(0, 3))) + 1
+    y = Number(match[3])
+  } else if ((match = text.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {
+    ;[y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  } else if ((match = text.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})$/))) {
+    ;[d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  } else {
+    return null
+  }
+  const date = new Date(Date.UTC(y, m - 1, d))
+  if (m < 1 || date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) return null
+  return date.toISOString().slice(0, 10)
+}
+
+function looksLikeHeading(line: string): boolean {
+  return line.length <= 100 && !/[.!?:;,"'”’)]$/.test(line) && line.split(' ').length <= 14
+}
+
+export function cleanScrapedText(raw: string): CleanedArticle {
+  const rawLines = raw.replace(/\r\n?/g, '\n').split('\n').map(normalizeSpace)
+  const lines: ClassifiedLine[] = []
+  let title: string | null = null
+  let publishedAt: string | null = null
+  let pendingBlank = true
+
+  rawLines.forEach((line, index) => {
+    if (!line) {
+      pendingBlank = true
+      return
+    }
+    const startsGroup = pendingBlank
+    pendingBlank = false
+    const push = (text: string, kind: LineKind) => lines.push({ text, kind })
+
+    if (NAVIGATION.test(line)) return push(line, 'navigation')
+    if (READ_MORE.test(line)) return push(line, 'read-more')
+    if (SHARE.test(line)) return push(line, 'share')
+    if (AGENCY_TRAILER.test(line) && isLastContent(rawLines, index)) return push(line, 'agency-trailer')
+
+    const credit = line.match(IMAGE_CREDIT)
+    if (credit) {
+      const caption = line.slice(0, credit.index).trim()
+      // "Caption" on one line and "Image: credit" on the next: the previous line was the caption.
+      // A line right above a captioned credit is the image's alt text: a caption too.
+      if (!caption || !startsGroup) markPreviousAsCaption(lines)
+      if (caption) push(caption, 'caption')
+      return push(line.slice(credit.index).trim(), 'image-credit')
+    }
+    if (title === null) {
+      title = line
+      return push(line, 'title')
+    }
+    if (publishedAt === null && lines.at(-1)?.kind === 'title') {
+      const date = parseDateLine(line)
+      if (date) {
+        publishedAt = date
+        return push(line, 'dateline')
+      }
+    }
+    const previous = lines.at(-1)
+    if (!startsGroup && previous?.kind === 'paragraph') {
+      previous.text += ' ' + line // a wrapped line continues its paragraph
+      return
+    }
+    push(line, looksLikeHeading(line) && nextIsBlank(rawLines, index) ? 'heading' : 'paragraph')
+  })
+  return { title, publishedAt, lines }
+}
+
+function markPreviousAsCaption(lines: ClassifiedLine[]) {
+  const previous = lines.at(-1)
+  if (previous && (previous.kind === 'paragraph' || previous.kind === 'heading')) previous.kind = 'caption'
+}
+
+function isLastContent(lines: string[], index: number) {
+  return lines.slice(index + 1).every((line) => !line)
+}
+
+function nextIsBlank(lines: string[], index: number) {
+  return index + 1 >= lines.length || !lines[index + 1]
+}
+
+/**
+ * The article body: content lines, plus any proposed-for-removal lines the user
+ * chose to keep (by index into `lines`).
+ */
+export function toBlocks(cleaned: CleanedArticle, keep: ReadonlySet<number> = new Set()): ArticleBlock[] {
+  const blocks: ArticleBlock[] = []
+  cleaned.lines.forEach((line, index) => {
+    if (line.kind === 'title' || line.kind === 'dateline') return
+    if (JUNK_KINDS.has(line.kind) && !keep.has(index)) return
+    const type = line.kind === 'heading' || line.kind === 'caption' ? line.kind : 'paragraph'
+    blocks.push({ type, text: line.text })
+  })
+  return blocks
+}

@@ -1,0 +1,35 @@
+// Shared zod building blocks; every boundary validates with these.
+import { z } from 'zod'
+import { invalid } from './errors'
+
+const ALLOWED_PROTOCOLS = new Set(['http:', 'https:'])
+
+/** An absolute http(s) URL; everything else (javascript:, data:, file:, ...) is refused. */
+export const httpUrl = z
+  .string()
+  .trim()
+  .min(1, 'Enter a URL.')
+  .max(2048, 'URLs are limited to 2,048 characters.')
+  .refine((value) => {
+    try {
+      const url = new URL(value)
+      return ALLOWED_PROTOCOLS.has(url.protocol) && Boolean(url.hostname)
+    } catch {
+      return false
+    }
+  }, 'Only http:// and https:// links can be sources.')
+
+export const id = z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/, 'Not a valid id.')
+
+/** Parses `input` or throws a 422 AppError carrying zod's messages per field. */
+export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
+  const result = schema.safeParse(input)
+  if (result.success) return result.data
+  const fields: Record<string, string[]> = {}
+  for (const issue of result.error.issues) {
+    const key = issue.path.join('.') || '_'
+    ;(fields[key] ??= []).push(issue.message)
+  }
+  const first = result.error.issues[0]
+  throw invalid(first?.message ?? 'The input is not valid.', fields)
+}

@@ -1,0 +1,24 @@
+// The verdict scale and workflow statuses, with the words newsroom users see.
+import type { ClaimStatus, Verdict } from './generated/prisma/enums'
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  TRUE: 'True',
+  MOSTLY_TRUE: 'Mostly true',
+  MIXED: 'Mixed',
+  MISLEADING: 'Misleading',
+  MOSTLY_FALSE: 'Mostly false',
+  FALSE: 'False',
+  UNVERIFIABLE: 'Unverifiable',
+}
+
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  UNCHECKED: 'Unchecked',
+  IN_PROGRESS: 'In progress',
+  IN_REVIEW: 'In review',
+  CHANGES_REQUESTED: 'Changes requested',
+  APPROVED: 'Approved',
+}
+
+export const VERDICTS = Object.keys(VERDICT_LABELS) as Verdict[]
+/** Statuses a checker can set from the claim panel. */
+export const CHECKER_STATUSES: ClaimStatus[] = ['UNCHECKED', 'IN_PROGRESS', 'IN_REVIEW']

@@ -1,0 +1,49 @@
+// The demo newsroom: three accounts and the DW article, created once.
+import { readFile } from 'node:fs/promises'
+import { getDb } from '../../lib/db/client'
+import { importScrapedText } from '../../lib/import/import-article'
+import { createUser } from '../../lib/users'
+
+export const DEMO_NEWSROOM = 'Demo Newsroom'
+export const DEMO_ACCOUNTS = [
+  { email: 'checker@factmark.test', name: 'Casey Checker', role: 'CHECKER' },
+  { email: 'editor@factmark.test', name: 'Eddie Editor', role: 'EDITOR' },
+  { email: 'admin@factmark.test', name: 'Ada Admin', role: 'ADMIN' },
+] as const
+
+/** Seed articles: scraped text shipped in this folder, with where it came from. */
+export const SEED_ARTICLES = [
+  {
+    file: 'dw-2017-12-15-tillerson-north-korea.txt',
+    publisher: 'DW (Deutsche Welle)',
+    language: 'en',
+    sourceNote:
+      'DW (Deutsche Welle) report of 15 December 2017, as scraped from dw.com; shipped as prisma/seed/dw-2017-12-15-tillerson-north-korea.txt.',
+  },
+]
+
+export function demoPassword() {
+  return process.env.DEMO_PASSWORD || 'factmark-demo'
+}
+
+/** Creates the demo newsroom unless it exists; returns whether it did. */
+export async function seedDemo(): Promise<boolean> {
+  const db = getDb()
+  if (await db.newsroom.findUnique({ where: { name: DEMO_NEWSROOM }, select: { id: true } })) return false
+  const password = demoPassword()
+  let newsroomId = ''
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await createUser({ newsroom: DEMO_NEWSROOM, password, ...account })
+    newsroomId = user.newsroom.id
+  }
+  await db.newsroom.update({ where: { id: newsroomId }, data: { url: 'https://factmark.test/demo-newsroom' } })
+  for (const article of SEED_ARTICLES) {
+    const raw = await readFile(new URL(article.file, import.meta.url), 'utf8')
+    await importScrapedText(newsroomId, raw, {
+      publisher: article.publisher,
+      language: article.language,
+      sourceNote: article.sourceNote,
+    })
+  }
+  return true
+}
