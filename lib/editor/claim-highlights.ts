@@ -30,7 +30,10 @@ export const ClaimHighlights = Extension.create<Record<string, never>, ClaimHigh
             const { from, to } = codePointsToRange(canonical, claim.start, claim.end)
             if (from >= to || to > size) return []
             return [
+              // An explicit nodeName gives every claim its own element, so overlapping
+              // claims nest instead of merging into one span with one id.
               Decoration.Inline(from, to, {
+                nodeName: 'span',
                 class: claim.id === selectedId ? 'claim-highlight is-selected' : 'claim-highlight',
                 'data-claim-id': claim.id,
               }),

@@ -3,8 +3,8 @@ import { apiRoute, readJson } from '@/lib/http'
 import { getLatestRevision } from '@/lib/revisions'
 
 export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => {
-  await getLatestRevision(actor, params.id) // 404 for an article the actor cannot see
-  return { claims: await listClaims(actor, params.id) }
+  const revision = await getLatestRevision(actor, params.id) // 404 for an article the actor cannot see
+  return { revision: { id: revision.id, number: revision.number }, claims: await listClaims(actor, params.id) }
 })
 
 export const POST = apiRoute<{ id: string }>(

@@ -1,0 +1,39 @@
+// npm test: unit tests, integration tests against a fresh PostgreSQL database,
+// then Playwright journeys against the built app on another fresh database.
+import { spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { openTestServer } from './db/test-databases'
+import { ensureBuild } from './next-build'
+
+function run(command: string, args: string[], env: Record<string, string> = {}) {
+  console.log(`\n$ ${command} ${args.join(' ')}`)
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  return result.status === 0
+}
+
+const results: Record<string, boolean> = {}
+results.unit = run('npx', ['vitest', 'run', '--project', 'unit'])
+
+const server = await openTestServer()
+try {
+  const integrationUrl = await server.createDatabase('integration')
+  results.integration = run('npx', ['vitest', 'run', '--project', 'integration'], { DATABASE_URL: integrationUrl })
+
+  const e2eUrl = await server.createDatabase('e2e')
+  const e2eEnv = { DATABASE_URL: e2eUrl, AUTH_SECRET: randomBytes(48).toString('base64url'), NEXT_TELEMETRY_DISABLED: '1' }
+  if (run('npx', ['tsx', 'e2e/seed.ts'], e2eEnv)) {
+    ensureBuild()
+    results.e2e = run('npx', ['playwright', 'test'], e2eEnv)
+  } else {
+    results.e2e = false
+  }
+} finally {
+  await server.close()
+}
+
+const failed = Object.entries(results).filter(([, ok]) => !ok).map(([name]) => name)
+console.log(`\nTest suites: ${Object.keys(results).length - failed.length} passed, ${failed.length} failed`)
+if (failed.length) {
+  console.error(`Failed: ${failed.join(', ')}`)
+  process.exit(1)
+}

@@ -1,0 +1,60 @@
+// npm run user:create -- --newsroom "Name" --email a@b --role EDITOR [--name "Full Name"]
+// The password comes from FACTMARK_PASSWORD, or is asked for without echo. Hashes are never printed.
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { getDb } from '../lib/db/client'
+import { AppError } from '../lib/errors'
+import { createUser } from '../lib/users'
+import { applyMigrations } from './db/migrations'
+import { resolveDatabase } from './db/resolve'
+
+const USAGE = 'Usage: npm run user:create -- --newsroom "Name" --email a@b --role CHECKER|EDITOR|ADMIN [--name "Full Name"]'
+
+function promptHidden(question: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new Error('Set FACTMARK_PASSWORD, or run this in a terminal to be asked for the password.')
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true })
+    const output = rl as unknown as { _writeToOutput(text: string): void }
+    output._writeToOutput = (text) => {
+      if (text.startsWith(question)) process.stdout.write(question)
+    }
+    rl.question(question, (answer) => {
+      rl.close()
+      process.stdout.write('\n')
+      resolve(answer)
+    })
+  })
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: { newsroom: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
+  })
+  if (!values.newsroom || !values.email || !values.role) throw new Error(USAGE)
+  const role = values.role.toUpperCase()
+  if (!['CHECKER', 'EDITOR', 'ADMIN'].includes(role)) throw new Error(`Unknown role "${values.role}". ${USAGE}`)
+  const password = process.env.FACTMARK_PASSWORD || (await promptHidden('Password: '))
+
+  const db = await resolveDatabase()
+  try {
+    process.env.DATABASE_URL = db.url
+    await applyMigrations(db.url)
+    const user = await createUser({
+      newsroom: values.newsroom,
+      email: values.email,
+      name: values.name,
+      role: role as 'CHECKER' | 'EDITOR' | 'ADMIN',
+      password,
+    })
+    console.log(`Created ${user.role} ${user.email} in "${user.newsroom.name}".`)
+  } finally {
+    await getDb().$disconnect().catch(() => {})
+    await db.stop()
+  }
+}
+
+main().catch((error) => {
+  const fields = error instanceof AppError && error.fields ? Object.values(error.fields).flat().join(' ') : ''
+  console.error(`user:create failed: ${error instanceof Error ? error.message : error}${fields && !String(error.message).includes(fields) ? ` (${fields})` : ''}`)
+  process.exit(1)
+})
