@@ -53,7 +53,9 @@ test('an empty selection makes no claim and says why', async ({ page }) => {
   const before = await page.locator('[data-claim-id]').count()
   await page.evaluate(() => window.getSelection()?.removeAllRanges())
   await page.getByRole('button', { name: 'Mark claim' }).click()
-  await expect(page.getByRole('alert')).toHaveText('Select some words of the article to mark a claim.')
+  await expect(page.getByRole('toolbar', { name: 'Article tools' }).getByRole('alert')).toHaveText(
+    'Select some words of the article to mark a claim.',
+  )
   await expect(page.locator('[data-claim-id]')).toHaveCount(before)
 })
 

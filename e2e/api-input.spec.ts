@@ -20,7 +20,7 @@ test('the API refuses bad input with a clear 4xx and changes nothing', async ({ 
   const malformed = await api.fetch(`/api/claims/${claim.id}/notes`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    data: '{"body": "unterminated',
+    data: Buffer.from('{"body": "unterminated'),
   })
   expect(malformed.status()).toBe(400)
   expect((await malformed.json()).error.code).toBe('MALFORMED_JSON')

@@ -26,16 +26,23 @@ export async function openDwArticle(page: Page) {
 export async function selectText(page: Page, from: string, to = from) {
   await page.locator('.tiptap').evaluate(
     (root, [startText, endText]) => {
-      const find = (text: string, atEnd: boolean) => {
-        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
-        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-          const index = node.textContent!.indexOf(text)
-          if (index >= 0) return { node, offset: atEnd ? index + text.length : index }
+      // Highlights split the text into many nodes: search the joined text, then map back.
+      const nodes: Text[] = []
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
+      const joined = nodes.map((node) => node.data).join('')
+      const locate = (offset: number, atEnd: boolean) => {
+        for (const node of nodes) {
+          if (offset < node.data.length || (atEnd && offset === node.data.length)) return { node, offset }
+          offset -= node.data.length
         }
-        throw new Error(`"${text}" is not in the article`)
+        throw new Error('offset outside the article')
       }
-      const start = find(startText, false)
-      const end = find(endText, true)
+      const startIndex = joined.indexOf(startText)
+      const endIndex = joined.indexOf(endText, startIndex)
+      if (startIndex < 0 || endIndex < 0) throw new Error(`"${startText}"…"${endText}" is not in the article`)
+      const start = locate(startIndex, false)
+      const end = locate(endIndex + endText.length, true)
       const range = document.createRange()
       range.setStart(start.node, start.offset)
       range.setEnd(end.node, end.offset)

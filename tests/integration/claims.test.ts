@@ -1,0 +1,494 @@
+// Claims, notes and sources against a real database: anchoring, validation,
+// optimistic concurrency, and that a refused request leaves no trace.
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { codePointLength } from '../../lib/anchoring/offsets'
+import { CONTEXT_LENGTH } from '../../lib/anchoring/selectors'
+import type { Actor } from '../../lib/auth/actor'
+import { addNote, addSource, getClaim, listClaims, markClaim, MAX_NOTE_LENGTH, updateClaim } from '../../lib/claims'
+import { getDb } from '../../lib/db/client'
+import { AppError } from '../../lib/errors'
+import type { Verdict } from '../../lib/generated/prisma/enums'
+import { importScrapedText } from '../../lib/import/import-article'
+import { getLatestRevision } from '../../lib/revisions'
+import { expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts, spanOf } from './fixtures'
+
+/** What describeSpan should store: `CONTEXT_LENGTH` code points either side. */
+function expectedQuote(text: string, start: number, end: number) {
+  const cps = Array.from(text)
+  return {
+    exact: cps.slice(start, end).join(''),
+    prefix: cps.slice(Math.max(0, start - CONTEXT_LENGTH), start).join(''),
+    suffix: cps.slice(end, end + CONTEXT_LENGTH).join(''),
+  }
+}
+
+async function claimRow(id: string) {
+  return getDb().claim.findUniqueOrThrow({ where: { id } })
+}
+
+let checker: Actor
+let editor: Actor
+
+beforeAll(async () => {
+  await resetDatabase()
+  checker = await makeActor('CHECKER', 'Claims Newsroom')
+  editor = await makeActor('EDITOR', 'Claims Newsroom')
+})
+
+describe('markClaim', () => {
+  let articleId: string
+  let revision: Awaited<ReturnType<typeof getLatestRevision>>
+
+  beforeEach(async () => {
+    articleId = await importDwArticle(checker)
+    revision = await getLatestRevision(checker, articleId)
+  })
+
+  it('stores exact, prefix, suffix, start and end of the selected words', async () => {
+    const words = 'the sanctions imposed on Pyongyang by the UN were not doing enough'
+    const { start, end } = spanOf(revision.text, words)
+    const claim = await markClaim(checker, articleId, { revisionId: revision.id, start, end, exact: words })
+
+    const row = await claimRow(claim.id)
+    expect(row).toMatchObject({
+      newsroomId: checker.newsroomId,
+      articleId,
+      revisionId: revision.id,
+      exact: words,
+      start,
+      end,
+      status: 'UNCHECKED',
+      verdict: null,
+      version: 1,
+      createdById: checker.id,
+    })
+    expect(row.prefix).toBe(expectedQuote(revision.text, start, end).prefix)
+    expect(row.suffix).toBe(expectedQuote(revision.text, start, end).suffix)
+    expect(row.prefix).toBe('il.\nHis outburst suggested that ')
+    expect(codePointLength(row.prefix)).toBe(CONTEXT_LENGTH)
+    expect(row.suffix).toBe(' to convince the Kim regime to h')
+    expect(codePointLength(row.suffix)).toBe(CONTEXT_LENGTH)
+    // The quote is anchored: the stored offsets address exactly the stored words.
+    expect(Array.from(revision.text).slice(row.start, row.end).join('')).toBe(row.exact)
+    expect(claim.createdBy).toEqual({ id: checker.id, name: checker.name })
+    expect(claim.notes).toEqual([])
+    expect(claim.sources).toEqual([])
+  })
+
+  it('keeps short context at the very start and the very end of the text', async () => {
+    const first = spanOf(revision.text, 'The White House and Tillerson')
+    expect(first.start).toBe(0)
+    const atStart = await markClaim(checker, articleId, { revisionId: revision.id, ...first })
+    expect((await claimRow(atStart.id)).prefix).toBe('')
+
+    const last = spanOf(revision.text, 'can fly over 13,000 kilometers')
+    const atEnd = await markClaim(checker, articleId, { revisionId: revision.id, ...last, exact: 'can fly over 13,000 kilometers' })
+    const row = await claimRow(atEnd.id)
+    expect(row.exact).toBe('can fly over 13,000 kilometers')
+    expect(row.suffix).toBe('.')
+    expect(row.end).toBe(codePointLength(revision.text) - 1)
+  })
+
+  it('trims whitespace around a sloppy selection and moves the offsets with it', async () => {
+    const { start, end } = spanOf(revision.text, ' Russia is not helping. ')
+    const claim = await markClaim(checker, articleId, { revisionId: revision.id, start, end, exact: ' Russia is not helping. ' })
+    const row = await claimRow(claim.id)
+    expect(row.exact).toBe('Russia is not helping.')
+    expect(row.start).toBe(start + 1)
+    expect(row.end).toBe(end - 1)
+  })
+
+  it('makes one claim across two paragraphs, with the paragraph break inside it', async () => {
+    const words = "including several from China.\nTokyo's new measures"
+    const { start, end } = spanOf(revision.text, words)
+    const before = await getDb().claim.count()
+    const claim = await markClaim(checker, articleId, { revisionId: revision.id, start, end, exact: words })
+    expect(await getDb().claim.count()).toBe(before + 1)
+    const row = await claimRow(claim.id)
+    expect(row.exact).toBe(words)
+    expect(row.exact).toContain('\n')
+    expect(row.exact.split('\n')).toEqual(['including several from China.', "Tokyo's new measures"])
+    expect([row.start, row.end]).toEqual([start, end])
+  })
+
+  it('allows overlapping and nested claims', async () => {
+    const outer = spanOf(revision.text, 'while China was a helpful partner in the nuclear standoff with North Korea, Russia was not')
+    const overlapping = spanOf(revision.text, 'North Korea, Russia was not.')
+    const nested = spanOf(revision.text, 'China was a helpful partner')
+    expect(overlapping.start).toBeLessThan(outer.end)
+    expect(overlapping.end).toBeGreaterThan(outer.end)
+    for (const span of [outer, overlapping, nested]) {
+      await markClaim(checker, articleId, { revisionId: revision.id, ...span })
+    }
+    const rows = await getDb().claim.findMany({ where: { articleId }, orderBy: { start: 'asc' } })
+    expect(rows.map((row) => [row.start, row.end])).toEqual([
+      [outer.start, outer.end],
+      [nested.start, nested.end],
+      [overlapping.start, overlapping.end],
+    ])
+  })
+
+  it('lets any member of the newsroom mark, and records who did', async () => {
+    const span = spanOf(revision.text, 'Tillerson upbraided China and Russia')
+    const claim = await markClaim(editor, articleId, { revisionId: revision.id, ...span })
+    expect((await claimRow(claim.id)).createdById).toBe(editor.id)
+  })
+
+  it('refuses a whitespace-only selection with 422 and stores nothing', async () => {
+    const index = revision.text.indexOf('.\nHis outburst')
+    const before = await rowCounts()
+    const error = await expectAppError(
+      markClaim(checker, articleId, { revisionId: revision.id, start: index + 1, end: index + 2 }),
+      422,
+    )
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.fields).toHaveProperty('selection')
+    const { start } = spanOf(revision.text, ' ')
+    await expectAppError(markClaim(checker, articleId, { revisionId: revision.id, start, end: start + 1 }), 422)
+    // An empty selection is as empty as a blank one.
+    await expectAppError(markClaim(checker, articleId, { revisionId: revision.id, start: 10, end: 10 }), 422)
+    expect(await rowCounts()).toEqual(before)
+  })
+
+  it('refuses selections outside the text with 422 and stores nothing', async () => {
+    const total = codePointLength(revision.text)
+    const before = await rowCounts()
+    for (const [start, end] of [
+      [0, total + 1],
+      [total + 5, total + 10],
+      [20, 10],
+      [-1, 5],
+      [1.5, 8],
+    ]) {
+      await expectAppError(markClaim(checker, articleId, { revisionId: revision.id, start, end }), 422)
+    }
+    expect(await rowCounts()).toEqual(before)
+    // The whole text is in range.
+    const whole = await markClaim(checker, articleId, { revisionId: revision.id, start: 0, end: total })
+    expect((await claimRow(whole.id)).exact).toBe(revision.text)
+  })
+
+  it('refuses with 409 when `exact` does not match the stored words, and stores nothing', async () => {
+    const { start, end } = spanOf(revision.text, 'Russia was not')
+    const before = await rowCounts()
+    const error = await expectAppError(
+      markClaim(checker, articleId, { revisionId: revision.id, start, end, exact: 'Russia was helping' }),
+      409,
+    )
+    expect(error.code).toBe('CONFLICT')
+    // Off by one: the browser saw different words at these offsets.
+    await expectAppError(markClaim(checker, articleId, { revisionId: revision.id, start: start + 1, end: end + 1, exact: 'Russia was not' }), 409)
+    expect(await rowCounts()).toEqual(before)
+  })
+
+  it('refuses unknown or missing fields with 422 (strict schema) and stores nothing', async () => {
+    const span = spanOf(revision.text, 'Russia was not')
+    const other = await makeActor('CHECKER')
+    const before = await rowCounts()
+    for (const extra of [{ newsroomId: other.newsroomId }, { createdById: other.id }, { status: 'APPROVED' }, { verdict: 'TRUE' }]) {
+      const error = await expectAppError(markClaim(checker, articleId, { revisionId: revision.id, ...span, ...extra }), 422)
+      expect(error.code).toBe('INVALID_INPUT')
+    }
+    await expectAppError(markClaim(checker, articleId, { ...span }), 422)
+    await expectAppError(markClaim(checker, articleId, { revisionId: revision.id, start: String(span.start), end: span.end }), 422)
+    await expectAppError(markClaim(checker, articleId, null), 422)
+    expect(await rowCounts()).toEqual(before)
+  })
+
+  it("refuses a revision id of another article with 409", async () => {
+    const otherArticle = await importDwArticle(checker)
+    const otherRevision = await getLatestRevision(checker, otherArticle)
+    const span = spanOf(revision.text, 'Russia was not')
+    const before = await rowCounts()
+    await expectAppError(markClaim(checker, articleId, { revisionId: otherRevision.id, ...span }), 409)
+    expect(await rowCounts()).toEqual(before)
+  })
+})
+
+describe('markClaim on a newer revision', () => {
+  it('refuses the stale revision with 409 and anchors against the latest one', async () => {
+    const articleId = await importDwArticle(checker)
+    const first = await getLatestRevision(checker, articleId)
+    const newText = first.text.replace('can fly over 13,000 kilometers', 'can fly over 13,000 kilometres')
+    expect(newText).not.toBe(first.text)
+    const second = await getDb().articleRevision.create({
+      data: {
+        articleId,
+        number: 2,
+        text: newText,
+        doc: { type: 'doc', content: newText.split('\n').map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })) },
+      },
+    })
+    expect((await getLatestRevision(checker, articleId)).id).toBe(second.id)
+
+    const stale = spanOf(first.text, 'can fly over 13,000 kilometers')
+    const before = await rowCounts()
+    const error = await expectAppError(
+      markClaim(checker, articleId, { revisionId: first.id, ...stale, exact: 'can fly over 13,000 kilometers' }),
+      409,
+    )
+    expect(error.code).toBe('CONFLICT')
+    expect(await rowCounts()).toEqual(before)
+
+    const fresh = spanOf(newText, 'can fly over 13,000 kilometres')
+    const claim = await markClaim(checker, articleId, { revisionId: second.id, ...fresh, exact: 'can fly over 13,000 kilometres' })
+    const row = await claimRow(claim.id)
+    expect(row.revisionId).toBe(second.id)
+    expect(row.exact).toBe('can fly over 13,000 kilometres')
+  })
+})
+
+describe('code points, not UTF-16 units', () => {
+  it('stores offsets in Unicode code points when the text has astral characters', async () => {
+    const { id: articleId } = await importScrapedText(
+      checker.newsroomId,
+      'Emoji test\n\nThe 🦄 unicorn said 😀 hello world to everyone.\n\nA second 🎉 paragraph follows here.\n',
+      { language: 'en' },
+    )
+    const revision = await getLatestRevision(checker, articleId)
+    expect(revision.text).toBe('The 🦄 unicorn said 😀 hello world to everyone.\nA second 🎉 paragraph follows here.')
+
+    const { start, end } = spanOf(revision.text, 'hello world')
+    const utf16Index = revision.text.indexOf('hello world')
+    expect(start).toBe(utf16Index - 2) // two surrogate pairs before it
+    const claim = await markClaim(checker, articleId, { revisionId: revision.id, start, end, exact: 'hello world' })
+    const row = await claimRow(claim.id)
+    expect([row.start, row.end]).toEqual([start, start + 11])
+    expect(row.exact).toBe('hello world')
+    expect(row.prefix).toBe('The 🦄 unicorn said 😀 ')
+    expect(row.suffix).toBe(expectedQuote(revision.text, start, end).suffix)
+
+    const emoji = spanOf(revision.text, '🎉')
+    expect(emoji.end - emoji.start).toBe(1)
+    const emojiClaim = await markClaim(checker, articleId, { revisionId: revision.id, ...emoji, exact: '🎉' })
+    expect((await claimRow(emojiClaim.id)).exact).toBe('🎉')
+
+    // UTF-16 offsets would address different words: the exact check catches it.
+    await expectAppError(
+      markClaim(checker, articleId, { revisionId: revision.id, start: utf16Index, end: utf16Index + 11, exact: 'hello world' }),
+      409,
+    )
+  })
+})
+
+describe('listClaims', () => {
+  it('lists the claims of one article in text order, whatever order they were marked in', async () => {
+    const articleId = await importDwArticle(checker)
+    const otherArticle = await importDwArticle(checker)
+    const revision = await getLatestRevision(checker, articleId)
+    const otherRevision = await getLatestRevision(checker, otherArticle)
+    const phrases = [
+      'can fly over 13,000 kilometers',
+      'The White House and Tillerson',
+      'Russia was not',
+      'Japan announced on Friday',
+      'China was a helpful partner in the nuclear standoff with North Korea, Russia was not',
+    ]
+    for (const phrase of phrases) {
+      await markClaim(checker, articleId, { revisionId: revision.id, ...spanOf(revision.text, phrase), exact: phrase })
+    }
+    await markClaim(checker, otherArticle, { revisionId: otherRevision.id, ...spanOf(otherRevision.text, 'Japan announced') })
+
+    const claims = await listClaims(checker, articleId)
+    expect(claims.map((claim) => claim.exact)).toEqual([
+      'The White House and Tillerson',
+      'China was a helpful partner in the nuclear standoff with North Korea, Russia was not',
+      'Russia was not',
+      'Japan announced on Friday',
+      'can fly over 13,000 kilometers',
+    ])
+    for (const claim of claims) expect(claim.articleId).toBe(articleId)
+    expect(claims.map((claim) => claim.start)).toEqual([...claims.map((claim) => claim.start)].sort((a, b) => a - b))
+    expect(await listClaims(checker, otherArticle)).toHaveLength(1)
+  })
+})
+
+describe('updateClaim', () => {
+  let claimId: string
+
+  beforeEach(async () => {
+    const articleId = await importDwArticle(checker)
+    const revision = await getLatestRevision(checker, articleId)
+    const claim = await markClaim(checker, articleId, { revisionId: revision.id, ...spanOf(revision.text, 'Russia was not') })
+    claimId = claim.id
+  })
+
+  it('sets verdict and status on the version the user saw, and bumps the version', async () => {
+    const updated = await updateClaim(checker, claimId, { version: 1, verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS' })
+    expect(updated).toMatchObject({ id: claimId, verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS', version: 2 })
+    expect(await claimRow(claimId)).toMatchObject({ verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS', version: 2 })
+
+    // Status only, then verdict only, then clearing the verdict: each keeps the other field.
+    await updateClaim(editor, claimId, { version: 2, status: 'IN_REVIEW' })
+    expect(await claimRow(claimId)).toMatchObject({ verdict: 'MOSTLY_TRUE', status: 'IN_REVIEW', version: 3 })
+    await updateClaim(checker, claimId, { version: 3, verdict: 'FALSE' })
+    expect(await claimRow(claimId)).toMatchObject({ verdict: 'FALSE', status: 'IN_REVIEW', version: 4 })
+    await updateClaim(checker, claimId, { version: 4, verdict: null })
+    expect(await claimRow(claimId)).toMatchObject({ verdict: null, status: 'IN_REVIEW', version: 5 })
+  })
+
+  it('lets exactly one of two edits on the same version win; the other gets 409 and changes nothing', async () => {
+    const won = await updateClaim(checker, claimId, { version: 1, verdict: 'TRUE', status: 'IN_PROGRESS' })
+    expect(won.version).toBe(2)
+    const afterWin = await claimRow(claimId)
+    const error = await expectAppError(updateClaim(editor, claimId, { version: 1, verdict: 'FALSE', status: 'IN_REVIEW' }), 409)
+    expect(error.code).toBe('CONFLICT')
+    expect(await claimRow(claimId)).toEqual(afterWin)
+    expect(afterWin).toMatchObject({ verdict: 'TRUE', status: 'IN_PROGRESS', version: 2 })
+  })
+
+  it('lets exactly one of two simultaneous edits win', async () => {
+    const results = await Promise.allSettled([
+      updateClaim(checker, claimId, { version: 1, verdict: 'TRUE' }),
+      updateClaim(editor, claimId, { version: 1, verdict: 'FALSE' }),
+    ])
+    const fulfilled = results.filter((r) => r.status === 'fulfilled')
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+    expect(fulfilled).toHaveLength(1)
+    expect(rejected).toHaveLength(1)
+    expect(rejected[0].reason).toBeInstanceOf(AppError)
+    expect((rejected[0].reason as AppError).status).toBe(409)
+    const winner = (fulfilled[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof updateClaim>>>).value
+    expect(await claimRow(claimId)).toMatchObject({ verdict: winner.verdict, version: 2 })
+  })
+
+  it('of 50 simultaneous edits on the same version, exactly one wins and the version moves once', async () => {
+    const verdicts: Verdict[] = ['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MISLEADING', 'MOSTLY_FALSE', 'FALSE', 'UNVERIFIABLE']
+    const statuses = ['IN_PROGRESS', 'IN_REVIEW'] as const
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) =>
+        updateClaim(i % 2 ? checker : editor, claimId, { version: 1, verdict: verdicts[i % verdicts.length], status: statuses[i % 2] }),
+      ),
+    )
+    const fulfilled = results.filter((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<typeof updateClaim>>>[]
+    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+    expect(fulfilled).toHaveLength(1)
+    expect(rejected).toHaveLength(49)
+    for (const { reason } of rejected) {
+      expect(reason).toBeInstanceOf(AppError)
+      expect((reason as AppError).status).toBe(409)
+    }
+    const row = await claimRow(claimId)
+    expect(row.version).toBe(2)
+    expect(row.verdict).toBe(fulfilled[0].value.verdict)
+    expect(row.status).toBe(fulfilled[0].value.status)
+  })
+
+  it('refuses a stale version after another edit, and an unknown future version', async () => {
+    await updateClaim(checker, claimId, { version: 1, verdict: 'MIXED' })
+    const row = await claimRow(claimId)
+    await expectAppError(updateClaim(checker, claimId, { version: 1, verdict: 'TRUE' }), 409)
+    await expectAppError(updateClaim(checker, claimId, { version: 7, verdict: 'TRUE' }), 409)
+    expect(await claimRow(claimId)).toEqual(row)
+  })
+
+  it('refuses statuses a checker cannot set (APPROVED, CHANGES_REQUESTED) with 422', async () => {
+    const row = await claimRow(claimId)
+    for (const status of ['APPROVED', 'CHANGES_REQUESTED', 'DONE']) {
+      const error = await expectAppError(updateClaim(editor, claimId, { version: 1, status }), 422)
+      expect(error.code).toBe('INVALID_INPUT')
+    }
+    await expectAppError(updateClaim(checker, claimId, { version: 1, verdict: 'PANTS_ON_FIRE' }), 422)
+    expect(await claimRow(claimId)).toEqual(row)
+  })
+
+  it('refuses unknown keys and empty changes with 422 and changes nothing', async () => {
+    const other = await makeActor('ADMIN')
+    const row = await claimRow(claimId)
+    for (const input of [
+      { version: 1, verdict: 'TRUE', newsroomId: other.newsroomId },
+      { version: 1, verdict: 'TRUE', status: 'APPROVED' },
+      { version: 1, verdict: 'TRUE', createdById: other.id },
+      { version: 1, verdict: 'TRUE', exact: 'something else' },
+      { version: 1, verdict: 'TRUE', start: 0 },
+      { version: 2, verdict: 'TRUE', id: 'other' },
+      { version: 1 },
+      { verdict: 'TRUE' },
+      { version: 0, verdict: 'TRUE' },
+      { version: '1', verdict: 'TRUE' },
+      [],
+      'TRUE',
+    ]) {
+      await expectAppError(updateClaim(checker, claimId, input), 422)
+    }
+    expect(await claimRow(claimId)).toEqual(row)
+    expect(row).toMatchObject({ newsroomId: checker.newsroomId, createdById: checker.id, version: 1, verdict: null, status: 'UNCHECKED' })
+  })
+})
+
+describe('notes and sources', () => {
+  let claimId: string
+
+  beforeAll(async () => {
+    const articleId = await importDwArticle(checker)
+    const revision = await getLatestRevision(checker, articleId)
+    claimId = (await markClaim(checker, articleId, { revisionId: revision.id, ...spanOf(revision.text, 'slave-like conditions') })).id
+  })
+
+  it('adds a note, trimmed, attributed to its author', async () => {
+    const note = await addNote(editor, claimId, { body: '  Checked against the UN transcript.  ' })
+    expect(note.body).toBe('Checked against the UN transcript.')
+    expect(note.author).toEqual({ id: editor.id, name: editor.name })
+    const row = await getDb().note.findUniqueOrThrow({ where: { id: note.id } })
+    expect(row).toMatchObject({ claimId, authorId: editor.id, body: 'Checked against the UN transcript.' })
+    expect((await getClaim(checker, claimId)).notes.map((n) => n.id)).toContain(note.id)
+  })
+
+  it(`accepts a note of exactly ${MAX_NOTE_LENGTH} characters and refuses one more with 422, storing nothing`, async () => {
+    expect(MAX_NOTE_LENGTH).toBe(20_000)
+    const before = await getDb().note.count()
+    const error = await expectAppError(addNote(checker, claimId, { body: 'x'.repeat(20_001) }), 422)
+    expect(error.fields).toHaveProperty('body')
+    expect(await getDb().note.count()).toBe(before)
+
+    const longest = await addNote(checker, claimId, { body: 'y'.repeat(20_000) })
+    expect((await getDb().note.findUniqueOrThrow({ where: { id: longest.id } })).body).toHaveLength(20_000)
+    expect(await getDb().note.count()).toBe(before + 1)
+  })
+
+  it('refuses blank notes and unknown keys with 422, storing nothing', async () => {
+    const before = await getDb().note.count()
+    for (const input of [{ body: '' }, { body: '   \n\t ' }, {}, { body: 42 }, { body: 'ok', authorId: editor.id }, { body: 'ok', claimId: 'x' }]) {
+      await expectAppError(addNote(checker, claimId, input), 422)
+    }
+    expect(await getDb().note.count()).toBe(before)
+  })
+
+  it('adds an https source and stores the normalised URL', async () => {
+    const source = await addSource(checker, claimId, { url: ' https://www.un.org/press/en/2017/sc13125.doc.htm ', title: ' UN press release ' })
+    expect(source).toMatchObject({ url: 'https://www.un.org/press/en/2017/sc13125.doc.htm', title: 'UN press release' })
+    expect(source.createdBy).toEqual({ id: checker.id, name: checker.name })
+    const row = await getDb().source.findUniqueOrThrow({ where: { id: source.id } })
+    expect(row).toMatchObject({ claimId, createdById: checker.id, url: 'https://www.un.org/press/en/2017/sc13125.doc.htm' })
+
+    const plain = await addSource(checker, claimId, { url: 'HTTP://Example.COM', title: 'Example' })
+    expect(plain.url).toBe('http://example.com/')
+    expect((await getClaim(checker, claimId)).sources.map((s) => s.url)).toEqual([
+      'https://www.un.org/press/en/2017/sc13125.doc.htm',
+      'http://example.com/',
+    ])
+  })
+
+  it('refuses javascript:, data:, ftp: and other non-http URLs with 422, storing nothing', async () => {
+    const before = await getDb().source.count()
+    for (const url of [
+      'javascript:alert(1)',
+      '  JavaScript:alert(document.cookie)',
+      'data:text/html,<script>alert(1)</script>',
+      'ftp://ftp.example.com/file.txt',
+      'file:///etc/passwd',
+      'mailto:desk@example.com',
+      '//example.com/path',
+      'example.com',
+      'https://',
+      '',
+    ]) {
+      const error = await expectAppError(addSource(checker, claimId, { url, title: 'A source' }), 422)
+      expect(error.fields).toHaveProperty('url')
+    }
+    await expectAppError(addSource(checker, claimId, { url: 'https://example.com', title: '   ' }), 422)
+    await expectAppError(addSource(checker, claimId, { url: 'https://example.com', title: 'x'.repeat(501) }), 422)
+    await expectAppError(addSource(checker, claimId, { url: 'https://example.com', title: 'ok', createdById: editor.id }), 422)
+    expect(await getDb().source.count()).toBe(before)
+  })
+})
