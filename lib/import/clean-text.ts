@@ -50,12 +50,12 @@ export function parseDateLine(line: string): string | null {
   let y: number, m: number, d: number
   let match: RegExpMatchArray | null
   if ((match = text.match(/^([A-Za-z]+)\.? (\d{1,2}),? (\d{4})$/))) {
-    m = MONTHS.findIndex((name) => name.startsWith(match![1].toLowerCase().slice(0, 3))) + 1
+    m = monthNumber(match[1])
     d = Number(match[2])
     y = Number(match[3])
   } else if ((match = text.match(/^(\d{1,2})\.? ([A-Za-z]+)\.? (\d{4})$/))) {
     d = Number(match[1])
-    m = MONTHS.findIndex((name) => name.startsWith(match![2].toLowerCase().slice(0, 3))) + 1
+    m = monthNumber(match[2])
     y = Number(match[3])
   } else if ((match = text.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {
     ;[y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])]
@@ -67,6 +67,13 @@ export function parseDateLine(line: string): string | null {
   const date = new Date(Date.UTC(y, m - 1, d))
   if (m < 1 || date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) return null
   return date.toISOString().slice(0, 10)
+}
+
+/** 1–12 for a month name or an abbreviation of at least three letters ("Dec", "Sept"); 0 otherwise. */
+function monthNumber(word: string): number {
+  const token = word.toLowerCase()
+  if (token.length < 3) return 0
+  return MONTHS.findIndex((name) => name.startsWith(token)) + 1
 }
 
 function looksLikeHeading(line: string): boolean {

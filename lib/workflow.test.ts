@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import type { ClaimStatus, Role } from './generated/prisma/enums'
+import { availableTransitions, statusAfterContentChange, submissionProblems, transitionRefusal, type WorkflowClaim } from './workflow'
+
+const STATUSES: ClaimStatus[] = ['UNCHECKED', 'IN_PROGRESS', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED']
+const ROLES: Role[] = ['CHECKER', 'EDITOR', 'ADMIN']
+
+const ready = (status: ClaimStatus, extra: Partial<WorkflowClaim> = {}): WorkflowClaim => ({
+  status,
+  verdict: 'MOSTLY_TRUE',
+  summary: 'Range matches the November test.',
+  sourceCount: 1,
+  submittedById: 'checker-1',
+  verdictSetById: 'checker-1',
+  ...extra,
+})
+
+// Every (from, to, role) the product allows; everything else must be refused.
+const ALLOWED = new Set([
+  'UNCHECKED>IN_PROGRESS:CHECKER', 'UNCHECKED>IN_PROGRESS:EDITOR', 'UNCHECKED>IN_PROGRESS:ADMIN',
+  'IN_PROGRESS>IN_REVIEW:CHECKER', 'IN_PROGRESS>IN_REVIEW:EDITOR', 'IN_PROGRESS>IN_REVIEW:ADMIN',
+  'IN_REVIEW>APPROVED:EDITOR', 'IN_REVIEW>APPROVED:ADMIN',
+  'IN_REVIEW>CHANGES_REQUESTED:EDITOR', 'IN_REVIEW>CHANGES_REQUESTED:ADMIN',
+  'CHANGES_REQUESTED>IN_PROGRESS:CHECKER', 'CHANGES_REQUESTED>IN_PROGRESS:EDITOR', 'CHANGES_REQUESTED>IN_PROGRESS:ADMIN',
+])
+
+describe('transitionRefusal', () => {
+  for (const from of STATUSES) {
+    for (const to of STATUSES) {
+      for (const role of ROLES) {
+        const allowed = ALLOWED.has(`${from}>${to}:${role}`)
+        it(`${role}: ${from} → ${to} is ${allowed ? 'allowed' : 'refused'}`, () => {
+          const refusal = transitionRefusal(ready(from), to, { id: `${role.toLowerCase()}-other`, role })
+          if (allowed) expect(refusal).toBeNull()
+          else expect(refusal).toMatch(/\w/)
+        })
+      }
+    }
+  }
+
+  it('refuses an editor approving a verdict they submitted', () => {
+    const claim = ready('IN_REVIEW', { submittedById: 'editor-1', verdictSetById: 'checker-1' })
+    expect(transitionRefusal(claim, 'APPROVED', { id: 'editor-1', role: 'EDITOR' })).toContain('another editor')
+  })
+
+  it('refuses an admin approving a verdict they set, even if someone else submitted it', () => {
+    const claim = ready('IN_REVIEW', { submittedById: 'checker-1', verdictSetById: 'admin-1' })
+    expect(transitionRefusal(claim, 'APPROVED', { id: 'admin-1', role: 'ADMIN' })).not.toBeNull()
+  })
+
+  it('tells a checker that approving is for editors', () => {
+    expect(transitionRefusal(ready('IN_REVIEW'), 'APPROVED', { id: 'checker-2', role: 'CHECKER' })).toBe(
+      'Only editors and admins can approve claims or request changes.',
+    )
+  })
+
+  it('names everything a submission lacks', () => {
+    const claim = ready('IN_PROGRESS', { verdict: null, summary: '  ', sourceCount: 0 })
+    expect(transitionRefusal(claim, 'IN_REVIEW', { id: 'checker-1', role: 'CHECKER' })).toBe(
+      'Before submitting for review, add a verdict, a verdict summary and at least one source.',
+    )
+  })
+})
+
+describe('submissionProblems', () => {
+  it('lists only what is missing', () => {
+    expect(submissionProblems({ verdict: 'FALSE', summary: null, sourceCount: 2 })).toEqual(['a verdict summary'])
+    expect(submissionProblems({ verdict: null, summary: 'x', sourceCount: 1 })).toEqual(['a verdict'])
+    expect(submissionProblems({ verdict: 'FALSE', summary: 'x', sourceCount: 0 })).toEqual(['at least one source'])
+    expect(submissionProblems({ verdict: 'FALSE', summary: 'x', sourceCount: 1 })).toEqual([])
+  })
+})
+
+describe('availableTransitions', () => {
+  it('offers editors Approve and Request changes on a claim in review, but not on their own submission', () => {
+    const labels = (claim: WorkflowClaim, id: string, role: Role) => availableTransitions(claim, { id, role }).map((t) => t.label)
+    expect(labels(ready('IN_REVIEW'), 'editor-1', 'EDITOR')).toEqual(['Approve', 'Request changes'])
+    expect(labels(ready('IN_REVIEW', { submittedById: 'editor-1' }), 'editor-1', 'EDITOR')).toEqual(['Request changes'])
+    expect(labels(ready('IN_REVIEW'), 'checker-1', 'CHECKER')).toEqual([])
+    expect(labels(ready('UNCHECKED'), 'checker-1', 'CHECKER')).toEqual(['Start checking'])
+  })
+})
+
+describe('statusAfterContentChange', () => {
+  it('sends an approved claim back to work and leaves other statuses alone', () => {
+    expect(statusAfterContentChange('APPROVED')).toBe('IN_PROGRESS')
+    for (const status of STATUSES.filter((s) => s !== 'APPROVED')) expect(statusAfterContentChange(status)).toBe(status)
+  })
+})
