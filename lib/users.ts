@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { hashPassword } from './auth/password'
 import { getDb } from './db/client'
 import { conflict } from './errors'
+import { Prisma } from './generated/prisma/client'
 import { Role } from './generated/prisma/enums'
 import { parseInput } from './validation'
 
@@ -19,24 +20,25 @@ export const newUserInput = z.strictObject({
 export async function createUser(rawInput: z.input<typeof newUserInput>) {
   const input = parseInput(newUserInput, rawInput)
   const db = getDb()
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-    throw conflict(`A user with the email ${input.email} already exists.`)
+  const duplicate = () => conflict(`A user with the email ${input.email} already exists.`)
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw duplicate()
+  const passwordHash = await hashPassword(input.password)
+  try {
+    // One transaction, so a refused user leaves no newsroom behind.
+    return await db.$transaction(async (tx) => {
+      // INSERT ... ON CONFLICT DO NOTHING: two users of a new newsroom created at once share it
+      // (an upsert would fail one of them on the unique name).
+      await tx.newsroom.createMany({ data: { name: input.newsroom }, skipDuplicates: true })
+      const newsroom = await tx.newsroom.findUniqueOrThrow({ where: { name: input.newsroom }, select: { id: true, name: true } })
+      const user = await tx.user.create({
+        data: { email: input.email, name: input.name ?? input.email.split('@')[0], role: input.role, passwordHash, newsroomId: newsroom.id },
+        select: { id: true, email: true, name: true, role: true },
+      })
+      return { ...user, newsroom }
+    })
+  } catch (error) {
+    // The same email created at the same moment: the unique index decides, the loser gets the 409.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw duplicate()
+    throw error
   }
-  const newsroom = await db.newsroom.upsert({
-    where: { name: input.newsroom },
-    create: { name: input.newsroom },
-    update: {},
-    select: { id: true, name: true },
-  })
-  const user = await db.user.create({
-    data: {
-      email: input.email,
-      name: input.name ?? input.email.split('@')[0],
-      role: input.role,
-      passwordHash: await hashPassword(input.password),
-      newsroomId: newsroom.id,
-    },
-    select: { id: true, email: true, name: true, role: true },
-  })
-  return { ...user, newsroom }
 }

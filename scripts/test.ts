@@ -33,7 +33,5 @@ try {
 
 const failed = Object.entries(results).filter(([, ok]) => !ok).map(([name]) => name)
 console.log(`\nTest suites: ${Object.keys(results).length - failed.length} passed, ${failed.length} failed`)
-if (failed.length) {
-  console.error(`Failed: ${failed.join(', ')}`)
-  process.exit(1)
-}
+if (failed.length) console.error(`Failed: ${failed.join(', ')}`)
+process.exit(failed.length ? 1 : 0)

@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils'
 import * as wasmEngine from '@prisma/schema-engine-wasm/schema_engine_bg'
 import { poolConfigFromUrl } from '../../lib/db/url'
@@ -27,15 +28,23 @@ function loadWasm() {
   return wasmReady
 }
 
-async function openEngine(databaseUrl: string, schema: string) {
+/** Runs `work` with a schema engine on `databaseUrl`, then releases the engine and its connections. */
+async function withEngine<T>(databaseUrl: string, schema: string, work: (engine: wasmEngine.SchemaEngine) => Promise<T>) {
   await loadWasm()
   // Explicit fields (not a connection string) so the shadow database the engine
-  // creates for `diff` really gets its own database name.
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(poolConfigFromUrl(databaseUrl)))
+  // creates for `diff` really gets its own database name. Our own pool, so it can be closed.
+  const pool = new pg.Pool({ ...poolConfigFromUrl(databaseUrl), allowExitOnIdle: true })
+  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool))
   const log = (line: string) => {
     if (process.env.FACTMARK_DEBUG_MIGRATIONS) console.error(line)
   }
-  return wasmEngine.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, log, adapter)
+  const engine = await wasmEngine.SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, log, adapter)
+  try {
+    return await work(engine)
+  } finally {
+    engine.free()
+    await pool.end()
+  }
 }
 
 async function readMigrations() {
@@ -65,21 +74,18 @@ async function readMigrations() {
 
 /** Applies every migration not yet applied; returns the names applied now. */
 export async function applyMigrations(databaseUrl: string): Promise<string[]> {
-  const engine = await openEngine(databaseUrl, await readFile(schemaPath, 'utf8'))
-  try {
-    const result = await engine.applyMigrations({ migrationsList: await readMigrations(), filters: noFilter })
+  const migrationsList = await readMigrations()
+  return withEngine(databaseUrl, await readFile(schemaPath, 'utf8'), async (engine) => {
+    const result = await engine.applyMigrations({ migrationsList, filters: noFilter })
     return result.appliedMigrationNames
-  } finally {
-    engine.free()
-  }
+  })
 }
 
 /** Writes a new migration with the SQL between the migrations folder and the schema; null when nothing changed. */
 export async function createMigration(databaseUrl: string, name: string): Promise<string | null> {
   const schema = await readFile(schemaPath, 'utf8')
-  const engine = await openEngine(databaseUrl, schema)
-  try {
-    const migrationsList = await readMigrations()
+  const migrationsList = await readMigrations()
+  return withEngine(databaseUrl, schema, async (engine) => {
     const diff = await engine.diff({
       from: migrationsList.migrationDirectories.length ? { tag: 'migrations', ...migrationsList } : { tag: 'empty' },
       to: { tag: 'schemaDatamodel', files: [{ path: schemaPath, content: schema }] },
@@ -99,7 +105,5 @@ export async function createMigration(databaseUrl: string, name: string): Promis
       )
     }
     return dir
-  } finally {
-    engine.free()
-  }
+  })
 }
