@@ -22,6 +22,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {actor && (
             <nav aria-label="Main">
               <Link href="/articles">Articles</Link>
+              <Link href="/review">Review</Link>
             </nav>
           )}
           {actor && (

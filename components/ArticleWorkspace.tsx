@@ -4,19 +4,24 @@ import type { DocNode } from '@/lib/anchoring/canonical'
 import { api, ApiError } from './api'
 import { ArticleEditor, type TextSelection } from './ArticleEditor'
 import { ClaimsPanel } from './ClaimsPanel'
-import type { Claim, ClaimWithThread } from './types'
+import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
 
 interface Props {
   articleId: string
   revision: { id: string; doc: DocNode }
   initialClaims: Claim[]
+  initialClaimId?: string | null
+  members: Member[]
+  currentUser: CurrentUser
 }
 
 const byTextOrder = (a: Claim, b: Claim) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt)
 
-export function ArticleWorkspace({ articleId, revision, initialClaims }: Props) {
+export function ArticleWorkspace({ articleId, revision, initialClaims, initialClaimId, members, currentUser }: Props) {
   const [claims, setClaims] = useState<Claim[]>(initialClaims)
-  const [openClaimId, setOpenClaimId] = useState<string | null>(null)
+  const [openClaimId, setOpenClaimId] = useState<string | null>(
+    initialClaims.some((claim) => claim.id === initialClaimId) ? initialClaimId! : null,
+  )
   const [message, setMessage] = useState<string | null>(null)
   const [marking, setMarking] = useState(false)
   const readSelection = useRef<() => TextSelection | null>(() => null)
@@ -26,7 +31,7 @@ export function ArticleWorkspace({ articleId, revision, initialClaims }: Props) 
   }, [])
 
   const claimChanged = useCallback((claim: ClaimWithThread) => {
-    setClaims((current) => current.map((c) => (c.id === claim.id ? { ...c, ...claim } : c)))
+    setClaims((current) => current.map((c) => (c.id === claim.id ? { ...c, status: claim.status, verdict: claim.verdict, version: claim.version } : c)))
   }, [])
 
   async function markClaim() {
@@ -74,7 +79,14 @@ export function ArticleWorkspace({ articleId, revision, initialClaims }: Props) 
           onReady={onReady}
         />
       </div>
-      <ClaimsPanel claims={claims} openClaimId={openClaimId} onOpen={setOpenClaimId} onClaimChanged={claimChanged} />
+      <ClaimsPanel
+        claims={claims}
+        openClaimId={openClaimId}
+        onOpen={setOpenClaimId}
+        onClaimChanged={claimChanged}
+        members={members}
+        currentUser={currentUser}
+      />
     </div>
   )
 }

@@ -1,16 +1,18 @@
 'use client'
 import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts'
-import { ClaimDetails } from './ClaimDetails'
-import type { Claim, ClaimWithThread } from './types'
+import { ClaimDetails } from './claim/ClaimDetails'
+import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
 
 interface Props {
   claims: Claim[]
   openClaimId: string | null
   onOpen(id: string | null): void
   onClaimChanged(claim: ClaimWithThread): void
+  members: Member[]
+  currentUser: CurrentUser
 }
 
-export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged }: Props) {
+export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, members, currentUser }: Props) {
   return (
     <aside className="claims-panel" aria-label="Claims">
       <h2>Claims</h2>
@@ -30,7 +32,9 @@ export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged }: Pro
                 {claim.verdict && ` · ${VERDICT_LABELS[claim.verdict]}`}
               </span>
             </button>
-            {claim.id === openClaimId && <ClaimDetails claimId={claim.id} onChanged={onClaimChanged} />}
+            {claim.id === openClaimId && (
+              <ClaimDetails claimId={claim.id} members={members} currentUser={currentUser} onChanged={onClaimChanged} />
+            )}
           </li>
         ))}
       </ol>

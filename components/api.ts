@@ -5,6 +5,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string[]>,
+    /** The whole error object, for codes that carry more (a conflict's current values). */
+    readonly body?: Record<string, unknown>,
   ) {
     super(message)
   }
@@ -24,7 +26,16 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const data = await response.json().catch(() => null)
   if (!response.ok) {
     const error = data?.error
-    throw new ApiError(response.status, error?.code ?? 'ERROR', error?.message ?? `Request failed (${response.status}).`, error?.fields)
+    throw new ApiError(
+      response.status,
+      error?.code ?? 'ERROR',
+      error?.message ?? `Request failed (${response.status}).`,
+      error?.fields,
+      error,
+    )
   }
   return data as T
 }
+
+export const errorMessage = (error: unknown) =>
+  error instanceof ApiError ? error.message : 'Something went wrong. Nothing was saved.'

@@ -1,5 +1,6 @@
 // Shapes the browser receives (dates arrive as ISO strings).
 import type { ClaimDetail, ClaimSummary } from '@/lib/claims'
+import type { Role } from '@/lib/generated/prisma/enums'
 
 type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T
 
@@ -7,3 +8,5 @@ export type Claim = Jsonified<ClaimSummary>
 export type ClaimWithThread = Jsonified<ClaimDetail>
 export type Note = ClaimWithThread['notes'][number]
 export type Source = ClaimWithThread['sources'][number]
+export type Member = { id: string; name: string; role: Role }
+export type CurrentUser = { id: string; role: Role }

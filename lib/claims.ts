@@ -1,16 +1,24 @@
-// Claims, their notes and sources. Every function takes the acting user and
-// touches only rows of that user's newsroom; anything else is a 404.
+// Claims: marking, reading, editing details and moving through the workflow.
+// Every function takes the acting user and touches only rows of that user's
+// newsroom; anything else is a 404. Every change names the version it was based
+// on, is one conditional UPDATE, and writes its audit event in the same transaction.
 import { z } from 'zod'
 import type { Actor } from './auth/actor'
 import { describeSpan, SelectionError } from './anchoring/selectors'
+import { listHistory, recordAudit, type AuditAction } from './audit'
 import { getDb } from './db/client'
-import { conflict, invalid, notFound } from './errors'
+import { AppError, conflict, invalid, notFound } from './errors'
+import type { Prisma } from './generated/prisma/client'
 import { ClaimStatus, Verdict } from './generated/prisma/enums'
-import { CHECKER_STATUSES } from './verdicts'
 import { getLatestRevision } from './revisions'
-import { httpUrl, parseInput } from './validation'
+import { isoDate, parseInput } from './validation'
+import { MAX_SUMMARY_LENGTH_UI } from './verdicts'
+import { statusAfterContentChange, transitionRefusal } from './workflow'
 
-export const MAX_NOTE_LENGTH = 20_000
+export const MAX_SUMMARY_LENGTH = MAX_SUMMARY_LENGTH_UI
+
+type Tx = Prisma.TransactionClient
+const person = { select: { id: true, name: true } } as const
 
 const claimSelect = {
   id: true,
@@ -21,25 +29,73 @@ const claimSelect = {
   suffix: true,
   start: true,
   end: true,
+  claimant: true,
+  claimDate: true,
   status: true,
   verdict: true,
+  summary: true,
   version: true,
+  verdictSetById: true,
+  submittedAt: true,
+  approvedAt: true,
   createdAt: true,
   updatedAt: true,
-  createdBy: { select: { id: true, name: true } },
+  createdBy: person,
+  assignee: person,
+  submittedBy: person,
+  approvedBy: person,
+  updatedBy: person,
 } as const
 
 const claimDetailSelect = {
   ...claimSelect,
   notes: {
     orderBy: { createdAt: 'asc' },
-    select: { id: true, body: true, createdAt: true, author: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      parentId: true,
+      body: true,
+      version: true,
+      createdAt: true,
+      editedAt: true,
+      deletedAt: true,
+      author: person,
+    },
   },
   sources: {
     orderBy: { createdAt: 'asc' },
-    select: { id: true, url: true, title: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      url: true,
+      title: true,
+      publisher: true,
+      excerpt: true,
+      accessedAt: true,
+      archivedUrl: true,
+      createdAt: true,
+      createdBy: person,
+    },
+  },
+  reviews: {
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, decision: true, comment: true, createdAt: true, editor: person },
   },
 } as const
+
+/** The fields an audit event and a conflict report show. */
+const auditedSelect = {
+  status: true,
+  verdict: true,
+  summary: true,
+  claimant: true,
+  claimDate: true,
+  assigneeId: true,
+  approvedById: true,
+  submittedById: true,
+  verdictSetById: true,
+  version: true,
+} as const
+type AuditedClaim = Prisma.ClaimGetPayload<{ select: typeof auditedSelect }>
 
 export const markClaimInput = z.strictObject({
   revisionId: z.string().min(1).max(64),
@@ -49,37 +105,38 @@ export const markClaimInput = z.strictObject({
   exact: z.string().max(100_000).optional(),
 })
 
-export const updateClaimInput = z
-  .strictObject({
-    version: z.number().int().min(1),
-    verdict: z.enum(Verdict).nullable().optional(),
-    status: z
-      .enum(ClaimStatus)
-      .refine((status) => CHECKER_STATUSES.includes(status), 'Choose Unchecked, In progress or In review.')
-      .optional(),
-  })
-  .refine((input) => input.verdict !== undefined || input.status !== undefined, 'Nothing to change.')
-
-export const addNoteInput = z.strictObject({
-  body: z
+const optionalText = (max: number, message: string) =>
+  z
     .string()
     .trim()
-    .min(1, 'Write a note first.')
-    .max(MAX_NOTE_LENGTH, `Notes are limited to ${MAX_NOTE_LENGTH.toLocaleString('en')} characters.`),
-})
+    .max(max, message)
+    .transform((value) => value || null)
+    .nullable()
+    .optional()
 
-export const addSourceInput = z.strictObject({
-  url: httpUrl,
-  title: z.string().trim().min(1, 'Give the source a title.').max(500, 'Titles are limited to 500 characters.'),
+export const claimDetailsInput = z
+  .strictObject({
+    version: z.number().int().min(1),
+    claimant: optionalText(300, 'The claimant is limited to 300 characters.'),
+    claimDate: isoDate.nullable().optional(),
+    verdict: z.enum(Verdict).nullable().optional(),
+    summary: optionalText(MAX_SUMMARY_LENGTH, `The verdict summary is limited to ${MAX_SUMMARY_LENGTH.toLocaleString('en')} characters.`),
+    assigneeId: z.string().min(1).max(64).nullable().optional(),
+  })
+  .refine((input) => Object.keys(input).some((key) => key !== 'version'), 'Nothing to change.')
+
+export const transitionInput = z.strictObject({
+  version: z.number().int().min(1),
+  to: z.enum(ClaimStatus),
+  comment: z.string().trim().max(5_000, 'Review comments are limited to 5,000 characters.').optional(),
 })
 
 export async function listClaims(actor: Actor, articleId: string) {
-  const claims = await getDb().claim.findMany({
+  return getDb().claim.findMany({
     where: { articleId, newsroomId: actor.newsroomId },
     orderBy: [{ start: 'asc' }, { end: 'asc' }, { createdAt: 'asc' }],
     select: claimSelect,
   })
-  return claims
 }
 
 export async function getClaim(actor: Actor, claimId: string) {
@@ -88,11 +145,23 @@ export async function getClaim(actor: Actor, claimId: string) {
     select: claimDetailSelect,
   })
   if (!claim) throw notFound('The claim')
-  return claim
+  // Deleted notes stay in the thread as "note deleted"; their text lives only in the audit log.
+  return { ...claim, notes: claim.notes.map((note) => (note.deletedAt ? { ...note, body: '' } : note)) }
 }
 
 export type ClaimSummary = Awaited<ReturnType<typeof listClaims>>[number]
 export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>
+
+export async function getClaimHistory(actor: Actor, claimId: string) {
+  await assertClaimVisible(getDb(), actor, claimId)
+  return listHistory(actor, claimId)
+}
+
+export async function assertClaimVisible(db: Tx, actor: Actor, claimId: string) {
+  const claim = await db.claim.findFirst({ where: { id: claimId, newsroomId: actor.newsroomId }, select: auditedSelect })
+  if (!claim) throw notFound('The claim')
+  return claim
+}
 
 export async function markClaim(actor: Actor, articleId: string, rawInput: unknown) {
   const input = parseInput(markClaimInput, rawInput)
@@ -110,59 +179,142 @@ export async function markClaim(actor: Actor, articleId: string, rawInput: unkno
   if (input.exact !== undefined && input.exact.trim() !== selectors.quote.exact) {
     throw conflict('The selected words do not match the stored article text. Reload the page and try again.')
   }
-  return getDb().claim.create({
-    data: {
-      newsroomId: actor.newsroomId,
-      articleId,
-      revisionId: revision.id,
-      exact: selectors.quote.exact,
-      prefix: selectors.quote.prefix,
-      suffix: selectors.quote.suffix,
-      start: selectors.position.start,
-      end: selectors.position.end,
-      createdById: actor.id,
-    },
-    select: claimDetailSelect,
+  const id = await getDb().$transaction(async (tx) => {
+    const claim = await tx.claim.create({
+      data: {
+        newsroomId: actor.newsroomId,
+        articleId,
+        revisionId: revision.id,
+        exact: selectors.quote.exact,
+        prefix: selectors.quote.prefix,
+        suffix: selectors.quote.suffix,
+        start: selectors.position.start,
+        end: selectors.position.end,
+        createdById: actor.id,
+        updatedById: actor.id,
+      },
+      select: { id: true },
+    })
+    await recordAudit(tx, actor, claim.id, 'claim.created', null, { exact: selectors.quote.exact })
+    return claim.id
   })
+  return getClaim(actor, id)
 }
 
+// Many checkers may hit the same claim at once: let transactions queue for a connection.
+const TX_OPTIONS = { maxWait: 20_000, timeout: 20_000 }
+
 /**
- * Sets verdict and/or status. The update is one conditional statement on the
- * version the user saw, so a stale edit changes nothing and reports a conflict.
+ * The one way a claim row changes: read it, let `compute` decide the new values,
+ * apply them with a single UPDATE conditional on id, newsroom and version, and
+ * write the audit event, all in one transaction.
  */
-export async function updateClaim(actor: Actor, claimId: string, rawInput: unknown) {
-  const { version, verdict, status } = parseInput(updateClaimInput, rawInput)
-  const db = getDb()
-  const { count } = await db.claim.updateMany({
-    where: { id: claimId, newsroomId: actor.newsroomId, version },
-    data: { verdict, status, version: { increment: 1 } },
-  })
-  if (count === 0) {
-    await getClaim(actor, claimId) // 404 when it is not there for this user
-    throw conflict('This claim was changed by someone else since you opened it. Reload it to see their change.')
-  }
+async function changeClaim(
+  actor: Actor,
+  claimId: string,
+  version: number,
+  action: AuditAction,
+  compute: (current: AuditedClaim, tx: Tx) => Promise<Prisma.ClaimUncheckedUpdateManyInput>,
+) {
+  await getDb().$transaction(async (tx) => {
+    const before = await assertClaimVisible(tx, actor, claimId)
+    if (before.version !== version) throw await staleClaim(tx, claimId)
+    const data = await compute(before, tx)
+    const { count } = await tx.claim.updateMany({
+      where: { id: claimId, newsroomId: actor.newsroomId, version },
+      data: { ...data, version: { increment: 1 }, updatedById: actor.id },
+    })
+    if (count === 0) throw await staleClaim(tx, claimId)
+    const after = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: auditedSelect })
+    await recordAudit(tx, actor, claimId, action, snapshot(before), snapshot(after))
+  }, TX_OPTIONS)
   return getClaim(actor, claimId)
 }
 
-async function assertClaimVisible(actor: Actor, claimId: string) {
-  const claim = await getDb().claim.findFirst({ where: { id: claimId, newsroomId: actor.newsroomId }, select: { id: true } })
-  if (!claim) throw notFound('The claim')
+function snapshot(claim: AuditedClaim) {
+  const { version: _version, ...fields } = claim
+  return { ...fields, claimDate: claim.claimDate?.toISOString().slice(0, 10) ?? null }
 }
 
-export async function addNote(actor: Actor, claimId: string, rawInput: unknown) {
-  const { body } = parseInput(addNoteInput, rawInput)
-  await assertClaimVisible(actor, claimId)
-  return getDb().note.create({
-    data: { claimId, authorId: actor.id, body },
-    select: claimDetailSelect.notes.select,
+/** A 409 that says who changed the claim and what it holds now, so the user can compare and reapply. */
+async function staleClaim(tx: Tx, claimId: string) {
+  const current = await tx.claim.findUniqueOrThrow({
+    where: { id: claimId },
+    select: { ...auditedSelect, updatedBy: person, assignee: person },
+  })
+  const name = current.updatedBy?.name ?? 'someone else'
+  return conflict(`This claim was changed by ${name} since you opened it.`, {
+    changedBy: name,
+    current: { ...snapshot(current), version: current.version, assignee: current.assignee },
   })
 }
 
-export async function addSource(actor: Actor, claimId: string, rawInput: unknown) {
-  const { url, title } = parseInput(addSourceInput, rawInput)
-  await assertClaimVisible(actor, claimId)
-  return getDb().source.create({
-    data: { claimId, createdById: actor.id, url: new URL(url).toString(), title },
-    select: claimDetailSelect.sources.select,
+/** Claimant, claim date, verdict, summary and assignee. */
+export async function updateClaimDetails(actor: Actor, claimId: string, rawInput: unknown) {
+  const { version, ...changes } = parseInput(claimDetailsInput, rawInput)
+  return changeClaim(actor, claimId, version, 'claim.updated', async (current, tx) => {
+    if (changes.assigneeId) {
+      const assignee = await tx.user.findFirst({
+        where: { id: changes.assigneeId, newsroomId: actor.newsroomId, disabled: false },
+        select: { id: true },
+      })
+      if (!assignee) throw invalid('Assign the claim to someone in your newsroom.', { assigneeId: ['Unknown user.'] })
+    }
+    const data: Prisma.ClaimUncheckedUpdateManyInput = {
+      ...changes,
+      claimDate: changes.claimDate === undefined ? undefined : changes.claimDate && new Date(changes.claimDate),
+    }
+    const verdictChanged = changes.verdict !== undefined && changes.verdict !== current.verdict
+    const summaryChanged = changes.summary !== undefined && changes.summary !== current.summary
+    if (verdictChanged) data.verdictSetById = actor.id
+    if (verdictChanged || summaryChanged) Object.assign(data, voidedApproval(current.status))
+    return data
+  })
+}
+
+/** What a content change does to an approved claim: back to work, approval gone. */
+function voidedApproval(status: ClaimStatus) {
+  const next = statusAfterContentChange(status)
+  return next === status ? {} : { status: next, approvedById: null, approvedAt: null }
+}
+
+/**
+ * Sources are part of what an editor approves: changing them voids an approval
+ * (one conditional UPDATE on the approved state, audited). Returns whether it did.
+ */
+export async function voidApprovalAfterSourceChange(tx: Tx, actor: Actor, claimId: string) {
+  const { count } = await tx.claim.updateMany({
+    where: { id: claimId, newsroomId: actor.newsroomId, status: 'APPROVED' },
+    data: { ...voidedApproval('APPROVED'), version: { increment: 1 }, updatedById: actor.id },
+  })
+  if (count) {
+    await recordAudit(tx, actor, claimId, 'claim.status', { status: 'APPROVED' }, { status: 'IN_PROGRESS', reason: 'sources changed' })
+  }
+  return count > 0
+}
+
+/** Moves a claim through the workflow: submit, approve, request changes, resume. */
+export async function transitionClaim(actor: Actor, claimId: string, rawInput: unknown) {
+  const { version, to, comment } = parseInput(transitionInput, rawInput)
+  return changeClaim(actor, claimId, version, 'claim.status', async (current, tx) => {
+    const sourceCount = await tx.source.count({ where: { claimId } })
+    const refusal = transitionRefusal({ ...current, sourceCount }, to, actor)
+    if (refusal) {
+      throw refusal.kind === 'FORBIDDEN' ? new AppError(403, 'FORBIDDEN', refusal.message) : invalid(refusal.message)
+    }
+    const now = new Date()
+    switch (to) {
+      case 'IN_REVIEW':
+        return { status: to, submittedById: actor.id, submittedAt: now } as Prisma.ClaimUncheckedUpdateManyInput
+      case 'APPROVED':
+        await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'APPROVED', comment: comment || null } })
+        return { status: to, approvedById: actor.id, approvedAt: now } as Prisma.ClaimUncheckedUpdateManyInput
+      case 'CHANGES_REQUESTED':
+        if (!comment) throw invalid('Say what needs to change in the review comment.', { comment: ['Write a review comment.'] })
+        await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'CHANGES_REQUESTED', comment } })
+        return { status: to }
+      default:
+        return { status: to }
+    }
   })
 }

@@ -19,6 +19,15 @@ export const httpUrl = z
     }
   }, 'Only http:// and https:// links can be sources.')
 
+/** A calendar date as YYYY-MM-DD (what <input type="date"> sends). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2017-12-15.')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`)
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+  }, 'That date does not exist.')
+
 export const id = z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/, 'Not a valid id.')
 
 /** Parses `input` or throws a 422 AppError carrying zod's messages per field. */

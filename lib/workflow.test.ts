@@ -32,7 +32,7 @@ describe('transitionRefusal', () => {
         it(`${role}: ${from} → ${to} is ${allowed ? 'allowed' : 'refused'}`, () => {
           const refusal = transitionRefusal(ready(from), to, { id: `${role.toLowerCase()}-other`, role })
           if (allowed) expect(refusal).toBeNull()
-          else expect(refusal).toMatch(/\w/)
+          else expect(refusal?.message).toMatch(/\w/)
         })
       }
     }
@@ -40,25 +40,30 @@ describe('transitionRefusal', () => {
 
   it('refuses an editor approving a verdict they submitted', () => {
     const claim = ready('IN_REVIEW', { submittedById: 'editor-1', verdictSetById: 'checker-1' })
-    expect(transitionRefusal(claim, 'APPROVED', { id: 'editor-1', role: 'EDITOR' })).toContain('another editor')
+    expect(transitionRefusal(claim, 'APPROVED', { id: 'editor-1', role: 'EDITOR' })).toEqual({
+      kind: 'FORBIDDEN',
+      message: 'You set or submitted this verdict yourself: another editor has to approve it.',
+    })
   })
 
   it('refuses an admin approving a verdict they set, even if someone else submitted it', () => {
     const claim = ready('IN_REVIEW', { submittedById: 'checker-1', verdictSetById: 'admin-1' })
-    expect(transitionRefusal(claim, 'APPROVED', { id: 'admin-1', role: 'ADMIN' })).not.toBeNull()
+    expect(transitionRefusal(claim, 'APPROVED', { id: 'admin-1', role: 'ADMIN' })?.kind).toBe('FORBIDDEN')
   })
 
   it('tells a checker that approving is for editors', () => {
-    expect(transitionRefusal(ready('IN_REVIEW'), 'APPROVED', { id: 'checker-2', role: 'CHECKER' })).toBe(
-      'Only editors and admins can approve claims or request changes.',
-    )
+    expect(transitionRefusal(ready('IN_REVIEW'), 'APPROVED', { id: 'checker-2', role: 'CHECKER' })).toEqual({
+      kind: 'FORBIDDEN',
+      message: 'Only editors and admins can approve claims or request changes.',
+    })
   })
 
   it('names everything a submission lacks', () => {
     const claim = ready('IN_PROGRESS', { verdict: null, summary: '  ', sourceCount: 0 })
-    expect(transitionRefusal(claim, 'IN_REVIEW', { id: 'checker-1', role: 'CHECKER' })).toBe(
-      'Before submitting for review, add a verdict, a verdict summary and at least one source.',
-    )
+    expect(transitionRefusal(claim, 'IN_REVIEW', { id: 'checker-1', role: 'CHECKER' })).toEqual({
+      kind: 'INVALID',
+      message: 'Before submitting for review, add a verdict, a verdict summary and at least one source.',
+    })
   })
 })
 

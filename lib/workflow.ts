@@ -40,17 +40,31 @@ export function submissionProblems(claim: Pick<WorkflowClaim, 'verdict' | 'summa
   return missing
 }
 
+export interface Refusal {
+  /** FORBIDDEN: not this user's to do. INVALID: not possible for this claim now. */
+  kind: 'FORBIDDEN' | 'INVALID'
+  message: string
+}
+
+/** The message for a claim not ready for review, or null when it is. */
+export function submissionRefusal(claim: Pick<WorkflowClaim, 'verdict' | 'summary' | 'sourceCount'>): string | null {
+  const missing = submissionProblems(claim)
+  return missing.length ? `Before submitting for review, add ${joinList(missing)}.` : null
+}
+
 /** Why `actor` may not move `claim` to `to`, or null when they may. */
-export function transitionRefusal(claim: WorkflowClaim, to: ClaimStatus, actor: WorkflowActor): string | null {
+export function transitionRefusal(claim: WorkflowClaim, to: ClaimStatus, actor: WorkflowActor): Refusal | null {
   const transition = TRANSITIONS.find((t) => t.from === claim.status && t.to === to)
-  if (!transition) return `A claim that is ${describe(claim.status)} cannot become ${describe(to)}.`
-  if (!transition.roles.includes(actor.role)) return 'Only editors and admins can approve claims or request changes.'
+  if (!transition) return { kind: 'INVALID', message: `A claim that is ${describe(claim.status)} cannot become ${describe(to)}.` }
+  if (!transition.roles.includes(actor.role)) {
+    return { kind: 'FORBIDDEN', message: 'Only editors and admins can approve claims or request changes.' }
+  }
   if (to === 'APPROVED' && isOwnVerdict(claim, actor)) {
-    return 'You submitted this verdict yourself: another editor has to approve it.'
+    return { kind: 'FORBIDDEN', message: 'You set or submitted this verdict yourself: another editor has to approve it.' }
   }
   if (to === 'IN_REVIEW') {
-    const missing = submissionProblems(claim)
-    if (missing.length) return `Before submitting for review, add ${joinList(missing)}.`
+    const message = submissionRefusal(claim)
+    if (message) return { kind: 'INVALID', message }
   }
   return null
 }
@@ -75,7 +89,7 @@ export function statusAfterContentChange(status: ClaimStatus): ClaimStatus {
 }
 
 function describe(status: ClaimStatus) {
-  return status.toLowerCase().replace('_', ' ')
+  return status.toLowerCase().replaceAll('_', ' ')
 }
 
 function joinList(items: string[]) {

@@ -2,6 +2,7 @@
 // engine, because the native engine binary cannot be downloaded on our machines.
 // The SQL files and the _prisma_migrations table are the standard ones, so
 // `prisma migrate deploy` stays valid wherever the native engine exists.
+import { randomUUID } from 'node:crypto'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,13 +29,71 @@ function loadWasm() {
   return wasmReady
 }
 
+const PG_CHAR_OID = 18
+const PG_TEXT_OID = 25
+
+/**
+ * A pool whose results report PostgreSQL's one-byte "char" columns (pg_catalog's
+ * relkind and friends, read when the engine describes a schema) as text: the pg
+ * adapter has no mapping for that type and would refuse the whole query.
+ */
+function describablePool(config: pg.PoolConfig) {
+  const pool = new pg.Pool(config)
+  const relabel = (result: pg.QueryResult | undefined) => {
+    for (const field of result?.fields ?? []) if (field.dataTypeID === PG_CHAR_OID) field.dataTypeID = PG_TEXT_OID
+    return result
+  }
+  pool.on('connect', (client) => {
+    const query = client.query.bind(client) as (...args: unknown[]) => unknown
+    ;(client as unknown as { query: unknown }).query = (...args: unknown[]) => {
+      const callback = args.at(-1)
+      if (typeof callback === 'function') {
+        // pg's pool calls client.query with a callback
+        args[args.length - 1] = (error: Error | null, result: pg.QueryResult) => callback(error, relabel(result))
+        return query(...args)
+      }
+      return (query(...args) as Promise<pg.QueryResult>).then(relabel)
+    }
+  })
+  return pool
+}
+
+/**
+ * The pg adapter factory for the schema engine. Its shadow database (used to
+ * diff the migrations folder) is dropped only after its connections are closed;
+ * the stock factory drops it first, which PostgreSQL refuses.
+ */
+class MigrationAdapterFactory extends PrismaPg {
+  readonly pool: pg.Pool
+
+  constructor(private readonly poolConfig: pg.PoolConfig) {
+    const pool = describablePool(poolConfig)
+    super(pool)
+    this.pool = pool
+  }
+
+  override async connectToShadowDb() {
+    const name = `prisma_migrate_shadow_db_${randomUUID()}`
+    await this.pool.query(`CREATE DATABASE "${name}"`)
+    const shadowPool = describablePool({ ...this.poolConfig, database: name })
+    const shadow = await new PrismaPg(shadowPool).connect()
+    const dispose = shadow.dispose.bind(shadow)
+    shadow.dispose = async () => {
+      await dispose()
+      await shadowPool.end()
+      await this.pool.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    }
+    return shadow
+  }
+}
+
 /** Runs `work` with a schema engine on `databaseUrl`, then releases the engine and its connections. */
 async function withEngine<T>(databaseUrl: string, schema: string, work: (engine: wasmEngine.SchemaEngine) => Promise<T>) {
   await loadWasm()
   // Explicit fields (not a connection string) so the shadow database the engine
   // creates for `diff` really gets its own database name. Our own pool, so it can be closed.
-  const pool = new pg.Pool({ ...poolConfigFromUrl(databaseUrl), allowExitOnIdle: true })
-  const adapter = bindMigrationAwareSqlAdapterFactory(new PrismaPg(pool))
+  const factory = new MigrationAdapterFactory({ ...poolConfigFromUrl(databaseUrl), allowExitOnIdle: true })
+  const adapter = bindMigrationAwareSqlAdapterFactory(factory)
   const log = (line: string) => {
     if (process.env.FACTMARK_DEBUG_MIGRATIONS) console.error(line)
   }
@@ -43,7 +102,7 @@ async function withEngine<T>(databaseUrl: string, schema: string, work: (engine:
     return await work(engine)
   } finally {
     engine.free()
-    await pool.end()
+    await factory.pool.end()
   }
 }
 

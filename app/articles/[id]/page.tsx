@@ -4,16 +4,23 @@ import { getArticleWorkspace } from '@/lib/articles'
 import { currentActor } from '@/lib/auth/actor'
 import { AppError } from '@/lib/errors'
 import { formatDate } from '@/lib/format'
+import { newsroomMembers } from '@/lib/review'
 
-export default async function ArticlePage({ params }: { params: Promise<{ id: string }> }) {
+interface Props {
+  params: Promise<{ id: string }>
+  searchParams: Promise<{ claim?: string }>
+}
+
+export default async function ArticlePage({ params, searchParams }: Props) {
   const actor = await currentActor()
   if (!actor) redirect('/login')
-  const { id } = await params
+  const [{ id }, { claim }] = await Promise.all([params, searchParams])
   const workspace = await getArticleWorkspace(actor, id).catch((error) => {
     if (error instanceof AppError && error.status === 404) notFound()
     throw error
   })
   const { article, revision, claims } = workspace
+  const members = await newsroomMembers(actor)
   return (
     <article className="article-page">
       <header className="article-meta">
@@ -27,6 +34,9 @@ export default async function ArticlePage({ params }: { params: Promise<{ id: st
         articleId={article.id}
         revision={{ id: revision.id, doc: revision.doc }}
         initialClaims={JSON.parse(JSON.stringify(claims))}
+        initialClaimId={typeof claim === 'string' ? claim : null}
+        members={members}
+        currentUser={{ id: actor.id, role: actor.role }}
       />
     </article>
   )

@@ -1,8 +1,8 @@
-import { getClaim, updateClaim } from '@/lib/claims'
+import { getClaim, updateClaimDetails } from '@/lib/claims'
 import { apiRoute, readJson } from '@/lib/http'
 
 export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => ({ claim: await getClaim(actor, params.id) }))
 
 export const PATCH = apiRoute<{ id: string }>(async ({ actor, params, request }) => ({
-  claim: await updateClaim(actor, params.id, await readJson(request)),
+  claim: await updateClaimDetails(actor, params.id, await readJson(request)),
 }))

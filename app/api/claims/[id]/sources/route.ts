@@ -1,5 +1,5 @@
-import { addSource } from '@/lib/claims'
 import { apiRoute, readJson } from '@/lib/http'
+import { addSource } from '@/lib/sources'
 
 export const POST = apiRoute<{ id: string }>(
   async ({ actor, params, request }) => ({ source: await addSource(actor, params.id, await readJson(request)) }),

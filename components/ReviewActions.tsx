@@ -1,0 +1,62 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { useId, useState } from 'react'
+import { api, errorMessage } from './api'
+
+interface Props {
+  claimId: string
+  version: number
+  canApprove: boolean
+}
+
+/** Approve or send back one claim from the review queue. */
+export function ReviewActions({ claimId, version, canApprove }: Props) {
+  const router = useRouter()
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const id = useId()
+
+  async function decide(to: 'APPROVED' | 'CHANGES_REQUESTED') {
+    if (to === 'CHANGES_REQUESTED' && !comment.trim()) {
+      setError('Say what needs to change in the review comment.')
+      return
+    }
+    setSaving(true)
+    setError(null)
+    try {
+      await api(`/api/claims/${claimId}/transitions`, {
+        method: 'POST',
+        body: { version, to, ...(comment.trim() ? { comment } : {}) },
+      })
+      router.refresh()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <div className="review-actions stack">
+      <label htmlFor={id}>Review comment</label>
+      <textarea id={id} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+      <div className="actions">
+        {canApprove && (
+          <button type="button" disabled={saving} onClick={() => decide('APPROVED')}>
+            Approve
+          </button>
+        )}
+        <button type="button" disabled={saving} onClick={() => decide('CHANGES_REQUESTED')}>
+          Request changes
+        </button>
+      </div>
+      {!canApprove && <p className="meta">You set or submitted this verdict: another editor approves it.</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

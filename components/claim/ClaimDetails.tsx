@@ -1,0 +1,97 @@
+'use client'
+import { useCallback, useEffect, useState } from 'react'
+import { formatDateTime } from '@/lib/format'
+import { api, errorMessage } from '../api'
+import type { ClaimWithThread, CurrentUser, Member } from '../types'
+import { ClaimFields } from './ClaimFields'
+import { ClaimHistory } from './ClaimHistory'
+import { NotesThread } from './NotesThread'
+import { SourcesList } from './SourcesList'
+import { WorkflowActions } from './WorkflowActions'
+
+interface Props {
+  claimId: string
+  members: Member[]
+  currentUser: CurrentUser
+  onChanged(claim: ClaimWithThread): void
+}
+
+export function ClaimDetails({ claimId, members, currentUser, onChanged }: Props) {
+  const [claim, setClaim] = useState<ClaimWithThread | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [tab, setTab] = useState<'details' | 'history'>('details')
+  const [revision, setRevision] = useState(0)
+
+  const show = useCallback(
+    (next: ClaimWithThread) => {
+      setClaim(next)
+      setRevision((n) => n + 1)
+      onChanged(next)
+    },
+    [onChanged],
+  )
+  const reload = useCallback(() => {
+    api<{ claim: ClaimWithThread }>(`/api/claims/${claimId}`)
+      .then(({ claim }) => show(claim))
+      .catch((error) => setLoadError(errorMessage(error)))
+  }, [claimId, show])
+
+  useEffect(() => {
+    setClaim(null)
+    reload()
+  }, [reload])
+
+  if (loadError) return <p role="alert" className="error">{loadError}</p>
+  if (!claim) return <p className="meta">Loading claim…</p>
+
+  const tabId = (name: string) => `claim-${claim.id}-${name}`
+  return (
+    <section className="claim-details" aria-label="Claim details">
+      <blockquote className="claim-quote">{claim.exact}</blockquote>
+      <p className="meta">
+        Marked by {claim.createdBy.name}, {formatDateTime(claim.createdAt)}
+      </p>
+      <div role="tablist" aria-label="Claim views" className="tabs">
+        {(['details', 'history'] as const).map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={tabId(`${name}-tab`)}
+            aria-selected={tab === name}
+            aria-controls={tabId(name)}
+            onClick={() => setTab(name)}
+          >
+            {name === 'details' ? 'Details' : 'History'}
+          </button>
+        ))}
+      </div>
+      {tab === 'details' ? (
+        <div role="tabpanel" id={tabId('details')} aria-labelledby={tabId('details-tab')}>
+          <WorkflowActions claim={claim} currentUser={currentUser} onSaved={show} onStale={reload} />
+          <ClaimFields claim={claim} members={members} currentUser={currentUser} onSaved={show} onStale={reload} />
+          {claim.reviews.length > 0 && (
+            <section aria-label="Reviews">
+              <h3>Reviews</h3>
+              <ul className="reviews">
+                {claim.reviews.map((review) => (
+                  <li key={review.id}>
+                    <strong>{review.decision === 'APPROVED' ? 'Approved' : 'Changes requested'}</strong> by {review.editor.name}
+                    <span className="meta"> · {formatDateTime(review.createdAt)}</span>
+                    {review.comment && <p className="note-body">{review.comment}</p>}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <NotesThread claim={claim} currentUser={currentUser} onChanged={reload} />
+          <SourcesList claim={claim} onChanged={reload} />
+        </div>
+      ) : (
+        <div role="tabpanel" id={tabId('history')} aria-labelledby={tabId('history-tab')}>
+          <ClaimHistory claimId={claim.id} refresh={revision} />
+        </div>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,119 @@
+'use client'
+import { useId, useState } from 'react'
+import { MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts'
+import type { ClaimWithThread, CurrentUser, Member } from '../types'
+import { ConflictNotice } from './ConflictNotice'
+import { useClaimSave } from './useClaimSave'
+
+interface Props {
+  claim: ClaimWithThread
+  members: Member[]
+  currentUser: CurrentUser
+  onSaved(claim: ClaimWithThread): void
+  onStale(): void
+}
+
+const dateOnly = (value: string | null) => (value ? value.slice(0, 10) : '')
+
+/** Claimant, claim date, assignee, verdict and verdict summary. */
+export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: Props) {
+  // Unsaved edits of the text fields; a field without one shows the saved value, so
+  // someone else's save refreshes what the user has not touched and never what they typed.
+  const [drafts, setDrafts] = useState<Partial<Record<'claimant' | 'claimDate' | 'summary', string>>>({})
+  const saved = { claimant: claim.claimant ?? '', claimDate: dateOnly(claim.claimDate), summary: claim.summary ?? '' }
+  const value = (field: keyof typeof saved) => drafts[field] ?? saved[field]
+  const edit = (field: keyof typeof saved) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    setDrafts({ ...drafts, [field]: e.target.value })
+  const { save, saving, error, conflict, reapply, discard } = useClaimSave(claim, onSaved, () => {
+    setDrafts({})
+    onStale()
+  })
+  const ids = { verdict: useId(), assignee: useId(), claimant: useId(), date: useId(), summary: useId() }
+
+  async function saveDetails(event: React.FormEvent) {
+    event.preventDefault()
+    const change = Object.fromEntries(
+      Object.entries(drafts)
+        .filter(([field, draft]) => draft !== saved[field as keyof typeof saved])
+        .map(([field, draft]) => [field, field === 'claimDate' ? draft || null : draft]),
+    )
+    if (Object.keys(change).length && (await save('', change))) setDrafts({})
+  }
+
+  const dirty = Object.entries(drafts).some(([field, draft]) => draft !== saved[field as keyof typeof saved])
+  const summary = value('summary')
+  return (
+    <form className="claim-fields" onSubmit={saveDetails} noValidate>
+      {conflict && (
+        <ConflictNotice
+          conflict={conflict}
+          onReapply={async () => {
+            if (await reapply()) setDrafts({})
+          }}
+          onDiscard={discard}
+        />
+      )}
+      <div className="fields">
+        <label htmlFor={ids.verdict}>Verdict</label>
+        <select
+          id={ids.verdict}
+          value={claim.verdict ?? ''}
+          disabled={saving}
+          onChange={(e) => save('', { verdict: e.target.value || null })}
+        >
+          <option value="">Not set</option>
+          {VERDICTS.map((verdict) => (
+            <option key={verdict} value={verdict}>
+              {VERDICT_LABELS[verdict]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={ids.assignee}>Assignee</label>
+        <div className="inline">
+          <select
+            id={ids.assignee}
+            value={claim.assignee?.id ?? ''}
+            disabled={saving}
+            onChange={(e) => save('', { assigneeId: e.target.value || null })}
+          >
+            <option value="">Nobody</option>
+            {members.map((member) => (
+              <option key={member.id} value={member.id}>
+                {member.name}
+              </option>
+            ))}
+          </select>
+          {claim.assignee?.id !== currentUser.id && (
+            <button type="button" className="secondary" disabled={saving} onClick={() => save('', { assigneeId: currentUser.id })}>
+              Assign to me
+            </button>
+          )}
+        </div>
+        <label htmlFor={ids.claimant}>Claimant</label>
+        <input id={ids.claimant} value={value('claimant')} maxLength={300} onChange={edit('claimant')} placeholder="Who made the claim" />
+        <label htmlFor={ids.date}>Claim date</label>
+        <input id={ids.date} type="date" value={value('claimDate')} onChange={edit('claimDate')} />
+      </div>
+      <label htmlFor={ids.summary}>Verdict summary</label>
+      <textarea
+        id={ids.summary}
+        value={summary}
+        rows={4}
+        maxLength={MAX_SUMMARY_LENGTH_UI}
+        onChange={edit('summary')}
+        aria-describedby={`${ids.summary}-count`}
+      />
+      <p id={`${ids.summary}-count`} className="meta">
+        {summary.length} / {MAX_SUMMARY_LENGTH_UI.toLocaleString('en')} characters
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={saving || !dirty}>
+        Save details
+      </button>
+    </form>
+  )
+}

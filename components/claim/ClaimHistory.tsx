@@ -1,0 +1,76 @@
+'use client'
+import { useEffect, useState } from 'react'
+import { formatDateTime } from '@/lib/format'
+import { api, errorMessage } from '../api'
+
+interface AuditEvent {
+  id: string
+  action: string
+  before: Record<string, unknown> | null
+  after: Record<string, unknown> | null
+  createdAt: string
+  actor: { id: string; name: string }
+}
+
+const ACTIONS: Record<string, string> = {
+  'claim.created': 'marked the claim',
+  'claim.updated': 'changed the claim',
+  'claim.status': 'changed the status',
+  'note.added': 'added a note',
+  'note.edited': 'edited a note',
+  'note.deleted': 'deleted a note',
+  'source.added': 'added a source',
+  'source.updated': 'edited a source',
+  'source.removed': 'removed a source',
+}
+
+const HIDDEN = new Set(['noteId', 'sourceId', 'parentId', 'verdictSetById', 'submittedById', 'approvedById'])
+const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value))
+
+/** Every change to the claim: who, when, before and after. `refresh` reloads it after a change. */
+export function ClaimHistory({ claimId, refresh }: { claimId: string; refresh: number }) {
+  const [events, setEvents] = useState<AuditEvent[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    api<{ events: AuditEvent[] }>(`/api/claims/${claimId}/history`)
+      .then(({ events }) => live && setEvents(events))
+      .catch((e) => live && setError(errorMessage(e)))
+    return () => {
+      live = false
+    }
+  }, [claimId, refresh])
+
+  if (error) return <p role="alert" className="error">{error}</p>
+  if (!events) return <p className="meta">Loading history…</p>
+  return (
+    <ol className="history">
+      {events.map((event) => {
+        const keys = Object.keys({ ...event.before, ...event.after }).filter((key) => !HIDDEN.has(key))
+        return (
+          <li key={event.id}>
+            <p>
+              <strong>{event.actor.name}</strong> {ACTIONS[event.action] ?? event.action}
+              <span className="meta"> · {formatDateTime(event.createdAt)}</span>
+            </p>
+            {keys.length > 0 && (
+              <dl className="changes">
+                {keys.map((key) => (
+                  <div key={key}>
+                    <dt>{key}</dt>
+                    <dd>
+                      {event.before && <del>{show(event.before[key])}</del>}
+                      {event.before && event.after && ' → '}
+                      {event.after && <ins>{show(event.after[key])}</ins>}
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            )}
+          </li>
+        )
+      })}
+    </ol>
+  )
+}

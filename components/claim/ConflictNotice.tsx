@@ -1,0 +1,55 @@
+'use client'
+// Shown when someone else changed a claim first: their values beside the user's,
+// with the user's input kept so it can be reapplied.
+
+export interface Conflict {
+  changedBy: string
+  current: Record<string, unknown>
+  mine: Record<string, unknown>
+}
+
+const LABELS: Record<string, string> = {
+  verdict: 'Verdict',
+  summary: 'Verdict summary',
+  claimant: 'Claimant',
+  claimDate: 'Claim date',
+  assigneeId: 'Assignee',
+  status: 'Status',
+}
+
+const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value))
+
+export function ConflictNotice({ conflict, onReapply, onDiscard }: { conflict: Conflict; onReapply(): void; onDiscard(): void }) {
+  const fields = Object.keys(conflict.mine).filter((key) => key in LABELS)
+  return (
+    <div role="alert" className="conflict">
+      <p>
+        <strong>Changed by {conflict.changedBy} since you opened it.</strong> Your change was not saved.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">Now saved</th>
+            <th scope="col">Yours</th>
+          </tr>
+        </thead>
+        <tbody>
+          {fields.map((field) => (
+            <tr key={field}>
+              <th scope="row">{LABELS[field]}</th>
+              <td>{show(field === 'assigneeId' ? (conflict.current.assignee as { name?: string } | null)?.name : conflict.current[field])}</td>
+              <td>{show(conflict.mine[field])}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={onReapply}>
+        Reapply my change
+      </button>{' '}
+      <button type="button" className="secondary" onClick={onDiscard}>
+        Keep theirs
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,162 @@
+'use client'
+import { useId, useState } from 'react'
+import { formatDateTime } from '@/lib/format'
+import { api, errorMessage } from '../api'
+import type { ClaimWithThread, CurrentUser, Note } from '../types'
+
+interface Props {
+  claim: ClaimWithThread
+  currentUser: CurrentUser
+  onChanged(): void
+}
+
+/** Notes as threads: reply to any note; edit or delete your own. */
+export function NotesThread({ claim, currentUser, onChanged }: Props) {
+  const roots = claim.notes.filter((note) => !note.parentId)
+  const repliesTo = (id: string) => claim.notes.filter((note) => note.parentId === id)
+  const render = (note: Note): React.ReactNode => (
+    <li key={note.id}>
+      <NoteItem note={note} claimId={claim.id} mine={note.author.id === currentUser.id} onChanged={onChanged} />
+      {repliesTo(note.id).length > 0 && <ul className="replies">{repliesTo(note.id).map(render)}</ul>}
+    </li>
+  )
+  return (
+    <section aria-label="Notes">
+      <h3>Notes</h3>
+      <ul className="notes">{roots.map(render)}</ul>
+      <NoteForm claimId={claim.id} label="Note" submit="Add note" onSaved={onChanged} />
+    </section>
+  )
+}
+
+function NoteItem({ note, claimId, mine, onChanged }: { note: Note; claimId: string; mine: boolean; onChanged(): void }) {
+  const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view')
+  const [error, setError] = useState<string | null>(null)
+
+  async function remove() {
+    setError(null)
+    try {
+      await api(`/api/notes/${note.id}`, { method: 'DELETE', body: { version: note.version } })
+      onChanged()
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
+  if (note.deletedAt) return <p className="note-deleted">note deleted</p>
+  return (
+    <article className="note">
+      {mode === 'edit' ? (
+        <NoteForm
+          claimId={claimId}
+          label="Edit note"
+          submit="Save note"
+          initial={note.body}
+          edit={{ noteId: note.id, version: note.version }}
+          onSaved={() => {
+            setMode('view')
+            onChanged()
+          }}
+          onCancel={() => setMode('view')}
+        />
+      ) : (
+        <p className="note-body">{note.body}</p>
+      )}
+      <p className="meta">
+        {note.author.name} · <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>
+        {note.editedAt && ' · edited'}
+      </p>
+      {mode === 'view' && (
+        <div className="note-actions">
+          <button type="button" className="link" onClick={() => setMode('reply')}>
+            Reply
+          </button>
+          {mine && (
+            <>
+              <button type="button" className="link" onClick={() => setMode('edit')}>
+                Edit
+              </button>
+              <button type="button" className="link" onClick={remove}>
+                Delete
+              </button>
+            </>
+          )}
+        </div>
+      )}
+      {mode === 'reply' && (
+        <NoteForm
+          claimId={claimId}
+          label="Reply"
+          submit="Post reply"
+          parentId={note.id}
+          onSaved={() => {
+            setMode('view')
+            onChanged()
+          }}
+          onCancel={() => setMode('view')}
+        />
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </article>
+  )
+}
+
+interface NoteFormProps {
+  claimId: string
+  label: string
+  submit: string
+  initial?: string
+  parentId?: string
+  edit?: { noteId: string; version: number }
+  onSaved(): void
+  onCancel?(): void
+}
+
+function NoteForm({ claimId, label, submit, initial = '', parentId, edit, onSaved, onCancel }: NoteFormProps) {
+  const [body, setBody] = useState(initial)
+  const [error, setError] = useState<string | null>(null)
+  const [saving, setSaving] = useState(false)
+  const id = useId()
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault()
+    setSaving(true)
+    setError(null)
+    try {
+      if (edit) await api(`/api/notes/${edit.noteId}`, { method: 'PATCH', body: { version: edit.version, body } })
+      else await api(`/api/claims/${claimId}/notes`, { method: 'POST', body: { body, ...(parentId ? { parentId } : {}) } })
+      setBody('')
+      onSaved()
+    } catch (e) {
+      setError(errorMessage(e)) // the typed text stays in the box
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form onSubmit={save} className="stack" noValidate>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} value={body} onChange={(e) => setBody(e.target.value)} rows={3} />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={saving}>
+          {submit}
+        </button>
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,179 @@
+'use client'
+import { useId, useState } from 'react'
+import { formatDate } from '@/lib/format'
+import { api, ApiError, errorMessage } from '../api'
+import type { ClaimWithThread, Source } from '../types'
+
+const FIELDS = [
+  { name: 'url', label: 'Source URL', inputMode: 'url' },
+  { name: 'title', label: 'Source title' },
+  { name: 'publisher', label: 'Publisher' },
+  { name: 'accessedAt', label: 'Accessed date', type: 'date' },
+  { name: 'archivedUrl', label: 'Archived URL', inputMode: 'url' },
+] as const
+type Values = Record<(typeof FIELDS)[number]['name'] | 'excerpt', string>
+
+const EMPTY: Values = { url: '', title: '', publisher: '', accessedAt: '', archivedUrl: '', excerpt: '' }
+const valuesOf = (source: Source): Values => ({
+  url: source.url,
+  title: source.title,
+  publisher: source.publisher ?? '',
+  accessedAt: source.accessedAt?.slice(0, 10) ?? '',
+  archivedUrl: source.archivedUrl ?? '',
+  excerpt: source.excerpt ?? '',
+})
+
+/** The claim's sources: the evidence; add, edit, remove. */
+export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onChanged(): void }) {
+  const [editing, setEditing] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  async function remove(source: Source) {
+    setError(null)
+    try {
+      await api(`/api/sources/${source.id}`, { method: 'DELETE' })
+      onChanged()
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
+  return (
+    <section aria-label="Sources">
+      <h3>Sources</h3>
+      <ul className="sources">
+        {claim.sources.map((source) =>
+          editing === source.id ? (
+            <li key={source.id}>
+              <SourceForm
+                initial={valuesOf(source)}
+                submit="Save source"
+                send={(body) => api(`/api/sources/${source.id}`, { method: 'PATCH', body })}
+                onSaved={() => {
+                  setEditing(null)
+                  onChanged()
+                }}
+                onCancel={() => setEditing(null)}
+              />
+            </li>
+          ) : (
+            <li key={source.id}>
+              <a href={source.url} target="_blank" rel="noopener noreferrer nofollow">
+                {source.title}
+              </a>
+              <span className="meta">
+                {' · '}
+                {[source.publisher ?? new URL(source.url).hostname, source.accessedAt && `accessed ${formatDate(source.accessedAt)}`]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </span>
+              {source.archivedUrl && (
+                <>
+                  {' · '}
+                  <a href={source.archivedUrl} target="_blank" rel="noopener noreferrer nofollow">
+                    archived copy
+                  </a>
+                </>
+              )}
+              {source.excerpt && <blockquote className="excerpt">{source.excerpt}</blockquote>}
+              <div className="note-actions">
+                <button type="button" className="link" aria-label={`Edit source ${source.title}`} onClick={() => setEditing(source.id)}>
+                  Edit
+                </button>
+                <button type="button" className="link" aria-label={`Remove source ${source.title}`} onClick={() => remove(source)}>
+                  Remove
+                </button>
+              </div>
+            </li>
+          ),
+        )}
+      </ul>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <SourceForm
+        initial={EMPTY}
+        submit="Add source"
+        send={(body) => api(`/api/claims/${claim.id}/sources`, { method: 'POST', body })}
+        onSaved={onChanged}
+      />
+    </section>
+  )
+}
+
+interface SourceFormProps {
+  initial: Values
+  submit: string
+  send(body: Partial<Values>): Promise<unknown>
+  onSaved(): void
+  onCancel?(): void
+}
+
+function SourceForm({ initial, submit, send, onSaved, onCancel }: SourceFormProps) {
+  const [values, setValues] = useState(initial)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [saving, setSaving] = useState(false)
+  const id = useId()
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault()
+    setSaving(true)
+    setErrors({})
+    try {
+      await send(values)
+      setValues(initial)
+      onSaved()
+    } catch (e) {
+      const fields = e instanceof ApiError ? e.fields : undefined
+      setErrors(fields ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v[0]])) : { _: errorMessage(e) })
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const field = (name: keyof Values) => ({
+    id: `${id}-${name}`,
+    value: values[name],
+    onChange: (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => setValues({ ...values, [name]: e.target.value }),
+    'aria-invalid': Boolean(errors[name]),
+    'aria-describedby': errors[name] ? `${id}-${name}-error` : undefined,
+  })
+  const fieldError = (name: string) =>
+    errors[name] && (
+      <p id={`${id}-${name}-error`} role="alert" className="error">
+        {errors[name]}
+      </p>
+    )
+
+  return (
+    <form onSubmit={save} className="stack source-form" noValidate>
+      {FIELDS.map((f) => (
+        <div key={f.name} className="stack">
+          <label htmlFor={`${id}-${f.name}`}>{f.label}</label>
+          <input {...field(f.name)} type={'type' in f ? f.type : 'text'} inputMode={'inputMode' in f ? f.inputMode : undefined} />
+          {fieldError(f.name)}
+        </div>
+      ))}
+      <label htmlFor={`${id}-excerpt`}>Excerpt</label>
+      <textarea {...field('excerpt')} rows={2} />
+      {fieldError('excerpt')}
+      {Object.keys(errors).some((k) => !(k in EMPTY)) && (
+        <p role="alert" className="error">
+          {Object.entries(errors).find(([k]) => !(k in EMPTY))?.[1]}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={saving}>
+          {submit}
+        </button>
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+      </div>
+    </form>
+  )
+}

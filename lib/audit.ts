@@ -1,0 +1,54 @@
+// The audit log: every change to a claim, its notes, sources and reviews, with
+// actor, time, before and after. Written inside the change's own transaction.
+import type { Actor } from './auth/actor'
+import { getDb } from './db/client'
+import type { Prisma } from './generated/prisma/client'
+
+type Tx = Prisma.TransactionClient
+type Snapshot = Record<string, unknown> | null
+
+export type AuditAction =
+  | 'claim.created'
+  | 'claim.updated'
+  | 'claim.status'
+  | 'note.added'
+  | 'note.edited'
+  | 'note.deleted'
+  | 'source.added'
+  | 'source.updated'
+  | 'source.removed'
+
+const toJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
+
+/** Keeps only the keys whose values differ, so an event shows what changed. */
+export function changedFields(before: Snapshot, after: Snapshot): { before: Snapshot; after: Snapshot } {
+  if (!before || !after) return { before, after }
+  const keys = Object.keys({ ...before, ...after }).filter(
+    (key) => key !== 'version' && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+  )
+  const pick = (source: Record<string, unknown>) => Object.fromEntries(keys.map((key) => [key, source[key] ?? null]))
+  return { before: pick(before), after: pick(after) }
+}
+
+export async function recordAudit(tx: Tx, actor: Actor, claimId: string, action: AuditAction, before: Snapshot, after: Snapshot) {
+  const diff = changedFields(before, after)
+  await tx.auditEvent.create({
+    data: {
+      newsroomId: actor.newsroomId,
+      claimId,
+      actorId: actor.id,
+      action,
+      before: diff.before === null ? undefined : toJson(diff.before),
+      after: diff.after === null ? undefined : toJson(diff.after),
+    },
+  })
+}
+
+/** A claim's history, newest first; the caller has already checked the claim is visible. */
+export async function listHistory(actor: Actor, claimId: string) {
+  return getDb().auditEvent.findMany({
+    where: { claimId, newsroomId: actor.newsroomId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
+  })
+}

@@ -1,0 +1,93 @@
+// Notes on a claim, as threads: reply, edit and delete your own. Deleting keeps
+// a "note deleted" marker in the thread; the audit log keeps the text.
+import { z } from 'zod'
+import type { Actor } from './auth/actor'
+import { recordAudit } from './audit'
+import { getDb } from './db/client'
+import { conflict, forbidden, invalid, notFound } from './errors'
+import { assertClaimVisible } from './claims'
+import { parseInput } from './validation'
+
+export const MAX_NOTE_LENGTH = 20_000
+
+const noteBody = z
+  .string()
+  .trim()
+  .min(1, 'Write a note first.')
+  .max(MAX_NOTE_LENGTH, `Notes are limited to ${MAX_NOTE_LENGTH.toLocaleString('en')} characters.`)
+
+export const addNoteInput = z.strictObject({ body: noteBody, parentId: z.string().min(1).max(64).optional() })
+export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody })
+export const deleteNoteInput = z.strictObject({ version: z.number().int().min(1) })
+
+const noteSelect = {
+  id: true,
+  claimId: true,
+  parentId: true,
+  body: true,
+  version: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  author: { select: { id: true, name: true } },
+} as const
+
+export async function addNote(actor: Actor, claimId: string, rawInput: unknown) {
+  const { body, parentId } = parseInput(addNoteInput, rawInput)
+  return getDb().$transaction(async (tx) => {
+    await assertClaimVisible(tx, actor, claimId)
+    if (parentId && !(await tx.note.findFirst({ where: { id: parentId, claimId }, select: { id: true } }))) {
+      throw invalid('The note you are replying to is not on this claim.', { parentId: ['Unknown note.'] })
+    }
+    const note = await tx.note.create({ data: { claimId, parentId, authorId: actor.id, body }, select: noteSelect })
+    await recordAudit(tx, actor, claimId, 'note.added', null, { noteId: note.id, parentId: parentId ?? null, body })
+    return note
+  })
+}
+
+/** The note, if it is on a claim of the actor's newsroom and the actor wrote it. */
+async function ownNote(actor: Actor, noteId: string) {
+  const note = await getDb().note.findFirst({
+    where: { id: noteId, claim: { newsroomId: actor.newsroomId } },
+    select: { id: true, claimId: true, authorId: true, deletedAt: true },
+  })
+  if (!note) throw notFound('The note')
+  if (note.authorId !== actor.id) throw forbidden('You can only change your own notes.')
+  if (note.deletedAt) throw invalid('This note was deleted.')
+  return note
+}
+
+async function changeNote(actor: Actor, noteId: string, version: number, deleting: boolean, body: string) {
+  const note = await ownNote(actor, noteId)
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.note.findUniqueOrThrow({ where: { id: noteId }, select: { body: true } })
+    const now = new Date()
+    const { count } = await tx.note.updateMany({
+      where: { id: noteId, authorId: actor.id, version, deletedAt: null },
+      data: deleting ? { body: '', deletedAt: now, version: { increment: 1 } } : { body, editedAt: now, version: { increment: 1 } },
+    })
+    if (count === 0) {
+      const current = await tx.note.findUniqueOrThrow({ where: { id: noteId }, select: { body: true, version: true } })
+      throw conflict('This note was changed since you opened it.', { current })
+    }
+    await recordAudit(
+      tx,
+      actor,
+      note.claimId,
+      deleting ? 'note.deleted' : 'note.edited',
+      { noteId, body: before.body },
+      { noteId, body: deleting ? null : body },
+    )
+    return tx.note.findUniqueOrThrow({ where: { id: noteId }, select: noteSelect })
+  })
+}
+
+export async function editNote(actor: Actor, noteId: string, rawInput: unknown) {
+  const { version, body } = parseInput(editNoteInput, rawInput)
+  return changeNote(actor, noteId, version, false, body)
+}
+
+export async function deleteNote(actor: Actor, noteId: string, rawInput: unknown) {
+  const { version } = parseInput(deleteNoteInput, rawInput)
+  return changeNote(actor, noteId, version, true, '')
+}

@@ -1,0 +1,110 @@
+// Sources of a claim: the evidence an editor approves along with the verdict.
+import { z } from 'zod'
+import type { Actor } from './auth/actor'
+import { recordAudit } from './audit'
+import { assertClaimVisible, voidApprovalAfterSourceChange } from './claims'
+import { getDb } from './db/client'
+import { notFound } from './errors'
+import { httpUrl, isoDate, parseInput } from './validation'
+
+const optional = (schema: z.ZodType<string>) =>
+  z.union([z.literal('').transform(() => null), schema]).nullable().optional()
+
+const sourceFields = {
+  url: httpUrl,
+  title: z.string().trim().min(1, 'Give the source a title.').max(500, 'Titles are limited to 500 characters.'),
+  publisher: optional(z.string().trim().max(300, 'The publisher is limited to 300 characters.')),
+  excerpt: optional(z.string().trim().max(5_000, 'Excerpts are limited to 5,000 characters.')),
+  accessedAt: optional(isoDate),
+  archivedUrl: optional(httpUrl),
+}
+
+export const addSourceInput = z.strictObject(sourceFields)
+export const updateSourceInput = z
+  .strictObject({
+    url: sourceFields.url.optional(),
+    title: sourceFields.title.optional(),
+    publisher: sourceFields.publisher,
+    excerpt: sourceFields.excerpt,
+    accessedAt: sourceFields.accessedAt,
+    archivedUrl: sourceFields.archivedUrl,
+  })
+  .refine((input) => Object.keys(input).length > 0, 'Nothing to change.')
+
+const sourceSelect = {
+  id: true,
+  claimId: true,
+  url: true,
+  title: true,
+  publisher: true,
+  excerpt: true,
+  accessedAt: true,
+  archivedUrl: true,
+  createdAt: true,
+  createdBy: { select: { id: true, name: true } },
+} as const
+
+type SourceInput = Partial<z.infer<typeof addSourceInput>>
+
+/** Normalised for storage: URLs re-serialised by the URL parser, dates as Date. */
+function toRow(input: SourceInput) {
+  return {
+    ...input,
+    url: input.url === undefined ? undefined : new URL(input.url).toString(),
+    archivedUrl: input.archivedUrl ? new URL(input.archivedUrl).toString() : input.archivedUrl,
+    accessedAt: input.accessedAt ? new Date(`${input.accessedAt}T00:00:00Z`) : input.accessedAt,
+  }
+}
+
+function auditView(source: { url: string; title: string; publisher: string | null; excerpt: string | null; accessedAt: Date | null; archivedUrl: string | null }) {
+  return { ...source, accessedAt: source.accessedAt?.toISOString().slice(0, 10) ?? null }
+}
+
+const audited = { url: true, title: true, publisher: true, excerpt: true, accessedAt: true, archivedUrl: true } as const
+
+export async function addSource(actor: Actor, claimId: string, rawInput: unknown) {
+  const input = parseInput(addSourceInput, rawInput)
+  return getDb().$transaction(async (tx) => {
+    await assertClaimVisible(tx, actor, claimId)
+    const row = toRow(input)
+    const source = await tx.source.create({
+      data: { ...row, url: row.url!, title: input.title, claimId, createdById: actor.id },
+      select: sourceSelect,
+    })
+    await recordAudit(tx, actor, claimId, 'source.added', null, { sourceId: source.id, ...auditView(source) })
+    await voidApprovalAfterSourceChange(tx, actor, claimId)
+    return source
+  })
+}
+
+async function visibleSource(actor: Actor, sourceId: string) {
+  const source = await getDb().source.findFirst({
+    where: { id: sourceId, claim: { newsroomId: actor.newsroomId } },
+    select: { id: true, claimId: true },
+  })
+  if (!source) throw notFound('The source')
+  return source
+}
+
+export async function updateSource(actor: Actor, sourceId: string, rawInput: unknown) {
+  const input = parseInput(updateSourceInput, rawInput)
+  const { claimId } = await visibleSource(actor, sourceId)
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: audited })
+    const source = await tx.source.update({ where: { id: sourceId }, data: toRow(input), select: sourceSelect })
+    await recordAudit(tx, actor, claimId, 'source.updated', { sourceId, ...auditView(before) }, { sourceId, ...auditView(source) })
+    await voidApprovalAfterSourceChange(tx, actor, claimId)
+    return source
+  })
+}
+
+export async function removeSource(actor: Actor, sourceId: string) {
+  const { claimId } = await visibleSource(actor, sourceId)
+  await getDb().$transaction(async (tx) => {
+    const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: audited })
+    await tx.source.delete({ where: { id: sourceId } })
+    await recordAudit(tx, actor, claimId, 'source.removed', { sourceId, ...auditView(before) }, null)
+    await voidApprovalAfterSourceChange(tx, actor, claimId)
+  })
+  return { removed: sourceId }
+}
