@@ -1,5 +1,5 @@
 'use client'
-import { EditorContent, useEditor } from '@tiptap/react'
+import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect } from 'react'
 import { canonicalText, rangeToCodePoints, type DocNode } from '@/lib/anchoring/canonical'
 import { ClaimHighlights, type ClaimHighlightsStorage, type HighlightedClaim } from '@/lib/editor/claim-highlights'
@@ -11,16 +11,39 @@ export interface TextSelection {
   exact: string
 }
 
-interface Props {
-  doc: DocNode
-  claims: HighlightedClaim[]
-  selectedId: string | null
-  onOpenClaim(id: string): void
-  /** Receives a way to read the current selection in canonical-text code points. */
-  onReady(readSelection: () => TextSelection | null): void
+export interface EditorHandle {
+  /** The reader's selection in canonical-text code points, or null. */
+  readSelection(): TextSelection | null
+  /** The document as edited. */
+  getDoc(): DocNode
+  /** Puts the saved document back (after a cancelled edit). */
+  reset(doc: DocNode): void
 }
 
-export function ArticleEditor({ doc, claims, selectedId, onOpenClaim, onReady }: Props) {
+interface Props {
+  doc: DocNode
+  claims?: HighlightedClaim[]
+  selectedId?: string | null
+  editable?: boolean
+  onOpenClaim?(id: string): void
+  onReady?(handle: EditorHandle): void
+}
+
+function readSelection(editor: Editor): TextSelection | null {
+  const selection = window.getSelection()
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null
+  const range = selection.getRangeAt(0)
+  const root = editor.view.dom
+  if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null
+  const from = editor.view.posAtDOM(range.startContainer, range.startOffset)
+  const to = editor.view.posAtDOM(range.endContainer, range.endOffset)
+  const canonical = canonicalText(editor.state.doc.toJSON() as DocNode)
+  const { start, end } = rangeToCodePoints(canonical, Math.min(from, to), Math.max(from, to))
+  const exact = Array.from(canonical.text).slice(start, end).join('')
+  return { start, end, exact }
+}
+
+export function ArticleEditor({ doc, claims = [], selectedId = null, editable = false, onOpenClaim, onReady }: Props) {
   const editor = useEditor({
     extensions: [...articleExtensions, ClaimHighlights],
     content: doc,
@@ -30,38 +53,33 @@ export function ArticleEditor({ doc, claims, selectedId, onOpenClaim, onReady }:
 
   useEffect(() => {
     if (!editor) return
+    editor.setEditable(editable)
     const storage = (editor.storage as unknown as { claimHighlights: ClaimHighlightsStorage }).claimHighlights
-    storage.claims = claims
+    // While the text is being edited its offsets move: highlights come back once the revision is saved.
+    storage.claims = editable ? [] : claims
     storage.selectedId = selectedId
     editor.commands.updateDecorations('claimHighlights')
-  }, [editor, claims, selectedId])
+  }, [editor, claims, selectedId, editable])
 
   useEffect(() => {
-    if (!editor) return
-    onReady(() => {
-      const selection = window.getSelection()
-      if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null
-      const range = selection.getRangeAt(0)
-      const root = editor.view.dom
-      if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null
-      const from = editor.view.posAtDOM(range.startContainer, range.startOffset)
-      const to = editor.view.posAtDOM(range.endContainer, range.endOffset)
-      const canonical = canonicalText(editor.state.doc.toJSON() as DocNode)
-      const { start, end } = rangeToCodePoints(canonical, Math.min(from, to), Math.max(from, to))
-      const exact = Array.from(canonical.text).slice(start, end).join('')
-      return { start, end, exact }
+    if (!editor || !onReady) return
+    onReady({
+      readSelection: () => readSelection(editor),
+      getDoc: () => editor.getJSON() as DocNode,
+      reset: (saved) => editor.commands.setContent(saved),
     })
   }, [editor, onReady])
 
   return (
     <div
-      className="article-body"
+      className={editable ? 'article-body is-editing' : 'article-body'}
       onClick={(event) => {
+        if (editable) return
         const highlight = (event.target as HTMLElement).closest<HTMLElement>('[data-claim-id]')
-        if (highlight?.dataset.claimId) onOpenClaim(highlight.dataset.claimId)
+        if (highlight?.dataset.claimId) onOpenClaim?.(highlight.dataset.claimId)
       }}
     >
-      <EditorContent editor={editor} />
+      <EditorContent editor={editor} aria-label={editable ? 'Article text (editing)' : undefined} />
     </div>
   )
 }

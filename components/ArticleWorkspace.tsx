@@ -1,14 +1,15 @@
 'use client'
+import Link from 'next/link'
 import { useCallback, useRef, useState } from 'react'
 import type { DocNode } from '@/lib/anchoring/canonical'
-import { api, ApiError } from './api'
-import { ArticleEditor, type TextSelection } from './ArticleEditor'
+import { api, errorMessage } from './api'
+import { ArticleEditor, type EditorHandle } from './ArticleEditor'
 import { ClaimsPanel } from './ClaimsPanel'
 import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
 
 interface Props {
   articleId: string
-  revision: { id: string; doc: DocNode }
+  revision: { id: string; number: number; doc: DocNode }
   initialClaims: Claim[]
   initialClaimId?: string | null
   members: Member[]
@@ -19,62 +20,144 @@ const byTextOrder = (a: Claim, b: Claim) => a.start - b.start || a.end - b.end |
 
 export function ArticleWorkspace({ articleId, revision, initialClaims, initialClaimId, members, currentUser }: Props) {
   const [claims, setClaims] = useState<Claim[]>(initialClaims)
+  const [current, setCurrent] = useState({ id: revision.id, number: revision.number, doc: revision.doc })
   const [openClaimId, setOpenClaimId] = useState<string | null>(
     initialClaims.some((claim) => claim.id === initialClaimId) ? initialClaimId! : null,
   )
-  const [message, setMessage] = useState<string | null>(null)
-  const [marking, setMarking] = useState(false)
-  const readSelection = useRef<() => TextSelection | null>(() => null)
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [editing, setEditing] = useState(false)
+  const editor = useRef<EditorHandle | null>(null)
 
-  const onReady = useCallback((reader: () => TextSelection | null) => {
-    readSelection.current = reader
+  const onReady = useCallback((handle: EditorHandle) => {
+    editor.current = handle
   }, [])
 
   const claimChanged = useCallback((claim: ClaimWithThread) => {
-    setClaims((current) => current.map((c) => (c.id === claim.id ? { ...c, status: claim.status, verdict: claim.verdict, version: claim.version } : c)))
+    setClaims((list) =>
+      list
+        .map((c) =>
+          c.id === claim.id
+            ? { ...c, status: claim.status, verdict: claim.verdict, version: claim.version, exact: claim.exact, start: claim.start, end: claim.end, orphaned: claim.orphaned }
+            : c,
+        )
+        .sort(byTextOrder),
+    )
   }, [])
 
-  async function markClaim() {
-    const selection = readSelection.current()
-    if (!selection || !selection.exact.trim()) {
-      setMessage('Select some words of the article to mark a claim.')
-      return
+  /** The reader's selection, or a message saying to make one. */
+  function selection() {
+    const selected = editor.current?.readSelection()
+    if (!selected || !selected.exact.trim()) {
+      setMessage({ text: 'Select some words of the article to mark a claim.', error: true })
+      return null
     }
-    setMarking(true)
+    return selected
+  }
+
+  async function run(work: () => Promise<void>) {
+    setBusy(true)
     setMessage(null)
     try {
-      const { claim } = await api<{ claim: ClaimWithThread }>(`/api/articles/${articleId}/claims`, {
-        method: 'POST',
-        body: { revisionId: revision.id, ...selection },
-      })
-      setClaims((current) => [...current, claim].sort(byTextOrder))
-      setOpenClaimId(claim.id)
-      window.getSelection()?.removeAllRanges()
+      await work()
     } catch (error) {
-      setMessage(error instanceof ApiError ? error.message : 'The claim could not be saved.')
+      setMessage({ text: errorMessage(error), error: true })
     } finally {
-      setMarking(false)
+      setBusy(false)
     }
   }
+
+  const markClaim = () => {
+    const selected = selection()
+    if (!selected) return
+    return run(async () => {
+      const { claim } = await api<{ claim: ClaimWithThread }>(`/api/articles/${articleId}/claims`, {
+        method: 'POST',
+        body: { revisionId: current.id, ...selected },
+      })
+      setClaims((list) => [...list, claim].sort(byTextOrder))
+      setOpenClaimId(claim.id)
+      window.getSelection()?.removeAllRanges()
+    })
+  }
+
+  const reattach = (claim: Claim) => {
+    const selected = selection()
+    if (!selected) return
+    return run(async () => {
+      const { claim: saved } = await api<{ claim: ClaimWithThread }>(`/api/claims/${claim.id}/reattach`, {
+        method: 'POST',
+        body: { revisionId: current.id, version: claim.version, ...selected },
+      })
+      claimChanged(saved)
+      setOpenClaimId(saved.id)
+      setMessage({ text: 'Claim re-attached to the selected words.', error: false })
+    })
+  }
+
+  const saveRevision = () =>
+    run(async () => {
+      const doc = editor.current!.getDoc()
+      const saved = await api<{ revision: { id: string; number: number }; moved: number; orphaned: number }>(
+        `/api/articles/${articleId}/revisions`,
+        { method: 'POST', body: { baseRevisionId: current.id, doc } },
+      )
+      const { claims: reanchored } = await api<{ claims: Claim[] }>(`/api/articles/${articleId}/claims`)
+      setCurrent({ id: saved.revision.id, number: saved.revision.number, doc })
+      setClaims(reanchored)
+      setEditing(false)
+      setMessage({
+        text: `Saved revision ${saved.revision.number}.${saved.orphaned ? ` ${saved.orphaned} claim(s) lost their text: see “Orphaned”.` : ''}`,
+        error: false,
+      })
+    })
 
   return (
     <div className="workspace">
       <div className="workspace-text">
         <div className="toolbar" role="toolbar" aria-label="Article tools">
-          {/* mousedown would move focus and clear the reader's text selection */}
-          <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={markClaim} disabled={marking}>
-            Mark claim
-          </button>
+          {editing ? (
+            <>
+              <button type="button" onClick={saveRevision} disabled={busy}>
+                Save revision
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                disabled={busy}
+                onClick={() => {
+                  editor.current?.reset(current.doc)
+                  setEditing(false)
+                }}
+              >
+                Cancel
+              </button>
+            </>
+          ) : (
+            <>
+              {/* mousedown would move focus and clear the reader's text selection */}
+              <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={markClaim} disabled={busy}>
+                Mark claim
+              </button>
+              <button type="button" className="secondary" onClick={() => setEditing(true)} disabled={busy}>
+                Edit text
+              </button>
+              <Link href={`/articles/${articleId}/revisions/${current.number}`} className="meta">
+                Revision {current.number}
+              </Link>
+            </>
+          )}
           {message && (
-            <p role="alert" className="error">
-              {message}
+            <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'meta'}>
+              {message.text}
             </p>
           )}
         </div>
         <ArticleEditor
           doc={revision.doc}
-          claims={claims}
+          claims={claims.filter((claim) => !claim.orphaned)}
           selectedId={openClaimId}
+          editable={editing}
           onOpenClaim={setOpenClaimId}
           onReady={onReady}
         />
@@ -84,6 +167,7 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
         openClaimId={openClaimId}
         onOpen={setOpenClaimId}
         onClaimChanged={claimChanged}
+        onReattach={reattach}
         members={members}
         currentUser={currentUser}
       />

@@ -54,4 +54,9 @@ export async function selectText(page: Page, from: string, to = from) {
   )
 }
 
+/** Clicks at the very start of the (editable) paragraph that begins with `text`, as a user would to type before it. */
+export async function clickStartOfParagraph(page: Page, text: string) {
+  await page.locator('.tiptap p', { hasText: text }).first().click({ position: { x: 1, y: 6 } })
+}
+
 export const claimsPanel = (page: Page) => page.getByRole('complementary', { name: 'Claims' })

@@ -94,7 +94,7 @@ test('checker submits, editor sends back, checker fixes, editor approves', async
   // History: every step, with who did it.
   await checker.reload()
   await claimButton(checker).click()
-  await expect(panel.getByText('Approved by Eddie Editor')).toBeVisible()
+  await expect(panel.getByText('Approved by Eddie Editor', { exact: true })).toBeVisible()
   await panel.getByRole('tab', { name: 'History' }).click()
   const history = panel.getByRole('tabpanel')
   await expect(history.getByRole('listitem').filter({ hasText: 'Eddie Editor changed the status' })).toHaveCount(2)
@@ -105,7 +105,7 @@ test('checker submits, editor sends back, checker fixes, editor approves', async
   await panel.getByRole('tab', { name: 'Details' }).click()
   await panel.getByRole('combobox', { name: 'Verdict' }).selectOption({ label: 'True' })
   await expect(panel.getByRole('combobox', { name: 'Status' })).toHaveValue('IN_PROGRESS')
-  await expect(panel.getByText('Approved by Eddie Editor')).toHaveCount(0)
+  await expect(panel.getByText('Approved by Eddie Editor', { exact: true })).toHaveCount(0)
 })
 
 test('a stale edit shows who changed the claim and keeps the typed text for reapplying', async ({ browser }) => {

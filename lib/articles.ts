@@ -1,8 +1,7 @@
 // Articles and their revisions: reads scoped to the actor's newsroom, and the
 // one way an article enters Factmark (seed and imports alike).
 import type { Actor } from './auth/actor'
-import { canonicalText } from './anchoring/canonical'
-import { blocksToDoc, type ArticleBlock } from './article/blocks'
+import { canonicalText, type DocNode } from './anchoring/canonical'
 import { getDb } from './db/client'
 import { notFound } from './errors'
 import type { Prisma } from './generated/prisma/client'
@@ -19,8 +18,7 @@ export interface ArticleMetadata {
 }
 
 /** Stores a new article with its first revision: ProseMirror JSON plus canonical text. */
-export async function createArticle(newsroomId: string, meta: ArticleMetadata, blocks: ArticleBlock[]) {
-  const doc = blocksToDoc(blocks)
+export async function createArticle(newsroomId: string, meta: ArticleMetadata, doc: DocNode) {
   const { text } = canonicalText(doc)
   return getDb().article.create({
     data: {

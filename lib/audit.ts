@@ -11,6 +11,8 @@ export type AuditAction =
   | 'claim.created'
   | 'claim.updated'
   | 'claim.status'
+  | 'claim.reanchored'
+  | 'claim.reattached'
   | 'note.added'
   | 'note.edited'
   | 'note.deleted'
@@ -20,11 +22,14 @@ export type AuditAction =
 
 const toJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
 
-/** Keeps only the keys whose values differ, so an event shows what changed. */
+/** Keys that say which note or source an event is about: kept even though they never change. */
+const IDENTITY_KEYS = new Set(['noteId', 'sourceId'])
+
+/** Keeps only the keys whose values differ (and the identity keys), so an event shows what changed. */
 export function changedFields(before: Snapshot, after: Snapshot): { before: Snapshot; after: Snapshot } {
   if (!before || !after) return { before, after }
   const keys = Object.keys({ ...before, ...after }).filter(
-    (key) => key !== 'version' && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    (key) => key !== 'version' && (IDENTITY_KEYS.has(key) || JSON.stringify(before[key]) !== JSON.stringify(after[key])),
   )
   const pick = (source: Record<string, unknown>) => Object.fromEntries(keys.map((key) => [key, source[key] ?? null]))
   return { before: pick(before), after: pick(after) }

@@ -29,6 +29,7 @@ const claimSelect = {
   suffix: true,
   start: true,
   end: true,
+  orphaned: true,
   claimant: true,
   claimDate: true,
   status: true,
@@ -163,8 +164,8 @@ export async function assertClaimVisible(db: Tx, actor: Actor, claimId: string) 
   return claim
 }
 
-export async function markClaim(actor: Actor, articleId: string, rawInput: unknown) {
-  const input = parseInput(markClaimInput, rawInput)
+/** Selectors for a selection the browser made on the latest revision; 409 when the page is stale. */
+async function selectorsForSelection(actor: Actor, articleId: string, input: z.infer<typeof markClaimInput>) {
   const revision = await getLatestRevision(actor, articleId)
   if (revision.id !== input.revisionId) {
     throw conflict('The article text has changed since you opened it. Reload the page and select the words again.')
@@ -179,6 +180,12 @@ export async function markClaim(actor: Actor, articleId: string, rawInput: unkno
   if (input.exact !== undefined && input.exact.trim() !== selectors.quote.exact) {
     throw conflict('The selected words do not match the stored article text. Reload the page and try again.')
   }
+  return { revision, selectors }
+}
+
+export async function markClaim(actor: Actor, articleId: string, rawInput: unknown) {
+  const input = parseInput(markClaimInput, rawInput)
+  const { revision, selectors } = await selectorsForSelection(actor, articleId, input)
   const id = await getDb().$transaction(async (tx) => {
     const claim = await tx.claim.create({
       data: {
@@ -215,6 +222,7 @@ async function changeClaim(
   version: number,
   action: AuditAction,
   compute: (current: AuditedClaim, tx: Tx) => Promise<Prisma.ClaimUncheckedUpdateManyInput>,
+  auditExtra: Record<string, unknown> = {},
 ) {
   await getDb().$transaction(async (tx) => {
     const before = await assertClaimVisible(tx, actor, claimId)
@@ -226,7 +234,7 @@ async function changeClaim(
     })
     if (count === 0) throw await staleClaim(tx, claimId)
     const after = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: auditedSelect })
-    await recordAudit(tx, actor, claimId, action, snapshot(before), snapshot(after))
+    await recordAudit(tx, actor, claimId, action, snapshot(before), { ...snapshot(after), ...auditExtra })
   }, TX_OPTIONS)
   return getClaim(actor, claimId)
 }
@@ -247,6 +255,34 @@ async function staleClaim(tx: Tx, claimId: string) {
     changedBy: name,
     current: { ...snapshot(current), version: current.version, assignee: current.assignee },
   })
+}
+
+export const reattachInput = markClaimInput.extend({ version: z.number().int().min(1) })
+
+/** Attaches an orphaned claim (or any claim) to newly selected words of the latest revision. */
+export async function reattachClaim(actor: Actor, claimId: string, rawInput: unknown) {
+  const { version, ...selection } = parseInput(reattachInput, rawInput)
+  const claim = await getDb().claim.findFirst({
+    where: { id: claimId, newsroomId: actor.newsroomId },
+    select: { articleId: true, exact: true, start: true, end: true },
+  })
+  if (!claim) throw notFound('The claim')
+  const { revision, selectors } = await selectorsForSelection(actor, claim.articleId, selection)
+  const moved = {
+    from: { exact: claim.exact, start: claim.start, end: claim.end },
+    to: { exact: selectors.quote.exact, start: selectors.position.start, end: selectors.position.end },
+  }
+  return changeClaim(actor, claimId, version, 'claim.reattached', async (current) => ({
+    revisionId: revision.id,
+    orphaned: false,
+    exact: selectors.quote.exact,
+    prefix: selectors.quote.prefix,
+    suffix: selectors.quote.suffix,
+    start: selectors.position.start,
+    end: selectors.position.end,
+    // New words are new content for an editor.
+    ...voidedApproval(current.status),
+  }), moved)
 }
 
 /** Claimant, claim date, verdict, summary and assignee. */
@@ -279,23 +315,29 @@ function voidedApproval(status: ClaimStatus) {
 }
 
 /**
- * Sources are part of what an editor approves: changing them voids an approval
- * (one conditional UPDATE on the approved state, audited). Returns whether it did.
+ * Sources are part of what an editor approves. A source change bumps the claim's
+ * version, so an approval based on the old sources fails as stale, and voids an
+ * existing approval (audited, like a verdict change).
  */
-export async function voidApprovalAfterSourceChange(tx: Tx, actor: Actor, claimId: string) {
-  const { count } = await tx.claim.updateMany({
-    where: { id: claimId, newsroomId: actor.newsroomId, status: 'APPROVED' },
-    data: { ...voidedApproval('APPROVED'), version: { increment: 1 }, updatedById: actor.id },
+export async function claimSourcesChanged(tx: Tx, actor: Actor, claimId: string) {
+  // Bump first: the UPDATE locks the row, so the status read next is final. Reading it
+  // before would miss an approval committed meanwhile and leave that approval standing.
+  await tx.claim.updateMany({
+    where: { id: claimId, newsroomId: actor.newsroomId },
+    data: { version: { increment: 1 }, updatedById: actor.id },
   })
-  if (count) {
-    await recordAudit(tx, actor, claimId, 'claim.status', { status: 'APPROVED' }, { status: 'IN_PROGRESS', reason: 'sources changed' })
+  const before = await tx.claim.findFirstOrThrow({ where: { id: claimId, newsroomId: actor.newsroomId }, select: auditedSelect })
+  if (before.status === 'APPROVED') {
+    await tx.claim.updateMany({ where: { id: claimId, newsroomId: actor.newsroomId }, data: voidedApproval(before.status) })
+    const after = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: auditedSelect })
+    await recordAudit(tx, actor, claimId, 'claim.status', snapshot(before), { ...snapshot(after), reason: 'sources changed' })
   }
-  return count > 0
 }
 
 /** Moves a claim through the workflow: submit, approve, request changes, resume. */
 export async function transitionClaim(actor: Actor, claimId: string, rawInput: unknown) {
   const { version, to, comment } = parseInput(transitionInput, rawInput)
+  const reviewed = to === 'APPROVED' || to === 'CHANGES_REQUESTED'
   return changeClaim(actor, claimId, version, 'claim.status', async (current, tx) => {
     const sourceCount = await tx.source.count({ where: { claimId } })
     const refusal = transitionRefusal({ ...current, sourceCount }, to, actor)
@@ -316,5 +358,5 @@ export async function transitionClaim(actor: Actor, claimId: string, rawInput: u
       default:
         return { status: to }
     }
-  })
+  }, reviewed && comment ? { reviewComment: comment } : {})
 }

@@ -29,11 +29,13 @@ export function errorResponse(error: unknown) {
 }
 
 /** The request's JSON body; 415/413/400 as AppErrors for the wrong type, too large, or malformed. */
-export async function readJson(request: Request): Promise<unknown> {
+export async function readJson(request: Request, { maxBytes = MAX_BODY_BYTES } = {}): Promise<unknown> {
   const type = request.headers.get('content-type') ?? ''
   if (!/^application\/json\b/i.test(type)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request as application/json.')
+  const declared = Number(request.headers.get('content-length') ?? 0)
+  if (declared > maxBytes) throw new AppError(413, 'TOO_LARGE', 'The request is too large.')
   const text = await request.text()
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError(413, 'TOO_LARGE', 'The request is too large.')
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError(413, 'TOO_LARGE', 'The request is too large.')
   try {
     return JSON.parse(text)
   } catch {

@@ -1,7 +1,17 @@
+// Article revisions. Correcting the text makes a new revision (old ones are kept)
+// and re-anchors every claim on it: claims follow their words, or are marked
+// orphaned with their old quote. Never deleted, never silently moved.
+import { z } from 'zod'
 import type { Actor } from './auth/actor'
-import type { DocNode } from './anchoring/canonical'
+import { canonicalText, type DocNode } from './anchoring/canonical'
+import { reanchorAll } from './anchoring/reanchor'
+import { describeSpan } from './anchoring/selectors'
+import { recordAudit } from './audit'
+import { validateArticleDoc } from './article/validate-doc'
 import { getDb } from './db/client'
-import { notFound } from './errors'
+import { conflict, notFound } from './errors'
+import type { Prisma } from './generated/prisma/client'
+import { parseInput } from './validation'
 
 /** The latest revision of an article in the actor's newsroom, or a 404. */
 export async function getLatestRevision(actor: Actor, articleId: string) {
@@ -12,4 +22,112 @@ export async function getLatestRevision(actor: Actor, articleId: string) {
   })
   if (!revision) throw notFound('The article')
   return { ...revision, doc: revision.doc as unknown as DocNode }
+}
+
+export async function listRevisions(actor: Actor, articleId: string) {
+  const revisions = await getDb().articleRevision.findMany({
+    where: { articleId, article: { newsroomId: actor.newsroomId } },
+    orderBy: { number: 'desc' },
+    select: { id: true, number: true, createdAt: true, createdBy: { select: { id: true, name: true } } },
+  })
+  if (!revisions.length) throw notFound('The article')
+  return revisions
+}
+
+export async function getRevision(actor: Actor, articleId: string, number: number) {
+  const revision = await getDb().articleRevision.findFirst({
+    where: { articleId, number, article: { newsroomId: actor.newsroomId } },
+    select: { id: true, number: true, doc: true, text: true, createdAt: true, createdBy: { select: { name: true } } },
+  })
+  if (!revision) throw notFound('That revision')
+  return { ...revision, doc: revision.doc as unknown as DocNode }
+}
+
+export const saveRevisionInput = z.strictObject({
+  /** The revision the edit started from: a newer one means someone else saved first. */
+  baseRevisionId: z.string().min(1).max(64),
+  doc: z.unknown(),
+})
+
+const RECENT = { maxWait: 20_000, timeout: 60_000 }
+
+export async function saveRevision(actor: Actor, articleId: string, rawInput: unknown) {
+  const input = parseInput(saveRevisionInput, rawInput)
+  const doc = validateArticleDoc(input.doc)
+  const { text } = canonicalText(doc)
+  return getDb().$transaction(async (tx) => {
+    const latest = await tx.articleRevision.findFirst({
+      where: { articleId, article: { newsroomId: actor.newsroomId } },
+      orderBy: { number: 'desc' },
+      select: { id: true, number: true, text: true },
+    })
+    if (!latest) throw notFound('The article')
+    if (latest.id !== input.baseRevisionId) {
+      throw conflict('Someone saved a newer revision of this article since you started editing. Reload to see it.')
+    }
+    // The unique (articleId, number) stops a second save racing on the same base.
+    const revision = await tx.articleRevision
+      .create({
+        data: { articleId, number: latest.number + 1, doc: doc as unknown as Prisma.InputJsonValue, text, createdById: actor.id },
+        select: { id: true, number: true },
+      })
+      .catch((error: { code?: string }) => {
+        if (error?.code === 'P2002') throw conflict('Someone saved a newer revision of this article at the same time. Reload to see it.')
+        throw error
+      })
+    const summary = await reanchorClaims(tx, actor, articleId, revision.id, text)
+    return { revision, ...summary }
+  }, RECENT)
+}
+
+/** Moves every claim of the article onto the new revision's text. */
+async function reanchorClaims(tx: Prisma.TransactionClient, actor: Actor, articleId: string, revisionId: string, text: string) {
+  const claims = await tx.claim.findMany({
+    where: { articleId, newsroomId: actor.newsroomId },
+    orderBy: { start: 'asc' },
+    select: {
+      id: true, exact: true, prefix: true, suffix: true, start: true, end: true, orphaned: true,
+      status: true, approvedById: true, approvedAt: true,
+    },
+  })
+  const results = reanchorAll(text, claims)
+  let moved = 0
+  let orphaned = 0
+  for (const [i, claim] of claims.entries()) {
+    const result = results[i]
+    const before = { start: claim.start, end: claim.end, exact: claim.exact, orphaned: claim.orphaned }
+    if (result.method === 'orphaned') {
+      orphaned++
+      // The old selectors stay: they are what the user sees and re-attaches from.
+      await tx.claim.update({ where: { id: claim.id }, data: { revisionId, orphaned: true } })
+      if (!claim.orphaned) await recordAudit(tx, actor, claim.id, 'claim.reanchored', before, { ...before, orphaned: true })
+      continue
+    }
+    const { quote, position } = describeSpan(text, result.start, result.end)
+    const quoteChanged = quote.exact !== claim.exact
+    // An approval covers the words the editor saw: changed words send the claim back to work.
+    const voided = quoteChanged && claim.status === 'APPROVED' ? { status: 'IN_PROGRESS' as const, approvedById: null, approvedAt: null } : {}
+    await tx.claim.update({
+      where: { id: claim.id },
+      data: {
+        revisionId,
+        orphaned: false,
+        exact: quote.exact,
+        prefix: quote.prefix,
+        suffix: quote.suffix,
+        start: position.start,
+        end: position.end,
+        ...voided,
+        ...(quoteChanged ? { version: { increment: 1 }, updatedById: actor.id } : {}),
+      },
+    })
+    const after = { start: position.start, end: position.end, exact: quote.exact, orphaned: false }
+    if (JSON.stringify(before) !== JSON.stringify(after)) {
+      moved++
+      // A voided approval shows what it was, not "—", in the history.
+      const approval = 'status' in voided ? { status: claim.status, approvedById: claim.approvedById, approvedAt: claim.approvedAt } : {}
+      await recordAudit(tx, actor, claim.id, 'claim.reanchored', { ...before, ...approval }, { ...after, method: result.method, ...voided })
+    }
+  }
+  return { claims: claims.length, moved, orphaned }
 }

@@ -2,9 +2,10 @@
 import { z } from 'zod'
 import type { Actor } from './auth/actor'
 import { recordAudit } from './audit'
-import { assertClaimVisible, voidApprovalAfterSourceChange } from './claims'
+import { assertClaimVisible, claimSourcesChanged } from './claims'
 import { getDb } from './db/client'
 import { notFound } from './errors'
+import { Prisma } from './generated/prisma/client'
 import { httpUrl, isoDate, parseInput } from './validation'
 
 const optional = (schema: z.ZodType<string>) =>
@@ -56,8 +57,10 @@ function toRow(input: SourceInput) {
   }
 }
 
+/** Only the audited fields: callers may pass a fuller row (id, createdBy, ...), which must not show up as a change. */
 function auditView(source: { url: string; title: string; publisher: string | null; excerpt: string | null; accessedAt: Date | null; archivedUrl: string | null }) {
-  return { ...source, accessedAt: source.accessedAt?.toISOString().slice(0, 10) ?? null }
+  const { url, title, publisher, excerpt, accessedAt, archivedUrl } = source
+  return { url, title, publisher, excerpt, accessedAt: accessedAt?.toISOString().slice(0, 10) ?? null, archivedUrl }
 }
 
 const audited = { url: true, title: true, publisher: true, excerpt: true, accessedAt: true, archivedUrl: true } as const
@@ -72,7 +75,7 @@ export async function addSource(actor: Actor, claimId: string, rawInput: unknown
       select: sourceSelect,
     })
     await recordAudit(tx, actor, claimId, 'source.added', null, { sourceId: source.id, ...auditView(source) })
-    await voidApprovalAfterSourceChange(tx, actor, claimId)
+    await claimSourcesChanged(tx, actor, claimId)
     return source
   })
 }
@@ -86,25 +89,35 @@ async function visibleSource(actor: Actor, sourceId: string) {
   return source
 }
 
+/** A source removed by someone else while this request ran is a 404, like any missing source, not a 500. */
+async function unlessRemoved<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') throw notFound('The source')
+    throw error
+  }
+}
+
 export async function updateSource(actor: Actor, sourceId: string, rawInput: unknown) {
   const input = parseInput(updateSourceInput, rawInput)
   const { claimId } = await visibleSource(actor, sourceId)
-  return getDb().$transaction(async (tx) => {
+  return unlessRemoved(getDb().$transaction(async (tx) => {
     const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: audited })
     const source = await tx.source.update({ where: { id: sourceId }, data: toRow(input), select: sourceSelect })
     await recordAudit(tx, actor, claimId, 'source.updated', { sourceId, ...auditView(before) }, { sourceId, ...auditView(source) })
-    await voidApprovalAfterSourceChange(tx, actor, claimId)
+    await claimSourcesChanged(tx, actor, claimId)
     return source
-  })
+  }))
 }
 
 export async function removeSource(actor: Actor, sourceId: string) {
   const { claimId } = await visibleSource(actor, sourceId)
-  await getDb().$transaction(async (tx) => {
+  await unlessRemoved(getDb().$transaction(async (tx) => {
     const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: audited })
     await tx.source.delete({ where: { id: sourceId } })
     await recordAudit(tx, actor, claimId, 'source.removed', { sourceId, ...auditView(before) }, null)
-    await voidApprovalAfterSourceChange(tx, actor, claimId)
-  })
+    await claimSourcesChanged(tx, actor, claimId)
+  }))
   return { removed: sourceId }
 }

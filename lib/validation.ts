@@ -19,6 +19,16 @@ export const httpUrl = z
     }
   }, 'Only http:// and https:// links can be sources.')
 
+/**
+ * Characters PostgreSQL cannot store in text or jsonb columns: NUL (a UTF-16
+ * file read as UTF-8 is full of them) and UTF-16 surrogates without their pair.
+ * Text containing them must be refused with a 422 before it reaches the database,
+ * which would otherwise fail the write with a 500.
+ */
+export function hasUnstorableCharacters(text: string): boolean {
+  return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)
+}
+
 /** A calendar date as YYYY-MM-DD (what <input type="date"> sends). */
 export const isoDate = z
   .string()

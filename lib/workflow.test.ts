@@ -67,6 +67,31 @@ describe('transitionRefusal', () => {
   })
 })
 
+describe('approving an incomplete claim', () => {
+  it.each([
+    ['a verdict', { verdict: null }],
+    ['a verdict summary', { summary: ' ' }],
+    ['at least one source', { sourceCount: 0 }],
+    ['a verdict, a verdict summary and at least one source', { verdict: null, summary: null, sourceCount: 0 }],
+  ] as const)('is refused when the claim lost %s during review', (missing, extra) => {
+    const claim = ready('IN_REVIEW', extra)
+    for (const role of ['EDITOR', 'ADMIN'] as const) {
+      expect(transitionRefusal(claim, 'APPROVED', { id: 'editor-2', role })).toEqual({
+        kind: 'INVALID',
+        message: `An approved claim needs ${missing}: request changes instead.`,
+      })
+    }
+    // Sending it back stays possible.
+    expect(transitionRefusal(claim, 'CHANGES_REQUESTED', { id: 'editor-2', role: 'EDITOR' })).toBeNull()
+  })
+
+  it('still answers a checker and the author of the verdict with 403 first', () => {
+    const claim = ready('IN_REVIEW', { verdict: null })
+    expect(transitionRefusal(claim, 'APPROVED', { id: 'checker-2', role: 'CHECKER' })?.kind).toBe('FORBIDDEN')
+    expect(transitionRefusal(claim, 'APPROVED', { id: 'checker-1', role: 'EDITOR' })?.kind).toBe('FORBIDDEN')
+  })
+})
+
 describe('submissionProblems', () => {
   it('lists only what is missing', () => {
     expect(submissionProblems({ verdict: 'FALSE', summary: null, sourceCount: 2 })).toEqual(['a verdict summary'])

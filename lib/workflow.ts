@@ -66,6 +66,11 @@ export function transitionRefusal(claim: WorkflowClaim, to: ClaimStatus, actor: 
     const message = submissionRefusal(claim)
     if (message) return { kind: 'INVALID', message }
   }
+  if (to === 'APPROVED') {
+    // Verdict, summary and sources stay editable during review: what was complete at submission may not be now.
+    const missing = submissionProblems(claim)
+    if (missing.length) return { kind: 'INVALID', message: `An approved claim needs ${joinList(missing)}: request changes instead.` }
+  }
   return null
 }
 

@@ -12,7 +12,12 @@ export default async function ArticlesPage() {
   const articles = await listArticles(actor)
   return (
     <section>
-      <h1>Articles</h1>
+      <div className="page-title">
+        <h1>Articles</h1>
+        <Link href="/articles/new" className="button-link">
+          Import article
+        </Link>
+      </div>
       {articles.length === 0 ? (
         <p>No articles yet.</p>
       ) : (

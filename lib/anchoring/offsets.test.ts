@@ -1,7 +1,7 @@
 // Code point ↔ UTF-16 conversions, checked against an independent oracle:
 // Array.from(string) iterates a string by code points.
 import { describe, expect, it } from 'vitest'
-import { codePointLength, codePointToUtf16, utf16ToCodePoint } from './offsets'
+import { CodePointIndex, codePointLength, codePointToUtf16, utf16ToCodePoint } from './offsets'
 
 const THUMBS_MEDIUM = '👍🏽' // U+1F44D U+1F3FD: two code points, four UTF-16 units
 const FLAG_DE = '🇩🇪' // two regional indicators: two code points, four UTF-16 units
@@ -163,5 +163,112 @@ describe('round trips', () => {
         expect(slice).toBe(cps.slice(start, end).join(''))
       }
     }
+  })
+})
+
+describe('CodePointIndex', () => {
+  const LONE = 'a\ud83d b \ude00 \ude00\ud83d \ud83d\ud83d\ude00 z\ud83d' // lone and reversed surrogates
+  const INDEX_SAMPLES: Record<string, string> = {
+    ...SAMPLES,
+    'lone surrogates': LONE,
+    'mixed with lone surrogates': `${MIXED}${LONE}${MIXED}`,
+    'long mixed': Array.from({ length: 40 }, (_, i) => (i % 3 ? MIXED : `plain ${i} text `)).join('\n'),
+  }
+
+  it.each(Object.entries(INDEX_SAMPLES))('has the code point length of %s text', (_name, text) => {
+    const index = new CodePointIndex(text)
+    expect(index.length).toBe(codePointLength(text))
+    expect(index.length).toBe(Array.from(text).length)
+    expect(index.utf16Length).toBe(text.length)
+    expect(index.text).toBe(text)
+  })
+
+  it.each(Object.entries(INDEX_SAMPLES))('agrees with utf16ToCodePoint on every UTF-16 offset of %s text', (_name, text) => {
+    const index = new CodePointIndex(text)
+    for (let offset = 0; offset <= text.length; offset++) {
+      expect(index.toCodePoint(offset), `offset ${offset}`).toBe(utf16ToCodePoint(text, offset))
+    }
+  })
+
+  it.each(Object.entries(INDEX_SAMPLES))('agrees with codePointToUtf16 on every code point offset of %s text', (_name, text) => {
+    const index = new CodePointIndex(text)
+    for (let cp = 0; cp <= index.length; cp++) {
+      expect(index.toUtf16(cp), `code point ${cp}`).toBe(codePointToUtf16(text, cp))
+    }
+  })
+
+  it('maps every code point boundary to the Array.from oracle, and offsets inside pairs to the pair start', () => {
+    const index = new CodePointIndex(MIXED)
+    const bounds = boundaries(MIXED)
+    bounds.forEach((utf16, cp) => {
+      expect(index.toUtf16(cp)).toBe(utf16)
+      expect(index.toCodePoint(utf16)).toBe(cp)
+      expect(index.isBoundary(utf16)).toBe(true)
+    })
+    for (let offset = 0; offset <= MIXED.length; offset++) {
+      if (bounds.includes(offset)) continue
+      expect(index.isBoundary(offset), `offset ${offset}`).toBe(false)
+      expect(index.toCodePoint(offset)).toBe(bounds.filter((b) => b <= offset).length - 1)
+    }
+  })
+
+  it('counts emoji, flags and astral CJK as one code point each, combining marks, Arabic and BMP CJK as one unit each', () => {
+    const text = `${THUMBS_MEDIUM}${FLAG_DE}${E_ACUTE_COMBINING}${ARABIC}${CJK}${ASTRAL_CJK}`
+    const index = new CodePointIndex(text)
+    expect(index.length).toBe(2 + 2 + 2 + ARABIC.length + CJK.length + 2)
+    expect(index.toUtf16(4)).toBe(8) // after the flag: four astral characters
+    expect(index.toUtf16(6)).toBe(10) // after e + combining acute
+    expect(index.slice(6, 6 + ARABIC.length)).toBe(ARABIC)
+    expect(index.slice(index.length - 2, index.length)).toBe(ASTRAL_CJK)
+    expect(index.slice(0, 2)).toBe(THUMBS_MEDIUM)
+  })
+
+  it('slices the same characters as Array.from for every span of the mixed text', () => {
+    const index = new CodePointIndex(MIXED)
+    const cps = Array.from(MIXED)
+    for (let start = 0; start <= cps.length; start++) {
+      for (let end = start; end <= cps.length; end++) {
+        expect(index.slice(start, end)).toBe(cps.slice(start, end).join(''))
+      }
+    }
+  })
+
+  it('is the identity on text without astral characters', () => {
+    const text = `${E_ACUTE_COMBINING} ${ARABIC} ${CJK}`
+    const index = new CodePointIndex(text)
+    for (let i = 0; i <= text.length; i++) {
+      expect(index.toUtf16(i)).toBe(i)
+      expect(index.toCodePoint(i)).toBe(i)
+    }
+  })
+
+  it('rejects offsets outside the text like the standalone functions', () => {
+    const index = new CodePointIndex(THUMBS_MEDIUM)
+    expect(() => index.toUtf16(-1)).toThrow(RangeError)
+    expect(() => index.toUtf16(3)).toThrow(/outside text/)
+    expect(() => index.toCodePoint(-1)).toThrow(RangeError)
+    expect(() => index.toCodePoint(5)).toThrow(/outside text of length 4/)
+    const empty = new CodePointIndex('')
+    expect(empty.length).toBe(0)
+    expect(empty.toUtf16(0)).toBe(0)
+    expect(empty.toCodePoint(0)).toBe(0)
+    expect(() => empty.toUtf16(1)).toThrow(RangeError)
+  })
+
+  it('converts offsets of a long text in far less time than the linear scans', () => {
+    const text = `${'😀 north korea '.repeat(20_000)}end` // 300,000 units, 20,000 pairs
+    const index = new CodePointIndex(text)
+    const probes = Array.from({ length: 20_000 }, (_, i) => (i * 7919) % index.length)
+    for (const cp of probes.slice(0, 50)) {
+      expect(index.toCodePoint(index.toUtf16(cp))).toBe(cp)
+      expect(index.toUtf16(cp)).toBe(codePointToUtf16(text, cp))
+    }
+    const started = performance.now()
+    let sum = 0
+    for (const cp of probes) sum += index.toCodePoint(index.toUtf16(cp))
+    const elapsed = performance.now() - started
+    expect(sum).toBe(probes.reduce((a, b) => a + b, 0))
+    // 40,000 conversions; the linear functions would scan ~6 billion units.
+    expect(elapsed).toBeLessThan(250)
   })
 })

@@ -80,6 +80,39 @@ function looksLikeHeading(line: string): boolean {
   return line.length <= 100 && !/[.!?:;,"'”’)]$/.test(line) && line.split(' ').length <= 14
 }
 
+/** What a line is when it is not article content, by the rules every import format shares. */
+export type LineMatch =
+  | { kind: 'navigation' | 'read-more' | 'share' | 'agency-trailer' }
+  /** An image credit; `creditStart` is where it starts in the line, and what comes before it is a caption glued to it. */
+  | { kind: 'image-credit'; creditStart: number; caption: string; credit: string }
+
+export interface LineContext {
+  /** Whether nothing but blank lines (or other removable lines) follows; asked only when the line looks like an agency trailer. */
+  isLast: () => boolean
+}
+
+/**
+ * The junk rules on one normalised line: navigation, "Read more" teasers, share
+ * lines, an agency trailer at the end, image credits (with any caption glued in
+ * front). Null when the line is content; the caller decides which kind.
+ */
+export function classifyLine(line: string, context: LineContext): LineMatch | null {
+  if (NAVIGATION.test(line)) return { kind: 'navigation' }
+  if (READ_MORE.test(line)) return { kind: 'read-more' }
+  if (SHARE.test(line)) return { kind: 'share' }
+  if (AGENCY_TRAILER.test(line) && context.isLast()) return { kind: 'agency-trailer' }
+  const credit = line.match(IMAGE_CREDIT)
+  if (credit && credit.index !== undefined) {
+    return {
+      kind: 'image-credit',
+      creditStart: credit.index,
+      caption: line.slice(0, credit.index).trim(),
+      credit: line.slice(credit.index).trim(),
+    }
+  }
+  return null
+}
+
 export function cleanScrapedText(raw: string): CleanedArticle {
   const rawLines = raw.replace(/\r\n?/g, '\n').split('\n').map(normalizeSpace)
   const lines: ClassifiedLine[] = []
@@ -96,20 +129,16 @@ export function cleanScrapedText(raw: string): CleanedArticle {
     pendingBlank = false
     const push = (text: string, kind: LineKind) => lines.push({ text, kind })
 
-    if (NAVIGATION.test(line)) return push(line, 'navigation')
-    if (READ_MORE.test(line)) return push(line, 'read-more')
-    if (SHARE.test(line)) return push(line, 'share')
-    if (AGENCY_TRAILER.test(line) && isLastContent(rawLines, index)) return push(line, 'agency-trailer')
-
-    const credit = line.match(IMAGE_CREDIT)
-    if (credit) {
-      const caption = line.slice(0, credit.index).trim()
+    const match = classifyLine(line, { isLast: () => isLastContent(rawLines, index) })
+    if (match?.kind === 'image-credit') {
       // "Caption" on one line and "Image: credit" on the next: the previous line was the caption.
       // A line right above a captioned credit is the image's alt text: a caption too.
-      if (!caption || !startsGroup) markPreviousAsCaption(lines)
-      if (caption) push(caption, 'caption')
-      return push(line.slice(credit.index).trim(), 'image-credit')
+      if (!match.caption || !startsGroup) markPreviousAsCaption(lines)
+      if (match.caption) push(match.caption, 'caption')
+      return push(match.credit, 'image-credit')
     }
+    if (match) return push(line, match.kind)
+
     if (title === null) {
       title = line
       return push(line, 'title')

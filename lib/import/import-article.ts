@@ -1,21 +1,105 @@
-// The one import path: seed data and user imports both come through here.
-import { createArticle, type ArticleMetadata } from '../articles'
-import { invalid } from '../errors'
-import { cleanScrapedText, toBlocks } from './clean-text'
+// The one import path: the demo seed and user imports both come through here.
+// The server re-runs the cleaning on the submitted content and applies the user's
+// "keep" choices; it never takes blocks or a document from the browser.
+import { z } from 'zod'
+import { createArticle } from '../articles'
+import type { Actor } from '../auth/actor'
+import { AppError, invalid } from '../errors'
+import { hasUnstorableCharacters, httpUrl, isoDate, parseInput } from '../validation'
+import { documentFromPreview, previewImport, type ImportFormat, type ImportMeta } from './preview'
 
-/**
- * Imports plain text as scraped from a news page. Metadata the caller gives wins;
- * the headline and date line found in the text fill the gaps.
- */
-export async function importScrapedText(newsroomId: string, raw: string, meta: Partial<ArticleMetadata> = {}) {
-  const cleaned = cleanScrapedText(raw)
-  const blocks = toBlocks(cleaned)
-  const title = meta.title ?? cleaned.title
-  if (!title) throw invalid('The article needs a title.', { title: ['Give the article a title.'] })
-  if (!blocks.length) throw invalid('The article has no text left after cleaning.', { content: ['Paste the article text.'] })
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
+
+const content = z
+  .string()
+  .min(1, 'Paste the article, or upload a file.')
+  .refine((value) => value.trim().length > 0, 'Paste the article, or upload a file.')
+const source = {
+  content,
+  fileName: z.string().max(255).optional(),
+  format: z.enum(['text', 'markdown', 'html']).optional(),
+}
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((value) => value || null)
+    .nullable()
+    .optional()
+
+export const previewInput = z.strictObject(source)
+export const importInput = z.strictObject({
+  ...source,
+  keep: z.array(z.number().int().min(0)).max(10_000).default([]),
+  meta: z.strictObject({
+    title: z.string().trim().min(1, 'Give the article a title.').max(500, 'Titles are limited to 500 characters.'),
+    publisher: optionalText(300),
+    url: z.union([z.literal('').transform(() => null), httpUrl]).nullable().optional(),
+    publishedAt: z.union([z.literal('').transform(() => null), isoDate]).nullable().optional(),
+    language: z
+      .union([z.literal('').transform(() => null), z.string().trim().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'Use a language code like en or de-CH.')])
+      .nullable()
+      .optional(),
+  }),
+})
+
+function checkSize(text: string) {
+  if (Buffer.byteLength(text) > MAX_IMPORT_BYTES) {
+    throw new AppError(413, 'TOO_LARGE', 'The article is larger than 2 MB. Import a smaller file.', {
+      content: ['Larger than 2 MB.'],
+    })
+  }
+  if (hasUnstorableCharacters(text)) {
+    throw invalid('The article contains characters that cannot be stored (NUL or broken Unicode). Save it as UTF-8 text and try again.', {
+      content: ['Not UTF-8 text.'],
+    })
+  }
+}
+
+/** What the cleaning would do, for the preview; nothing is stored. */
+export function previewArticle(rawInput: unknown) {
+  const input = parseInput(previewInput, rawInput)
+  checkSize(input.content)
+  return previewImport(input.content, input.format, input.fileName)
+}
+
+interface ImportRequest {
+  content: string
+  format?: ImportFormat
+  fileName?: string
+  keep?: number[]
+  meta?: Partial<ImportMeta> & { sourceNote?: string }
+}
+
+/** Cleans, builds the document and stores the article with its first revision. */
+export async function importContent(newsroomId: string, request: ImportRequest) {
+  checkSize(request.content)
+  const preview = previewImport(request.content, request.format, request.fileName)
+  const doc = documentFromPreview(preview, new Set(request.keep ?? []))
+  if (!doc.content?.length) throw invalid('Nothing is left of the article after cleaning.', { content: ['No article text found.'] })
+  const meta = { ...preview.meta, ...definedOnly(request.meta ?? {}) }
+  if (!meta.title) throw invalid('Give the article a title.', { 'meta.title': ['Give the article a title.'] })
   return createArticle(
     newsroomId,
-    { ...meta, title, publishedAt: meta.publishedAt ?? (cleaned.publishedAt ? new Date(cleaned.publishedAt) : null) },
-    blocks,
+    {
+      title: meta.title,
+      publisher: meta.publisher,
+      url: meta.url,
+      language: meta.language,
+      publishedAt: meta.publishedAt ? new Date(`${meta.publishedAt}T00:00:00Z`) : null,
+      sourceNote: request.meta?.sourceNote ?? (request.fileName ? `Imported from ${request.fileName}` : null),
+    },
+    doc,
   )
+}
+
+/** A user's import into their own newsroom. */
+export async function importArticle(actor: Actor, rawInput: unknown) {
+  const input = parseInput(importInput, rawInput)
+  return importContent(actor.newsroomId, input)
+}
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
 }

@@ -1,7 +1,7 @@
 // The demo newsroom: three accounts and the DW article, created once.
 import { readFile } from 'node:fs/promises'
 import { getDb } from '../../lib/db/client'
-import { importScrapedText } from '../../lib/import/import-article'
+import { importContent } from '../../lib/import/import-article'
 import { createUser } from '../../lib/users'
 
 export const DEMO_NEWSROOM = 'Demo Newsroom'
@@ -39,10 +39,10 @@ export async function seedDemo(): Promise<boolean> {
   await db.newsroom.update({ where: { id: newsroomId }, data: { url: 'https://factmark.test/demo-newsroom' } })
   for (const article of SEED_ARTICLES) {
     const raw = await readFile(new URL(article.file, import.meta.url), 'utf8')
-    await importScrapedText(newsroomId, raw, {
-      publisher: article.publisher,
-      language: article.language,
-      sourceNote: article.sourceNote,
+    await importContent(newsroomId, {
+      content: raw,
+      fileName: article.file,
+      meta: { publisher: article.publisher, language: article.language, sourceNote: article.sourceNote },
     })
   }
   return true

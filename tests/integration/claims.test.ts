@@ -1,16 +1,28 @@
 // Claims, notes and sources against a real database: anchoring, validation,
-// optimistic concurrency, and that a refused request leaves no trace.
+// optimistic concurrency (details and transitions), and that a refused request leaves no trace.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { codePointLength } from '../../lib/anchoring/offsets'
 import { CONTEXT_LENGTH } from '../../lib/anchoring/selectors'
 import type { Actor } from '../../lib/auth/actor'
-import { addNote, addSource, getClaim, listClaims, markClaim, MAX_NOTE_LENGTH, updateClaim } from '../../lib/claims'
+import { getClaim, listClaims, markClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
 import { AppError } from '../../lib/errors'
 import type { Verdict } from '../../lib/generated/prisma/enums'
-import { importScrapedText } from '../../lib/import/import-article'
+import { importContent } from '../../lib/import/import-article'
+import { addNote, MAX_NOTE_LENGTH } from '../../lib/notes'
 import { getLatestRevision } from '../../lib/revisions'
-import { expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts, spanOf } from './fixtures'
+import { addSource } from '../../lib/sources'
+import {
+  auditEventsOf,
+  claimInReview,
+  claimTrace,
+  expectAppError,
+  importDwArticle,
+  makeActor,
+  resetDatabase,
+  rowCounts,
+  spanOf,
+} from './fixtures'
 
 /** What describeSpan should store: `CONTEXT_LENGTH` code points either side. */
 function expectedQuote(text: string, start: number, end: number) {
@@ -31,8 +43,8 @@ let editor: Actor
 
 beforeAll(async () => {
   await resetDatabase()
-  checker = await makeActor('CHECKER', 'Claims Newsroom')
-  editor = await makeActor('EDITOR', 'Claims Newsroom')
+  checker = await makeActor('CHECKER', 'Claims Newsroom', 'Carla Checker')
+  editor = await makeActor('EDITOR', 'Claims Newsroom', 'Eddie Editor')
 })
 
 describe('markClaim', () => {
@@ -240,11 +252,11 @@ describe('markClaim on a newer revision', () => {
 
 describe('code points, not UTF-16 units', () => {
   it('stores offsets in Unicode code points when the text has astral characters', async () => {
-    const { id: articleId } = await importScrapedText(
-      checker.newsroomId,
-      'Emoji test\n\nThe 🦄 unicorn said 😀 hello world to everyone.\n\nA second 🎉 paragraph follows here.\n',
-      { language: 'en' },
-    )
+    const { id: articleId } = await importContent(checker.newsroomId, {
+      content: 'Emoji test\n\nThe 🦄 unicorn said 😀 hello world to everyone.\n\nA second 🎉 paragraph follows here.\n',
+      format: 'text',
+      meta: { language: 'en' },
+    })
     const revision = await getLatestRevision(checker, articleId)
     expect(revision.text).toBe('The 🦄 unicorn said 😀 hello world to everyone.\nA second 🎉 paragraph follows here.')
 
@@ -303,7 +315,22 @@ describe('listClaims', () => {
   })
 })
 
-describe('updateClaim', () => {
+type ClaimDetail = Awaited<ReturnType<typeof getClaim>>
+const VERDICTS: Verdict[] = ['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MISLEADING', 'MOSTLY_FALSE', 'FALSE', 'UNVERIFIABLE']
+
+/** Splits settled results into successes and AppError rejections (anything else fails the test). */
+function settle<T>(results: PromiseSettledResult<T>[]) {
+  const fulfilled = results.filter((r): r is PromiseFulfilledResult<T> => r.status === 'fulfilled').map((r) => r.value)
+  const errors = results
+    .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+    .map((r) => {
+      expect(r.reason).toBeInstanceOf(AppError)
+      return r.reason as AppError
+    })
+  return { fulfilled, errors }
+}
+
+describe('updateClaimDetails', () => {
   let claimId: string
 
   beforeEach(async () => {
@@ -313,92 +340,144 @@ describe('updateClaim', () => {
     claimId = claim.id
   })
 
-  it('sets verdict and status on the version the user saw, and bumps the version', async () => {
-    const updated = await updateClaim(checker, claimId, { version: 1, verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS' })
-    expect(updated).toMatchObject({ id: claimId, verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS', version: 2 })
-    expect(await claimRow(claimId)).toMatchObject({ verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS', version: 2 })
+  it('sets details on the version the user saw, bumps the version and records who', async () => {
+    const updated = await updateClaimDetails(checker, claimId, {
+      version: 1,
+      verdict: 'MOSTLY_TRUE',
+      claimant: 'Rex Tillerson',
+      claimDate: '2017-12-15',
+      summary: 'Russia blocked the sanctions.',
+    })
+    expect(updated).toMatchObject({ id: claimId, verdict: 'MOSTLY_TRUE', claimant: 'Rex Tillerson', version: 2, status: 'UNCHECKED' })
+    expect(updated.updatedBy).toEqual({ id: checker.id, name: checker.name })
+    const row = await claimRow(claimId)
+    expect(row).toMatchObject({
+      verdict: 'MOSTLY_TRUE',
+      claimant: 'Rex Tillerson',
+      summary: 'Russia blocked the sanctions.',
+      status: 'UNCHECKED',
+      version: 2,
+      verdictSetById: checker.id,
+      updatedById: checker.id,
+    })
+    expect(row.claimDate?.toISOString()).toBe('2017-12-15T00:00:00.000Z')
 
-    // Status only, then verdict only, then clearing the verdict: each keeps the other field.
-    await updateClaim(editor, claimId, { version: 2, status: 'IN_REVIEW' })
-    expect(await claimRow(claimId)).toMatchObject({ verdict: 'MOSTLY_TRUE', status: 'IN_REVIEW', version: 3 })
-    await updateClaim(checker, claimId, { version: 3, verdict: 'FALSE' })
-    expect(await claimRow(claimId)).toMatchObject({ verdict: 'FALSE', status: 'IN_REVIEW', version: 4 })
-    await updateClaim(checker, claimId, { version: 4, verdict: null })
-    expect(await claimRow(claimId)).toMatchObject({ verdict: null, status: 'IN_REVIEW', version: 5 })
+    // One field at a time: each keeps the others.
+    await updateClaimDetails(editor, claimId, { version: 2, summary: 'Russia did not help.' })
+    expect(await claimRow(claimId)).toMatchObject({
+      verdict: 'MOSTLY_TRUE',
+      summary: 'Russia did not help.',
+      claimant: 'Rex Tillerson',
+      version: 3,
+      // A summary edit does not make the editor the verdict's author.
+      verdictSetById: checker.id,
+      updatedById: editor.id,
+    })
+    await updateClaimDetails(editor, claimId, { version: 3, verdict: 'FALSE' })
+    expect(await claimRow(claimId)).toMatchObject({ verdict: 'FALSE', summary: 'Russia did not help.', version: 4, verdictSetById: editor.id })
+    await updateClaimDetails(checker, claimId, { version: 4, verdict: null, claimant: '  ', claimDate: null })
+    const cleared = await claimRow(claimId)
+    expect(cleared).toMatchObject({ verdict: null, claimant: null, claimDate: null, summary: 'Russia did not help.', version: 5 })
+    expect(cleared.status).toBe('UNCHECKED')
   })
 
-  it('lets exactly one of two edits on the same version win; the other gets 409 and changes nothing', async () => {
-    const won = await updateClaim(checker, claimId, { version: 1, verdict: 'TRUE', status: 'IN_PROGRESS' })
+  it('lets exactly one of two edits on the same version win; the other gets 409 with who and what, and changes nothing', async () => {
+    const won = await updateClaimDetails(checker, claimId, { version: 1, verdict: 'TRUE', summary: 'Checked.' })
     expect(won.version).toBe(2)
-    const afterWin = await claimRow(claimId)
-    const error = await expectAppError(updateClaim(editor, claimId, { version: 1, verdict: 'FALSE', status: 'IN_REVIEW' }), 409)
+    const afterWin = await claimTrace(claimId)
+    const error = await expectAppError(updateClaimDetails(editor, claimId, { version: 1, verdict: 'FALSE' }), 409)
     expect(error.code).toBe('CONFLICT')
-    expect(await claimRow(claimId)).toEqual(afterWin)
-    expect(afterWin).toMatchObject({ verdict: 'TRUE', status: 'IN_PROGRESS', version: 2 })
+    expect(error.message).toContain(checker.name)
+    expect(error.details).toMatchObject({
+      changedBy: checker.name,
+      current: { verdict: 'TRUE', summary: 'Checked.', status: 'UNCHECKED', version: 2 },
+    })
+    expect(error.toJSON().error).toMatchObject({ code: 'CONFLICT', changedBy: checker.name, current: { version: 2, verdict: 'TRUE' } })
+    expect(await claimTrace(claimId)).toEqual(afterWin)
+    expect(afterWin.claim).toMatchObject({ verdict: 'TRUE', version: 2 })
   })
 
-  it('lets exactly one of two simultaneous edits win', async () => {
-    const results = await Promise.allSettled([
-      updateClaim(checker, claimId, { version: 1, verdict: 'TRUE' }),
-      updateClaim(editor, claimId, { version: 1, verdict: 'FALSE' }),
-    ])
-    const fulfilled = results.filter((r) => r.status === 'fulfilled')
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-    expect(fulfilled).toHaveLength(1)
-    expect(rejected).toHaveLength(1)
-    expect(rejected[0].reason).toBeInstanceOf(AppError)
-    expect((rejected[0].reason as AppError).status).toBe(409)
-    const winner = (fulfilled[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof updateClaim>>>).value
-    expect(await claimRow(claimId)).toMatchObject({ verdict: winner.verdict, version: 2 })
+  it('lets exactly one of two simultaneous edits win, with exactly one audit event', async () => {
+    const results = settle(
+      await Promise.allSettled([
+        updateClaimDetails(checker, claimId, { version: 1, verdict: 'TRUE' }),
+        updateClaimDetails(editor, claimId, { version: 1, verdict: 'FALSE' }),
+      ]),
+    )
+    expect(results.fulfilled).toHaveLength(1)
+    expect(results.errors).toHaveLength(1)
+    const winner = results.fulfilled[0]
+    const [error] = results.errors
+    expect(error.status).toBe(409)
+    expect(error.code).toBe('CONFLICT')
+    expect(error.details).toMatchObject({ changedBy: winner.updatedBy?.name, current: { verdict: winner.verdict, version: 2 } })
+    expect(await claimRow(claimId)).toMatchObject({ verdict: winner.verdict, version: 2, updatedById: winner.updatedBy?.id })
+    const updates = (await auditEventsOf(claimId)).filter((event) => event.action === 'claim.updated')
+    expect(updates).toHaveLength(1)
+    expect(updates[0]).toMatchObject({ actorId: winner.updatedBy?.id, before: { verdict: null }, after: { verdict: winner.verdict } })
   })
 
-  it('of 50 simultaneous edits on the same version, exactly one wins and the version moves once', async () => {
-    const verdicts: Verdict[] = ['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MISLEADING', 'MOSTLY_FALSE', 'FALSE', 'UNVERIFIABLE']
-    const statuses = ['IN_PROGRESS', 'IN_REVIEW'] as const
-    const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) =>
-        updateClaim(i % 2 ? checker : editor, claimId, { version: 1, verdict: verdicts[i % verdicts.length], status: statuses[i % 2] }),
+  it('of 50 simultaneous edits on the same version, exactly one wins, the version moves once and one audit event is written', async () => {
+    const editors = [checker, editor, await makeActor('ADMIN', 'Claims Newsroom', 'Ada Admin')]
+    const results = settle(
+      await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) =>
+          updateClaimDetails(editors[i % editors.length], claimId, {
+            version: 1,
+            verdict: VERDICTS[i % VERDICTS.length],
+            summary: `Summary number ${i}`,
+          }),
+        ),
       ),
     )
-    const fulfilled = results.filter((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<typeof updateClaim>>>[]
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
-    expect(fulfilled).toHaveLength(1)
-    expect(rejected).toHaveLength(49)
-    for (const { reason } of rejected) {
-      expect(reason).toBeInstanceOf(AppError)
-      expect((reason as AppError).status).toBe(409)
+    expect(results.fulfilled).toHaveLength(1)
+    expect(results.errors).toHaveLength(49)
+    const winner: ClaimDetail = results.fulfilled[0]
+    for (const error of results.errors) {
+      expect(error.status).toBe(409)
+      expect(error.code).toBe('CONFLICT')
+      expect(error.details?.changedBy).toBe(winner.updatedBy?.name)
+      expect(error.details?.current).toMatchObject({ verdict: winner.verdict, summary: winner.summary, version: 2 })
     }
     const row = await claimRow(claimId)
     expect(row.version).toBe(2)
-    expect(row.verdict).toBe(fulfilled[0].value.verdict)
-    expect(row.status).toBe(fulfilled[0].value.status)
+    expect(row.verdict).toBe(winner.verdict)
+    expect(row.summary).toBe(winner.summary)
+    const events = await auditEventsOf(claimId)
+    expect(events.map((event) => event.action)).toEqual(['claim.created', 'claim.updated'])
+    expect(events[1]).toMatchObject({ actorId: winner.updatedBy?.id, after: { verdict: winner.verdict, summary: winner.summary } })
   })
 
-  it('refuses a stale version after another edit, and an unknown future version', async () => {
-    await updateClaim(checker, claimId, { version: 1, verdict: 'MIXED' })
-    const row = await claimRow(claimId)
-    await expectAppError(updateClaim(checker, claimId, { version: 1, verdict: 'TRUE' }), 409)
-    await expectAppError(updateClaim(checker, claimId, { version: 7, verdict: 'TRUE' }), 409)
-    expect(await claimRow(claimId)).toEqual(row)
+  it('refuses a stale version after another edit, and an unknown future version, changing nothing', async () => {
+    await updateClaimDetails(checker, claimId, { version: 1, verdict: 'MIXED' })
+    const trace = await claimTrace(claimId)
+    await expectAppError(updateClaimDetails(checker, claimId, { version: 1, verdict: 'TRUE' }), 409)
+    await expectAppError(updateClaimDetails(checker, claimId, { version: 7, verdict: 'TRUE' }), 409)
+    expect(await claimTrace(claimId)).toEqual(trace)
   })
 
-  it('refuses statuses a checker cannot set (APPROVED, CHANGES_REQUESTED) with 422', async () => {
-    const row = await claimRow(claimId)
-    for (const status of ['APPROVED', 'CHANGES_REQUESTED', 'DONE']) {
-      const error = await expectAppError(updateClaim(editor, claimId, { version: 1, status }), 422)
+  it('refuses a status (only transitions move a claim) with 422 and changes nothing', async () => {
+    const trace = await claimTrace(claimId)
+    for (const status of ['IN_PROGRESS', 'IN_REVIEW', 'APPROVED', 'CHANGES_REQUESTED', 'DONE']) {
+      const error = await expectAppError(updateClaimDetails(editor, claimId, { version: 1, status }), 422)
       expect(error.code).toBe('INVALID_INPUT')
+      await expectAppError(updateClaimDetails(editor, claimId, { version: 1, verdict: 'TRUE', status }), 422)
     }
-    await expectAppError(updateClaim(checker, claimId, { version: 1, verdict: 'PANTS_ON_FIRE' }), 422)
-    expect(await claimRow(claimId)).toEqual(row)
+    await expectAppError(updateClaimDetails(checker, claimId, { version: 1, verdict: 'PANTS_ON_FIRE' }), 422)
+    await expectAppError(updateClaimDetails(checker, claimId, { version: 1, summary: 's'.repeat(1_001) }), 422)
+    await expectAppError(updateClaimDetails(checker, claimId, { version: 1, claimDate: '2017-02-30' }), 422)
+    expect(await claimTrace(claimId)).toEqual(trace)
   })
 
   it('refuses unknown keys and empty changes with 422 and changes nothing', async () => {
     const other = await makeActor('ADMIN')
-    const row = await claimRow(claimId)
+    const trace = await claimTrace(claimId)
     for (const input of [
       { version: 1, verdict: 'TRUE', newsroomId: other.newsroomId },
-      { version: 1, verdict: 'TRUE', status: 'APPROVED' },
       { version: 1, verdict: 'TRUE', createdById: other.id },
+      { version: 1, verdict: 'TRUE', verdictSetById: other.id },
+      { version: 1, verdict: 'TRUE', approvedById: other.id },
+      { version: 1, verdict: 'TRUE', submittedById: other.id },
       { version: 1, verdict: 'TRUE', exact: 'something else' },
       { version: 1, verdict: 'TRUE', start: 0 },
       { version: 2, verdict: 'TRUE', id: 'other' },
@@ -408,11 +487,131 @@ describe('updateClaim', () => {
       { version: '1', verdict: 'TRUE' },
       [],
       'TRUE',
+      null,
     ]) {
-      await expectAppError(updateClaim(checker, claimId, input), 422)
+      await expectAppError(updateClaimDetails(checker, claimId, input), 422)
     }
-    expect(await claimRow(claimId)).toEqual(row)
-    expect(row).toMatchObject({ newsroomId: checker.newsroomId, createdById: checker.id, version: 1, verdict: null, status: 'UNCHECKED' })
+    expect(await claimTrace(claimId)).toEqual(trace)
+    expect(trace.claim).toMatchObject({ newsroomId: checker.newsroomId, createdById: checker.id, version: 1, verdict: null, status: 'UNCHECKED' })
+    expect(trace.auditEvents.map((event) => event.action)).toEqual(['claim.created'])
+  })
+})
+
+describe('transitionClaim under concurrency', () => {
+  let articleId: string
+  const desk: Actor[] = [] // editors and admins, none of whom touched the claims
+
+  beforeAll(async () => {
+    articleId = await importDwArticle(checker)
+    for (let i = 0; i < 4; i++) desk.push(await makeActor(i % 2 ? 'ADMIN' : 'EDITOR', 'Claims Newsroom', `Desk member ${i}`))
+  })
+
+  it('of 50 editors approving the same claim at once, exactly one succeeds and exactly one Review row is written', async () => {
+    const claim = await claimInReview(checker, articleId)
+    expect(claim).toMatchObject({ status: 'IN_REVIEW', version: 5 })
+    const results = settle(
+      await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) => transitionClaim(desk[i % desk.length], claim.id, { version: 5, to: 'APPROVED', comment: `Approval ${i}` })),
+      ),
+    )
+    expect(results.fulfilled).toHaveLength(1)
+    expect(results.errors).toHaveLength(49)
+    const winner = results.fulfilled[0]
+    for (const error of results.errors) {
+      expect(error.status).toBe(409)
+      expect(error.code).toBe('CONFLICT')
+      expect(error.details?.changedBy).toBe(winner.approvedBy?.name)
+      expect(error.details?.current).toMatchObject({ status: 'APPROVED', approvedById: winner.approvedBy?.id, version: 6 })
+    }
+    const trace = await claimTrace(claim.id)
+    expect(trace.claim).toMatchObject({ status: 'APPROVED', version: 6, approvedById: winner.approvedBy?.id })
+    expect(trace.reviews).toHaveLength(1)
+    expect(trace.reviews[0]).toMatchObject({ editorId: winner.approvedBy?.id, decision: 'APPROVED' })
+    expect(winner.reviews.map((review) => review.id)).toEqual([trace.reviews[0].id])
+    const approvals = trace.auditEvents.filter((event) => event.action === 'claim.status' && (event.after as { status?: string })?.status === 'APPROVED')
+    expect(approvals).toHaveLength(1)
+    // The event carries the winner's own comment, not one of the losers'.
+    expect(trace.reviews[0].comment).toMatch(/^Approval \d+$/)
+    expect(approvals[0]).toMatchObject({
+      actorId: winner.approvedBy?.id,
+      before: { status: 'IN_REVIEW', approvedById: null, reviewComment: null },
+      after: { status: 'APPROVED', approvedById: winner.approvedBy?.id, reviewComment: trace.reviews[0].comment },
+    })
+  })
+
+  it('of 50 simultaneous approvals and change requests, exactly one decision stands, with its one Review row', async () => {
+    const claim = await claimInReview(checker, articleId)
+    const results = settle(
+      await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) =>
+          transitionClaim(desk[i % desk.length], claim.id, {
+            version: 5,
+            to: i % 2 ? 'APPROVED' : 'CHANGES_REQUESTED',
+            comment: `Decision ${i}`,
+          }),
+        ),
+      ),
+    )
+    expect(results.fulfilled).toHaveLength(1)
+    expect(results.errors.map((error) => error.code)).toEqual(Array(49).fill('CONFLICT'))
+    const trace = await claimTrace(claim.id)
+    expect(trace.reviews).toHaveLength(1)
+    expect(trace.claim.status).toBe(trace.reviews[0].decision)
+    expect(trace.claim.version).toBe(6)
+    expect(trace.reviews[0].comment).toMatch(/^Decision \d+$/)
+    // Start, submit, and the one decision, whose event carries that decision's comment.
+    const statusEvents = trace.auditEvents.filter((event) => event.action === 'claim.status')
+    expect(statusEvents).toHaveLength(3)
+    expect(statusEvents[2].after).toMatchObject({ status: trace.reviews[0].decision, reviewComment: trace.reviews[0].comment })
+    expect(statusEvents[2].before).toMatchObject({ status: 'IN_REVIEW', reviewComment: null })
+  })
+
+  it('an approval racing a source change never stands on sources the editor did not see', async () => {
+    // Either the approval lands first and the source change voids it, or the source
+    // change lands first and the approval is stale: never an approval that survives.
+    for (let round = 0; round < 20; round++) {
+      const claim = await claimInReview(checker, articleId)
+      const [approval, sourceChange] = await Promise.allSettled([
+        transitionClaim(desk[round % desk.length], claim.id, { version: 5, to: 'APPROVED' }),
+        addSource(checker, claim.id, { url: `https://example.com/race/${round}`, title: `Race ${round}` }),
+      ])
+      expect(sourceChange.status).toBe('fulfilled')
+      const trace = await claimTrace(claim.id)
+      expect(trace.sources).toHaveLength(2)
+      expect(trace.claim.version).toBe(approval.status === 'fulfilled' ? 7 : 6)
+      if (approval.status === 'fulfilled') {
+        expect(trace.claim).toMatchObject({ status: 'IN_PROGRESS', approvedById: null, approvedAt: null })
+        expect(trace.reviews).toHaveLength(1)
+        expect(trace.auditEvents.at(-1)).toMatchObject({
+          action: 'claim.status',
+          actorId: checker.id,
+          before: { status: 'APPROVED', approvedById: desk[round % desk.length].id, reason: null },
+          after: { status: 'IN_PROGRESS', approvedById: null, reason: 'sources changed' },
+        })
+      } else {
+        expect(approval.reason).toBeInstanceOf(AppError)
+        expect((approval.reason as AppError).status).toBe(409)
+        expect(trace.claim).toMatchObject({ status: 'IN_REVIEW', approvedById: null, approvedAt: null })
+        expect(trace.reviews).toEqual([])
+      }
+    }
+  })
+
+  it('of 50 checkers submitting the same claim at once, exactly one succeeds', async () => {
+    const claim = await claimInReview(checker, articleId)
+    // Back to IN_PROGRESS through a change request, then everyone resubmits.
+    await transitionClaim(desk[0], claim.id, { version: 5, to: 'CHANGES_REQUESTED', comment: 'Add the vote count.' })
+    await transitionClaim(checker, claim.id, { version: 6, to: 'IN_PROGRESS' })
+    const before = await claimTrace(claim.id)
+    const results = settle(
+      await Promise.allSettled(Array.from({ length: 50 }, (_, i) => transitionClaim(i % 2 ? checker : editor, claim.id, { version: 7, to: 'IN_REVIEW' }))),
+    )
+    expect(results.fulfilled).toHaveLength(1)
+    expect(results.errors.map((error) => error.status)).toEqual(Array(49).fill(409))
+    const after = await claimTrace(claim.id)
+    expect(after.claim).toMatchObject({ status: 'IN_REVIEW', version: 8, submittedById: results.fulfilled[0].submittedBy?.id })
+    expect(after.auditEvents).toHaveLength(before.auditEvents.length + 1)
+    expect(after.reviews).toEqual(before.reviews)
   })
 })
 

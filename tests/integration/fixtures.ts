@@ -5,8 +5,11 @@ import { utf16ToCodePoint } from '../../lib/anchoring/offsets'
 import type { Actor } from '../../lib/auth/actor'
 import { getDb } from '../../lib/db/client'
 import { AppError } from '../../lib/errors'
-import type { Role } from '../../lib/generated/prisma/enums'
-import { importScrapedText } from '../../lib/import/import-article'
+import { markClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
+import type { Role, Verdict } from '../../lib/generated/prisma/enums'
+import { importContent } from '../../lib/import/import-article'
+import { getLatestRevision } from '../../lib/revisions'
+import { addSource } from '../../lib/sources'
 import { createUser } from '../../lib/users'
 
 export const DW_TEXT = readFileSync(new URL('../../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
@@ -20,11 +23,15 @@ export async function resetDatabase() {
   }
 }
 
-export async function makeActor(role: Role = 'CHECKER', newsroom = `Newsroom ${randomUUID().slice(0, 8)}`): Promise<Actor> {
+export async function makeActor(
+  role: Role = 'CHECKER',
+  newsroom = `Newsroom ${randomUUID().slice(0, 8)}`,
+  name = `${role} user`,
+): Promise<Actor> {
   const user = await createUser({
     newsroom,
     email: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@factmark.test`,
-    name: `${role} user`,
+    name,
     role,
     password: 'integration-password',
   })
@@ -33,7 +40,11 @@ export async function makeActor(role: Role = 'CHECKER', newsroom = `Newsroom ${r
 
 /** The DW article imported into the actor's newsroom; returns its id. */
 export async function importDwArticle(actor: Actor) {
-  const { id } = await importScrapedText(actor.newsroomId, DW_TEXT, { publisher: 'DW (Deutsche Welle)', language: 'en' })
+  const { id } = await importContent(actor.newsroomId, {
+    content: DW_TEXT,
+    format: 'text',
+    meta: { publisher: 'DW (Deutsche Welle)', language: 'en' },
+  })
   return id
 }
 
@@ -64,7 +75,7 @@ export async function expectAppError(promise: Promise<unknown>, status: number):
 /** Row counts of every domain table. */
 export async function rowCounts() {
   const db = getDb()
-  const [newsrooms, users, articles, revisions, claims, notes, sources] = await Promise.all([
+  const [newsrooms, users, articles, revisions, claims, notes, sources, reviews, auditEvents] = await Promise.all([
     db.newsroom.count(),
     db.user.count(),
     db.article.count(),
@@ -72,6 +83,44 @@ export async function rowCounts() {
     db.claim.count(),
     db.note.count(),
     db.source.count(),
+    db.review.count(),
+    db.auditEvent.count(),
   ])
-  return { newsrooms, users, articles, revisions, claims, notes, sources }
+  return { newsrooms, users, articles, revisions, claims, notes, sources, reviews, auditEvents }
+}
+
+/** A fresh claim on `articleId` (the same words may be marked any number of times). */
+export async function markDwClaim(actor: Actor, articleId: string, words = 'Russia was not') {
+  const revision = await getLatestRevision(actor, articleId)
+  return markClaim(actor, articleId, { revisionId: revision.id, ...spanOf(revision.text, words), exact: words })
+}
+
+/** Everything stored about one claim: its row and every row hanging off it. */
+export async function claimTrace(claimId: string) {
+  const db = getDb()
+  const byId = { orderBy: { id: 'asc' } } as const
+  return {
+    claim: await db.claim.findUniqueOrThrow({ where: { id: claimId } }),
+    notes: await db.note.findMany({ where: { claimId }, ...byId }),
+    sources: await db.source.findMany({ where: { claimId }, ...byId }),
+    reviews: await db.review.findMany({ where: { claimId }, ...byId }),
+    auditEvents: await db.auditEvent.findMany({ where: { claimId }, ...byId }),
+  }
+}
+
+/** The claim's audit events, oldest first. */
+export async function auditEventsOf(claimId: string) {
+  return getDb().auditEvent.findMany({ where: { claimId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] })
+}
+
+/**
+ * Takes a new claim by `checker` to IN_REVIEW the ordinary way: start, verdict and
+ * summary, one source, submit. Returns the claim as it is then.
+ */
+export async function claimInReview(checker: Actor, articleId: string, verdict: Verdict = 'MOSTLY_TRUE') {
+  const claim = await markDwClaim(checker, articleId)
+  await transitionClaim(checker, claim.id, { version: 1, to: 'IN_PROGRESS' })
+  await updateClaimDetails(checker, claim.id, { version: 2, verdict, summary: 'The UN resolution says so.' })
+  await addSource(checker, claim.id, { url: 'https://www.un.org/press/en/2017/sc13125.doc.htm', title: 'UN press release' })
+  return transitionClaim(checker, claim.id, { version: 4, to: 'IN_REVIEW' })
 }

@@ -3,15 +3,19 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../lib/auth/actor'
 import { getArticleWorkspace, listArticles } from '../../lib/articles'
-import { addNote, addSource, getClaim, listClaims, markClaim, updateClaim } from '../../lib/claims'
+import { getClaim, getClaimHistory, listClaims, markClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
+import { addNote, deleteNote, editNote } from '../../lib/notes'
 import { getLatestRevision } from '../../lib/revisions'
-import { expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts, spanOf } from './fixtures'
+import { addSource, removeSource, updateSource } from '../../lib/sources'
+import { claimInReview, expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts, spanOf } from './fixtures'
 
 let alice: Actor // checker in newsroom A
 let articleA: string
 let revisionA: Awaited<ReturnType<typeof getLatestRevision>>
 let claimA: string
+let noteA: string
+let sourceA: string
 const outsiders: Actor[] = [] // checker, editor and admin of newsroom B
 let articleB: string
 
@@ -22,8 +26,10 @@ async function snapshotA() {
     counts: await rowCounts(),
     article: await db.article.findUniqueOrThrow({ where: { id: articleA }, include: { revisions: true } }),
     claims: await db.claim.findMany({ where: { newsroomId: alice.newsroomId }, orderBy: { id: 'asc' } }),
-    notes: await db.note.findMany({ where: { claimId: claimA }, orderBy: { id: 'asc' } }),
-    sources: await db.source.findMany({ where: { claimId: claimA }, orderBy: { id: 'asc' } }),
+    notes: await db.note.findMany({ where: { claim: { newsroomId: alice.newsroomId } }, orderBy: { id: 'asc' } }),
+    sources: await db.source.findMany({ where: { claim: { newsroomId: alice.newsroomId } }, orderBy: { id: 'asc' } }),
+    reviews: await db.review.findMany({ where: { claim: { newsroomId: alice.newsroomId } }, orderBy: { id: 'asc' } }),
+    auditEvents: await db.auditEvent.findMany({ where: { claim: { newsroomId: alice.newsroomId } }, orderBy: { id: 'asc' } }),
   }
 }
 
@@ -34,9 +40,10 @@ beforeAll(async () => {
   revisionA = await getLatestRevision(alice, articleA)
   const claim = await markClaim(alice, articleA, { revisionId: revisionA.id, ...spanOf(revisionA.text, 'Russia was not') })
   claimA = claim.id
-  await updateClaim(alice, claimA, { version: 1, verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS' })
-  await addNote(alice, claimA, { body: 'Newsroom A only.' })
-  await addSource(alice, claimA, { url: 'https://example.com/a', title: 'A source' })
+  await updateClaimDetails(alice, claimA, { version: 1, verdict: 'MOSTLY_TRUE' })
+  await transitionClaim(alice, claimA, { version: 2, to: 'IN_PROGRESS' })
+  noteA = (await addNote(alice, claimA, { body: 'Newsroom A only.' })).id
+  sourceA = (await addSource(alice, claimA, { url: 'https://example.com/a', title: 'A source' })).id
 
   for (const role of ['CHECKER', 'EDITOR', 'ADMIN'] as const) outsiders.push(await makeActor(role, 'Newsroom B'))
   articleB = await importDwArticle(outsiders[0])
@@ -82,22 +89,52 @@ describe('an actor of another newsroom', () => {
     expect(await snapshotA()).toEqual(before)
   })
 
-  it('gets 404 reading, updating, noting or sourcing the claim, and nothing changes', async () => {
+  it('gets 404 reading, updating, moving, noting or sourcing the claim, and nothing changes', async () => {
     const before = await snapshotA()
-    expect(before.claims[0]).toMatchObject({ id: claimA, version: 2, verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS' })
+    // Verdict, start and the source each moved the version.
+    expect(before.claims[0]).toMatchObject({ id: claimA, version: 4, verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS' })
+    expect(before.notes[0]).toMatchObject({ id: noteA, version: 1 })
     for (const actor of outsiders) {
       await expectAppError(getClaim(actor, claimA), 404)
+      await expectAppError(getClaimHistory(actor, claimA), 404)
       // The right version, so only the newsroom check stands in the way.
-      await expectAppError(updateClaim(actor, claimA, { version: 2, verdict: 'FALSE', status: 'IN_REVIEW' }), 404)
-      await expectAppError(updateClaim(actor, claimA, { version: 1, verdict: 'FALSE' }), 404)
+      await expectAppError(updateClaimDetails(actor, claimA, { version: 4, verdict: 'FALSE' }), 404)
+      await expectAppError(updateClaimDetails(actor, claimA, { version: 4, assigneeId: actor.id }), 404)
+      await expectAppError(updateClaimDetails(actor, claimA, { version: 1, verdict: 'FALSE' }), 404)
+      await expectAppError(transitionClaim(actor, claimA, { version: 4, to: 'IN_REVIEW' }), 404)
       await expectAppError(addNote(actor, claimA, { body: 'Written from newsroom B.' }), 404)
+      await expectAppError(addNote(actor, claimA, { body: 'A reply from newsroom B.', parentId: noteA }), 404)
+      await expectAppError(editNote(actor, noteA, { version: 1, body: 'Rewritten from newsroom B.' }), 404)
+      await expectAppError(deleteNote(actor, noteA, { version: 1 }), 404)
       await expectAppError(addSource(actor, claimA, { url: 'https://example.com/b', title: 'B source' }), 404)
+      await expectAppError(updateSource(actor, sourceA, { title: 'Retitled from newsroom B' }), 404)
+      await expectAppError(removeSource(actor, sourceA), 404)
     }
     const after = await snapshotA()
     expect(after).toEqual(before)
-    expect(after.claims[0]).toMatchObject({ version: 2, verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS' })
+    expect(after.claims[0]).toMatchObject({ version: 4, verdict: 'MOSTLY_TRUE', status: 'IN_PROGRESS' })
     expect(after.notes.map((note) => note.body)).toEqual(['Newsroom A only.'])
-    expect(after.sources.map((source) => source.url)).toEqual(['https://example.com/a'])
+    expect(after.sources.map((source) => [source.url, source.title])).toEqual([['https://example.com/a', 'A source']])
+  })
+
+  it('cannot approve or send back a claim of newsroom A that waits for review', async () => {
+    const inReview = await claimInReview(alice, articleA)
+    const before = await snapshotA()
+    for (const actor of outsiders) {
+      await expectAppError(transitionClaim(actor, inReview.id, { version: inReview.version, to: 'APPROVED' }), 404)
+      await expectAppError(
+        transitionClaim(actor, inReview.id, { version: inReview.version, to: 'CHANGES_REQUESTED', comment: 'From newsroom B.' }),
+        404,
+      )
+    }
+    expect(await snapshotA()).toEqual(before)
+    expect(before.reviews).toEqual([])
+    // An editor of newsroom A can.
+    const editorA = await makeActor('EDITOR', 'Newsroom A')
+    const approved = await transitionClaim(editorA, inReview.id, { version: inReview.version, to: 'APPROVED' })
+    expect(approved.status).toBe('APPROVED')
+    // Back to the state the other tests expect.
+    await getDb().claim.delete({ where: { id: inReview.id } })
   })
 
   it('gets the same 404 as for an id that does not exist, so existence does not leak', async () => {
@@ -119,9 +156,15 @@ describe('unknown ids', () => {
       await expectAppError(getLatestRevision(alice, id), 404)
       await expectAppError(markClaim(alice, id, { revisionId: revisionA.id, start: 0, end: 5 }), 404)
       await expectAppError(getClaim(alice, id), 404)
-      await expectAppError(updateClaim(alice, id, { version: 1, verdict: 'TRUE' }), 404)
+      await expectAppError(getClaimHistory(alice, id), 404)
+      await expectAppError(updateClaimDetails(alice, id, { version: 1, verdict: 'TRUE' }), 404)
+      await expectAppError(transitionClaim(alice, id, { version: 1, to: 'IN_PROGRESS' }), 404)
       await expectAppError(addNote(alice, id, { body: 'Nowhere to go.' }), 404)
+      await expectAppError(editNote(alice, id, { version: 1, body: 'Nowhere to go.' }), 404)
+      await expectAppError(deleteNote(alice, id, { version: 1 }), 404)
       await expectAppError(addSource(alice, id, { url: 'https://example.com', title: 'Nowhere' }), 404)
+      await expectAppError(updateSource(alice, id, { title: 'Nowhere' }), 404)
+      await expectAppError(removeSource(alice, id), 404)
       expect(await listClaims(alice, id)).toEqual([])
     }
     expect(await rowCounts()).toEqual(before)
@@ -131,5 +174,9 @@ describe('unknown ids', () => {
     await expectAppError(getArticleWorkspace(alice, claimA), 404)
     await expectAppError(getClaim(alice, articleA), 404)
     await expectAppError(addNote(alice, articleA, { body: 'Wrong kind of id.' }), 404)
+    // A note id is not a source id, nor a claim id, and the other way round.
+    await expectAppError(removeSource(alice, noteA), 404)
+    await expectAppError(editNote(alice, sourceA, { version: 1, body: 'Wrong kind of id.' }), 404)
+    await expectAppError(getClaim(alice, noteA), 404)
   })
 })

@@ -32,7 +32,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       </header>
       <ArticleWorkspace
         articleId={article.id}
-        revision={{ id: revision.id, doc: revision.doc }}
+        revision={{ id: revision.id, number: revision.number, doc: revision.doc }}
         initialClaims={JSON.parse(JSON.stringify(claims))}
         initialClaimId={typeof claim === 'string' ? claim : null}
         members={members}

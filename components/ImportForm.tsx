@@ -1,0 +1,204 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { useId, useState } from 'react'
+import { api, ApiError, errorMessage } from './api'
+
+const MAX_FILE_BYTES = 2 * 1024 * 1024
+const REMOVAL_REASONS: Record<string, string> = {
+  navigation: 'site navigation',
+  'image-credit': 'image credit',
+  'read-more': '“Read more” teaser',
+  share: 'share / social line',
+  'agency-trailer': 'agency trailer',
+}
+
+interface PreviewBlock {
+  index: number
+  kind: string
+  text: string
+  proposedRemoval: boolean
+}
+interface Preview {
+  format: 'text' | 'markdown' | 'html'
+  meta: { title: string | null; publisher: string | null; url: string | null; publishedAt: string | null; language: string | null }
+  blocks: PreviewBlock[]
+}
+type Meta = { title: string; publisher: string; url: string; publishedAt: string; language: string }
+
+/** Paste or upload an article, review what cleaning proposes to remove, fill the metadata, save. */
+export function ImportForm() {
+  const router = useRouter()
+  const [content, setContent] = useState('')
+  const [fileName, setFileName] = useState<string | undefined>()
+  const [preview, setPreview] = useState<Preview | null>(null)
+  const [keep, setKeep] = useState<Set<number>>(new Set())
+  const [meta, setMeta] = useState<Meta>({ title: '', publisher: '', url: '', publishedAt: '', language: '' })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const id = useId()
+
+  async function readFile(file: File | undefined) {
+    setErrors({})
+    if (!file) return
+    if (file.size > MAX_FILE_BYTES) {
+      setErrors({ file: `${file.name} is larger than 2 MB. Import a smaller file or paste the article text.` })
+      return
+    }
+    if (!/\.(txt|md|markdown|html?)$/i.test(file.name)) {
+      setErrors({ file: 'Upload a .txt, .md or .html file.' })
+      return
+    }
+    setContent(await file.text())
+    setFileName(file.name)
+    setPreview(null)
+  }
+
+  async function runPreview() {
+    setBusy(true)
+    setErrors({})
+    try {
+      const { preview } = await api<{ preview: Preview }>('/api/imports/preview', { method: 'POST', body: { content, fileName } })
+      setPreview(preview)
+      setKeep(new Set())
+      setMeta({
+        title: preview.meta.title ?? '',
+        publisher: preview.meta.publisher ?? '',
+        url: preview.meta.url ?? '',
+        publishedAt: preview.meta.publishedAt ?? '',
+        language: preview.meta.language ?? '',
+      })
+    } catch (e) {
+      setErrors(fieldErrors(e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function save(event: React.FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setErrors({})
+    try {
+      const { article } = await api<{ article: { id: string } }>('/api/articles', {
+        method: 'POST',
+        body: { content, fileName, format: preview?.format, keep: [...keep], meta },
+      })
+      router.push(`/articles/${article.id}`)
+    } catch (e) {
+      setErrors(fieldErrors(e))
+      setBusy(false)
+    }
+  }
+
+  const toggle = (index: number) =>
+    setKeep((current) => {
+      const next = new Set(current)
+      if (next.has(index)) next.delete(index)
+      else next.add(index)
+      return next
+    })
+  const metaField = (name: keyof Meta, label: string, type = 'text') => (
+    <div className="stack" key={name}>
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <input
+        id={`${id}-${name}`}
+        type={type}
+        value={meta[name]}
+        onChange={(e) => setMeta({ ...meta, [name]: e.target.value })}
+        aria-invalid={Boolean(errors[`meta.${name}`])}
+      />
+      {errors[`meta.${name}`] && (
+        <p role="alert" className="error">
+          {errors[`meta.${name}`]}
+        </p>
+      )}
+    </div>
+  )
+
+  return (
+    <form className="import-form" onSubmit={save} noValidate>
+      <div className="stack">
+        <label htmlFor={`${id}-content`}>Article content</label>
+        <textarea
+          id={`${id}-content`}
+          rows={12}
+          value={content}
+          onChange={(e) => {
+            setContent(e.target.value)
+            setFileName(undefined)
+            setPreview(null)
+          }}
+          placeholder="Paste the article as text, Markdown or HTML"
+        />
+        {errors.content && (
+          <p role="alert" className="error">
+            {errors.content}
+          </p>
+        )}
+        <label htmlFor={`${id}-file`}>Or upload a file (.txt, .md or .html, up to 2 MB)</label>
+        <input id={`${id}-file`} type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={(e) => readFile(e.target.files?.[0])} />
+        {errors.file && (
+          <p role="alert" className="error">
+            {errors.file}
+          </p>
+        )}
+        <div className="actions">
+          <button type="button" onClick={runPreview} disabled={busy || !content.trim()}>
+            Preview
+          </button>
+        </div>
+      </div>
+
+      {preview && (
+        <>
+          <section aria-labelledby={`${id}-preview`} className="import-preview">
+            <h2 id={`${id}-preview`}>Cleaning preview</h2>
+            <p className="meta">
+              Read as {preview.format}. Lines marked for removal are left out unless you keep them.
+            </p>
+            <ol className="preview-blocks">
+              {preview.blocks.map((block) => (
+                <li key={block.index} className={`preview-${block.kind}${block.proposedRemoval && !keep.has(block.index) ? ' removed' : ''}`}>
+                  {block.proposedRemoval ? (
+                    <label>
+                      <input type="checkbox" checked={keep.has(block.index)} onChange={() => toggle(block.index)} /> Keep{' '}
+                      <span className="meta">({REMOVAL_REASONS[block.kind] ?? block.kind})</span> <s>{block.text}</s>
+                    </label>
+                  ) : (
+                    <>
+                      {block.kind !== 'paragraph' && <span className="badge">{block.kind}</span>} {block.text}
+                    </>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </section>
+          <fieldset className="import-meta">
+            <legend>Metadata</legend>
+            {metaField('title', 'Title')}
+            {metaField('publisher', 'Publisher')}
+            {metaField('url', 'Original URL', 'url')}
+            {metaField('publishedAt', 'Published date', 'date')}
+            {metaField('language', 'Language')}
+          </fieldset>
+          {errors._ && (
+            <p role="alert" className="error">
+              {errors._}
+            </p>
+          )}
+          <button type="submit" disabled={busy}>
+            Save article
+          </button>
+        </>
+      )}
+    </form>
+  )
+}
+
+function fieldErrors(error: unknown): Record<string, string> {
+  if (error instanceof ApiError && error.fields) {
+    const entries = Object.entries(error.fields).map(([key, messages]) => [key, messages[0]])
+    return { _: error.message, ...Object.fromEntries(entries) }
+  }
+  return { _: errorMessage(error) }
+}

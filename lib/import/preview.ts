@@ -1,0 +1,273 @@
+// The importer's one entry point: plain text, Markdown or HTML in; metadata and
+// the article's top-level blocks out, each classified by the same rules as the
+// scraped-text cleaner (./clean-text) so a preview can show what would be
+// removed and the user can keep any of it. documentFromPreview then builds the
+// article document from the blocks kept.
+import type { DocNode } from '../anchoring/canonical'
+import { blocksToDoc } from '../article/blocks'
+import { classifyLine, cleanScrapedText, JUNK_KINDS, parseDateLine, type LineKind, type LineMatch } from './clean-text'
+import { blockText, convertHtml, type HtmlBlock } from './html'
+import { convertMarkdown } from './markdown'
+
+export type ImportFormat = 'text' | 'markdown' | 'html'
+
+export interface PreviewBlock {
+  /** Position in `blocks`; what `keep` in documentFromPreview refers to. */
+  index: number
+  /**
+   * What the block is. Lists and blockquotes that are content count as
+   * 'paragraph' (their `node` tells the structure); a list can also be
+   * 'navigation' (a menu of short links) or 'share' (a share bar).
+   */
+  kind: LineKind
+  /** Plain text of the block; one line per paragraph for lists and blockquotes. */
+  text: string
+  /** The top-level block it becomes in the article document. */
+  node: DocNode
+  proposedRemoval: boolean
+}
+
+export interface ImportMeta {
+  title: string | null
+  publisher: string | null
+  url: string | null
+  /** ISO date (YYYY-MM-DD). */
+  publishedAt: string | null
+  /** BCP 47 language tag. */
+  language: string | null
+}
+
+export interface ImportPreview {
+  format: ImportFormat
+  meta: ImportMeta
+  blocks: PreviewBlock[]
+}
+
+// ---------------------------------------------------------------------------
+// Format detection
+
+const HTML_FILE = /\.(?:html?|xhtml?|xht)$/i
+const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mdwn|mkdn?|mkd)$/i
+const TEXT_FILE = /\.(?:txt|text)$/i
+
+const HTML_DOCUMENT = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i
+const HTML_CLOSING_TAG =
+  /<\/(?:p|div|h[1-6]|ul|ol|li|article|section|main|body|blockquote|figure|figcaption|span|a|em|strong|b|i|table|td|header|footer|nav)\s*>/gi
+
+/** Markdown that plain text practically never has. */
+const MARKDOWN_STRONG = [
+  /^#{1,6}[ \t]+\S/m, // ATX heading
+  /^[ \t]{0,3}(?:```|~~~)/m, // fenced code
+  /\[[^\]\n]+\]\([^)\s]+(?:[ \t]+"[^"\n]*")?\)/, // [link](target)
+  /(?:\*\*|__)(?=\S)[^\n]*?\S(?:\*\*|__)/, // **strong**
+  /^\S[^\n]*\n=+[ \t]*$/m, // setext heading
+]
+/** Markdown-like lines that plain text also has now and then ("1. Skip to content"): two kinds make Markdown. */
+const MARKDOWN_WEAK = [
+  /^[ \t]{0,3}[-*+][ \t]+\S/m, // bullet list
+  /^[ \t]{0,3}\d{1,9}[.)][ \t]+\S/m, // ordered list
+  /^[ \t]{0,3}>[ \t]?\S/m, // blockquote
+  /(?:^|[^*\w])\*(?=[^*\s])[^*\n]*[^*\s]\*(?![*\w])/m, // *emphasis*
+  /`[^`\n]+`/, // inline code
+  /^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:\*[ \t]*){3,}$/m, // thematic break
+]
+
+/** The format of an upload: its file extension when it has a known one, else sniffed from the content. */
+export function detectFormat(content: string, fileName?: string): ImportFormat {
+  if (fileName) {
+    if (HTML_FILE.test(fileName)) return 'html'
+    if (MARKDOWN_FILE.test(fileName)) return 'markdown'
+    if (TEXT_FILE.test(fileName)) return 'text'
+  }
+  const head = content.replace(/^\uFEFF/, '').trimStart()
+  if (HTML_DOCUMENT.test(head)) return 'html'
+  const closingTags = content.match(HTML_CLOSING_TAG)?.length ?? 0
+  if (head.startsWith('<') && closingTags > 0) return 'html'
+  if (MARKDOWN_STRONG.some((pattern) => pattern.test(content))) return 'markdown'
+  if (MARKDOWN_WEAK.filter((pattern) => pattern.test(content)).length >= 2) return 'markdown'
+  if (closingTags >= 3) return 'html'
+  return 'text'
+}
+
+// ---------------------------------------------------------------------------
+// Preview
+
+/**
+ * Metadata and classified blocks of an import. Metadata prefers the page's
+ * explicit tags (HTML only), then the headline (first <h1> or `# heading`; for
+ * text, the first line), then a date line right under the headline.
+ */
+export function previewImport(content: string, format?: ImportFormat, fileName?: string): ImportPreview {
+  const chosen = format ?? detectFormat(content, fileName)
+  if (chosen === 'text') return previewText(content)
+  const { meta, blocks } = chosen === 'markdown' ? convertMarkdown(content) : convertHtml(content)
+  const { blocks: classified, datelineDate } = classifyBlocks(blocks)
+  return {
+    format: chosen,
+    meta: { ...meta, publishedAt: meta.publishedAt ?? datelineDate },
+    blocks: classified.map((block, index) => ({ ...block, index, proposedRemoval: JUNK_KINDS.has(block.kind) })),
+  }
+}
+
+function previewText(content: string): ImportPreview {
+  const cleaned = cleanScrapedText(content.replace(/^\uFEFF/, ''))
+  return {
+    format: 'text',
+    meta: { title: cleaned.title, publisher: null, url: null, publishedAt: cleaned.publishedAt, language: null },
+    blocks: cleaned.lines.map((line, index) => {
+      const type = line.kind === 'heading' || line.kind === 'caption' ? line.kind : line.kind === 'title' ? 'heading' : 'paragraph'
+      return {
+        index,
+        kind: line.kind,
+        text: line.text,
+        node: blocksToDoc([{ type, text: line.text }]).content![0],
+        proposedRemoval: JUNK_KINDS.has(line.kind),
+      }
+    }),
+  }
+}
+
+/**
+ * The article document: every content block, plus the blocks proposed for
+ * removal whose index is in `keep`; never the title or the date line. With no
+ * block left the document has no content, which validateArticleDoc refuses.
+ * Build the preview on the server (previewImport); one sent back by a browser
+ * is untrusted input.
+ */
+export function documentFromPreview(preview: ImportPreview, keep: ReadonlySet<number>): DocNode {
+  const content = preview.blocks
+    .filter((block) => block.kind !== 'title' && block.kind !== 'dateline')
+    .filter((block) => !(block.proposedRemoval || JUNK_KINDS.has(block.kind)) || keep.has(block.index))
+    .map((block) => structuredClone(block.node))
+  return { type: 'doc', content }
+}
+
+// ---------------------------------------------------------------------------
+// Classifying HTML blocks with the clean-text rules
+
+interface Classified {
+  kind: LineKind
+  text: string
+  node: DocNode
+}
+
+const TEXTBLOCKS = new Set(['paragraph', 'heading', 'caption'])
+/** A menu entry: a link of a few words. */
+const isShortLink = (text: string) => text.length <= 50 && text.split(/\s+/).length <= 6
+
+/** The junk rules on a whole textblock, its links included: share bars, menus of short links. */
+function textblockMatch(block: HtmlBlock, text: string, isLast: () => boolean): LineMatch | null {
+  const match = classifyLine(text, { isLast })
+  if (match) return match
+  const links = block.linkOnly[0]
+  if (!links) return null
+  if (links.every((link) => classifyLine(link, { isLast: () => false })?.kind === 'share')) return { kind: 'share' }
+  if (links.length >= 2 && links.every(isShortLink)) return { kind: 'navigation' }
+  return null
+}
+
+/** A list that is a menu ("Skip to content" lines, short links only) or a share bar; null for a content list. */
+function listKind(block: HtmlBlock): LineKind | null {
+  const items = (block.node.content ?? []).map((item) => blockText(item).replace(/\n/g, ' '))
+  const matches = items.map((item) => classifyLine(item, { isLast: () => false })?.kind ?? null)
+  if (matches.every((kind) => kind && kind !== 'image-credit')) {
+    return matches.every((kind) => kind === matches[0]) ? matches[0] : 'navigation'
+  }
+  if (!block.linkOnly.every((links) => links)) return null
+  const links = block.linkOnly.flatMap((item) => item!)
+  if (links.every((link) => classifyLine(link, { isLast: () => false })?.kind === 'share')) return 'share'
+  if (items.length >= 2 && links.every(isShortLink)) return 'navigation'
+  return null
+}
+
+/** Only junk in this block (a caption glued to a credit is content too). */
+function isJunk(block: HtmlBlock): boolean {
+  if (TEXTBLOCKS.has(block.node.type)) {
+    const match = textblockMatch(block, blockText(block.node), () => false)
+    return match !== null && !(match.kind === 'image-credit' && match.caption)
+  }
+  return block.node.type !== 'blockquote' && listKind(block) !== null
+}
+
+function classifyBlocks(blocks: HtmlBlock[]): { blocks: Classified[]; datelineDate: string | null } {
+  // An agency trailer ends the article: only removable blocks (share bars, menus) may follow it.
+  const onlyJunkAfter: boolean[] = new Array(blocks.length)
+  let junkSoFar = true
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    onlyJunkAfter[i] = junkSoFar
+    junkSoFar &&= isJunk(blocks[i])
+  }
+
+  const out: Classified[] = []
+  let titleSeen = false
+  let datelineDate: string | null = null
+  blocks.forEach((block, i) => {
+    const node = block.node
+    const text = blockText(node)
+    const push = (kind: LineKind, pushed: DocNode = node, pushedText = text) => out.push({ kind, text: pushedText, node: pushed })
+
+    if (!TEXTBLOCKS.has(node.type)) return push(node.type === 'blockquote' ? 'paragraph' : (listKind(block) ?? 'paragraph'))
+    if (block.isTitle && !titleSeen) {
+      titleSeen = true
+      return push('title')
+    }
+    const match = textblockMatch(block, text, () => onlyJunkAfter[i])
+    if (match?.kind === 'image-credit') {
+      if (!match.caption) {
+        markPreviousAsCaption(out)
+        return push('image-credit')
+      }
+      // A caption glued to its credit: two blocks.
+      const [caption, credit] = splitInline(node.content ?? [], match.creditStart)
+      push('caption', { type: 'caption', content: caption }, match.caption)
+      return push('image-credit', { ...node, content: credit }, match.credit)
+    }
+    if (match) return push(match.kind)
+    if (datelineDate === null && out.at(-1)?.kind === 'title' && node.type !== 'caption') {
+      const date = parseDateLine(text)
+      if (date) {
+        datelineDate = date
+        return push('dateline')
+      }
+    }
+    push(node.type === 'heading' ? 'heading' : node.type === 'caption' ? 'caption' : 'paragraph')
+  })
+  return { blocks: out, datelineDate }
+}
+
+/** "Caption" in one block and "Image: credit" in the next: the previous block was the caption. */
+function markPreviousAsCaption(out: Classified[]) {
+  const previous = out.at(-1)
+  if (!previous || (previous.kind !== 'paragraph' && previous.kind !== 'heading') || !TEXTBLOCKS.has(previous.node.type)) return
+  previous.kind = 'caption'
+  previous.node = { type: 'caption', content: previous.node.content }
+}
+
+/** Inline content split at a text offset, whitespace at the cut trimmed. */
+function splitInline(content: DocNode[], offset: number): [DocNode[], DocNode[]] {
+  const before: DocNode[] = []
+  const after: DocNode[] = []
+  let position = 0
+  for (const node of content) {
+    const text = node.text ?? ''
+    const cut = Math.min(Math.max(offset - position, 0), text.length)
+    if (cut > 0) before.push({ ...node, text: text.slice(0, cut) })
+    if (cut < text.length) after.push({ ...node, text: text.slice(cut) })
+    position += text.length
+  }
+  return [trimInline(before, 'end'), trimInline(after, 'start')]
+}
+
+function trimInline(nodes: DocNode[], side: 'start' | 'end'): DocNode[] {
+  const result = [...nodes]
+  while (result.length) {
+    const index = side === 'start' ? 0 : result.length - 1
+    const text = side === 'start' ? result[index].text!.trimStart() : result[index].text!.trimEnd()
+    if (text) {
+      result[index] = { ...result[index], text }
+      break
+    }
+    result.splice(index, 1)
+  }
+  return result
+}
