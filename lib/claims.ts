@@ -10,15 +10,16 @@ import { getDb } from './db/client'
 import { AppError, conflict, invalid, notFound } from './errors'
 import type { Prisma } from './generated/prisma/client'
 import { ClaimStatus, Verdict } from './generated/prisma/enums'
-import { getLatestRevision } from './revisions'
-import { isoDate, parseInput } from './validation'
+import { getLatestRevision, lockArticleText } from './revisions'
+import { noteSelect, personSelect, sourceSelect } from './selects'
+import { isoDate, optionalText, parseInput } from './validation'
 import { MAX_SUMMARY_LENGTH_UI } from './verdicts'
 import { statusAfterContentChange, transitionRefusal } from './workflow'
 
 export const MAX_SUMMARY_LENGTH = MAX_SUMMARY_LENGTH_UI
 
 type Tx = Prisma.TransactionClient
-const person = { select: { id: true, name: true } } as const
+const person = personSelect
 
 const claimSelect = {
   id: true,
@@ -50,33 +51,8 @@ const claimSelect = {
 
 const claimDetailSelect = {
   ...claimSelect,
-  notes: {
-    orderBy: { createdAt: 'asc' },
-    select: {
-      id: true,
-      parentId: true,
-      body: true,
-      version: true,
-      createdAt: true,
-      editedAt: true,
-      deletedAt: true,
-      author: person,
-    },
-  },
-  sources: {
-    orderBy: { createdAt: 'asc' },
-    select: {
-      id: true,
-      url: true,
-      title: true,
-      publisher: true,
-      excerpt: true,
-      accessedAt: true,
-      archivedUrl: true,
-      createdAt: true,
-      createdBy: person,
-    },
-  },
+  notes: { orderBy: { createdAt: 'asc' }, select: noteSelect },
+  sources: { orderBy: { createdAt: 'asc' }, select: sourceSelect },
   reviews: {
     orderBy: { createdAt: 'asc' },
     select: { id: true, decision: true, comment: true, createdAt: true, editor: person },
@@ -105,15 +81,6 @@ export const markClaimInput = z.strictObject({
   /** What the browser saw; must match the stored text, so a stale page cannot mark the wrong words. */
   exact: z.string().max(100_000).optional(),
 })
-
-const optionalText = (max: number, message: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, message)
-    .transform((value) => value || null)
-    .nullable()
-    .optional()
 
 export const claimDetailsInput = z
   .strictObject({
@@ -165,8 +132,9 @@ export async function assertClaimVisible(db: Tx, actor: Actor, claimId: string) 
 }
 
 /** Selectors for a selection the browser made on the latest revision; 409 when the page is stale. */
-async function selectorsForSelection(actor: Actor, articleId: string, input: z.infer<typeof markClaimInput>) {
-  const revision = await getLatestRevision(actor, articleId)
+async function selectorsForSelection(tx: Tx, actor: Actor, articleId: string, input: z.infer<typeof markClaimInput>) {
+  await lockArticleText(tx, articleId)
+  const revision = await getLatestRevision(actor, articleId, tx)
   if (revision.id !== input.revisionId) {
     throw conflict('The article text has changed since you opened it. Reload the page and select the words again.')
   }
@@ -185,8 +153,8 @@ async function selectorsForSelection(actor: Actor, articleId: string, input: z.i
 
 export async function markClaim(actor: Actor, articleId: string, rawInput: unknown) {
   const input = parseInput(markClaimInput, rawInput)
-  const { revision, selectors } = await selectorsForSelection(actor, articleId, input)
   const id = await getDb().$transaction(async (tx) => {
+    const { revision, selectors } = await selectorsForSelection(tx, actor, articleId, input)
     const claim = await tx.claim.create({
       data: {
         newsroomId: actor.newsroomId,
@@ -267,22 +235,29 @@ export async function reattachClaim(actor: Actor, claimId: string, rawInput: unk
     select: { articleId: true, exact: true, start: true, end: true },
   })
   if (!claim) throw notFound('The claim')
-  const { revision, selectors } = await selectorsForSelection(actor, claim.articleId, selection)
-  const moved = {
-    from: { exact: claim.exact, start: claim.start, end: claim.end },
-    to: { exact: selectors.quote.exact, start: selectors.position.start, end: selectors.position.end },
-  }
-  return changeClaim(actor, claimId, version, 'claim.reattached', async (current) => ({
-    revisionId: revision.id,
-    orphaned: false,
-    exact: selectors.quote.exact,
-    prefix: selectors.quote.prefix,
-    suffix: selectors.quote.suffix,
-    start: selectors.position.start,
-    end: selectors.position.end,
-    // New words are new content for an editor.
-    ...voidedApproval(current.status),
-  }), moved)
+  const moved: Record<string, unknown> = { from: { exact: claim.exact, start: claim.start, end: claim.end } }
+  return changeClaim(
+    actor,
+    claimId,
+    version,
+    'claim.reattached',
+    async (current, tx) => {
+      const { revision, selectors } = await selectorsForSelection(tx, actor, claim.articleId, selection)
+      moved.to = { exact: selectors.quote.exact, start: selectors.position.start, end: selectors.position.end }
+      return {
+        revisionId: revision.id,
+        orphaned: false,
+        exact: selectors.quote.exact,
+        prefix: selectors.quote.prefix,
+        suffix: selectors.quote.suffix,
+        start: selectors.position.start,
+        end: selectors.position.end,
+        // New words are new content for an editor.
+        ...voidedApproval(current.status),
+      }
+    },
+    moved,
+  )
 }
 
 /** Claimant, claim date, verdict, summary and assignee. */

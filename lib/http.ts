@@ -36,9 +36,15 @@ export async function readJson(request: Request, { maxBytes = MAX_BODY_BYTES } =
   if (declared > maxBytes) throw new AppError(413, 'TOO_LARGE', 'The request is too large.')
   const text = await request.text()
   if (Buffer.byteLength(text) > maxBytes) throw new AppError(413, 'TOO_LARGE', 'The request is too large.')
+  let body: unknown
   try {
-    return JSON.parse(text)
+    body = JSON.parse(text)
   } catch {
     throw new AppError(400, 'MALFORMED_JSON', 'The request body is not valid JSON.')
   }
+  // PostgreSQL cannot store NUL characters: refuse them here, for every field at once.
+  if (text.includes('\\u0000') || text.includes('\u0000')) {
+    throw new AppError(422, 'INVALID_INPUT', 'Text cannot contain NUL characters.')
+  }
+  return body
 }

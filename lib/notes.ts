@@ -6,6 +6,7 @@ import { recordAudit } from './audit'
 import { getDb } from './db/client'
 import { conflict, forbidden, invalid, notFound } from './errors'
 import { assertClaimVisible } from './claims'
+import { noteSelect } from './selects'
 import { parseInput } from './validation'
 
 export const MAX_NOTE_LENGTH = 20_000
@@ -20,17 +21,6 @@ export const addNoteInput = z.strictObject({ body: noteBody, parentId: z.string(
 export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody })
 export const deleteNoteInput = z.strictObject({ version: z.number().int().min(1) })
 
-const noteSelect = {
-  id: true,
-  claimId: true,
-  parentId: true,
-  body: true,
-  version: true,
-  createdAt: true,
-  editedAt: true,
-  deletedAt: true,
-  author: { select: { id: true, name: true } },
-} as const
 
 export async function addNote(actor: Actor, claimId: string, rawInput: unknown) {
   const { body, parentId } = parseInput(addNoteInput, rawInput)

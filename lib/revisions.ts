@@ -13,9 +13,20 @@ import { conflict, notFound } from './errors'
 import type { Prisma } from './generated/prisma/client'
 import { parseInput } from './validation'
 
+type Db = Prisma.TransactionClient | ReturnType<typeof getDb>
+
+/**
+ * Serialises whatever depends on "the latest revision" (marking, re-attaching,
+ * saving a revision) for one article, so no claim lands on a revision that is
+ * being replaced.
+ */
+export async function lockArticleText(tx: Prisma.TransactionClient, articleId: string) {
+  await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${articleId} FOR UPDATE`
+}
+
 /** The latest revision of an article in the actor's newsroom, or a 404. */
-export async function getLatestRevision(actor: Actor, articleId: string) {
-  const revision = await getDb().articleRevision.findFirst({
+export async function getLatestRevision(actor: Actor, articleId: string, db: Db = getDb()) {
+  const revision = await db.articleRevision.findFirst({
     where: { articleId, article: { newsroomId: actor.newsroomId } },
     orderBy: { number: 'desc' },
     select: { id: true, number: true, doc: true, text: true },
@@ -56,6 +67,7 @@ export async function saveRevision(actor: Actor, articleId: string, rawInput: un
   const doc = validateArticleDoc(input.doc)
   const { text } = canonicalText(doc)
   return getDb().$transaction(async (tx) => {
+    await lockArticleText(tx, articleId)
     const latest = await tx.articleRevision.findFirst({
       where: { articleId, article: { newsroomId: actor.newsroomId } },
       orderBy: { number: 'desc' },

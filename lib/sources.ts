@@ -6,6 +6,7 @@ import { assertClaimVisible, claimSourcesChanged } from './claims'
 import { getDb } from './db/client'
 import { notFound } from './errors'
 import { Prisma } from './generated/prisma/client'
+import { sourceSelect } from './selects'
 import { httpUrl, isoDate, parseInput } from './validation'
 
 const optional = (schema: z.ZodType<string>) =>
@@ -32,18 +33,6 @@ export const updateSourceInput = z
   })
   .refine((input) => Object.keys(input).length > 0, 'Nothing to change.')
 
-const sourceSelect = {
-  id: true,
-  claimId: true,
-  url: true,
-  title: true,
-  publisher: true,
-  excerpt: true,
-  accessedAt: true,
-  archivedUrl: true,
-  createdAt: true,
-  createdBy: { select: { id: true, name: true } },
-} as const
 
 type SourceInput = Partial<z.infer<typeof addSourceInput>>
 

@@ -38,6 +38,16 @@ export const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
   }, 'That date does not exist.')
 
+/** Optional free text: trimmed, and empty means "not set" (null). */
+export const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((value) => value || null)
+    .nullable()
+    .optional()
+
 export const id = z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/, 'Not a valid id.')
 
 /** Parses `input` or throws a 422 AppError carrying zod's messages per field. */

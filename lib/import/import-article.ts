@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { createArticle } from '../articles'
 import type { Actor } from '../auth/actor'
 import { AppError, invalid } from '../errors'
-import { hasUnstorableCharacters, httpUrl, isoDate, parseInput } from '../validation'
+import { hasUnstorableCharacters, httpUrl, isoDate, optionalText, parseInput } from '../validation'
 import { documentFromPreview, previewImport, type ImportFormat, type ImportMeta } from './preview'
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
@@ -19,22 +19,13 @@ const source = {
   fileName: z.string().max(255).optional(),
   format: z.enum(['text', 'markdown', 'html']).optional(),
 }
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((value) => value || null)
-    .nullable()
-    .optional()
-
 export const previewInput = z.strictObject(source)
 export const importInput = z.strictObject({
   ...source,
   keep: z.array(z.number().int().min(0)).max(10_000).default([]),
   meta: z.strictObject({
     title: z.string().trim().min(1, 'Give the article a title.').max(500, 'Titles are limited to 500 characters.'),
-    publisher: optionalText(300),
+    publisher: optionalText(300, 'The publisher is limited to 300 characters.'),
     url: z.union([z.literal('').transform(() => null), httpUrl]).nullable().optional(),
     publishedAt: z.union([z.literal('').transform(() => null), isoDate]).nullable().optional(),
     language: z

@@ -256,8 +256,9 @@ describe('deleting a claimed sentence', () => {
 
     // The claim after the deleted paragraph moved back; the others are fine.
     await expectFollowed(latest, ['abe'])
-    const atomic = await claimRow(claims.atomic)
-    expect(atomic.start).toBeLessThan((await getDb().claim.findUniqueOrThrow({ where: { id: claims.atomic } })).end)
+    const removed = 'Prime Minister Shinzo Abe said in an address to media executives in Tokyo that he was certain the sanctions were having an effect.'
+    const atomicBefore = spanIn(base.text, MARKS.atomic.words, MARKS.atomic.words)
+    expect((await claimRow(claims.atomic)).start).toBe(atomicBefore.start - codePointLength(removed) - 1)
 
     // A further revision keeps it orphaned without a second "orphaned" event.
     const third = await saveRevision(checker, articleId, { baseRevisionId: latest.id, doc: insertParagraph(latest.doc, 0, 'Correction appended.') })

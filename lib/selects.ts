@@ -1,0 +1,30 @@
+// The fields of a note, a source and a person that reads return: one definition,
+// so the claim panel and the note/source endpoints hand out the same shape and
+// never a whole user row.
+
+export const personSelect = { select: { id: true, name: true } } as const
+
+export const noteSelect = {
+  id: true,
+  claimId: true,
+  parentId: true,
+  body: true,
+  version: true,
+  createdAt: true,
+  editedAt: true,
+  deletedAt: true,
+  author: personSelect,
+} as const
+
+export const sourceSelect = {
+  id: true,
+  claimId: true,
+  url: true,
+  title: true,
+  publisher: true,
+  excerpt: true,
+  accessedAt: true,
+  archivedUrl: true,
+  createdAt: true,
+  createdBy: personSelect,
+} as const
