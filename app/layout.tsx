@@ -23,6 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <nav aria-label="Main">
               <Link href="/articles">Articles</Link>
               <Link href="/review">Review</Link>
+              <Link href="/reports">Reports</Link>
             </nav>
           )}
           {actor && (

@@ -145,6 +145,9 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
               <Link href={`/articles/${articleId}/revisions/${current.number}`} className="meta">
                 Revision {current.number}
               </Link>
+              <Link href={`/articles/${articleId}/report`} className="meta">
+                Report
+              </Link>
             </>
           )}
           {message && (

@@ -3,15 +3,25 @@
 import { writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import * as anchoring from '../bench/anchoring'
+import * as exportBench from '../bench/export'
 
-const BENCHMARKS = [{ name: 'anchoring', module: anchoring }]
+type Log = { log: (line: string) => void }
+/** A benchmark module: run() (sync or async) returns figures that printTable() prints. */
+const bench = <F>(name: string, module: { run(options: Log): F | Promise<F>; printTable(figures: F): void }) => ({
+  name,
+  async go(options: Log) {
+    const figures = await module.run(options)
+    module.printTable(figures)
+    return figures
+  },
+})
+
+const BENCHMARKS = [bench('anchoring', anchoring), bench('export', exportBench)]
 
 const results: Record<string, unknown> = {}
-for (const { name, module } of BENCHMARKS) {
+for (const { name, go } of BENCHMARKS) {
   console.log(`\n=== ${name} ===`)
-  const figures = module.run({ log: (line: string) => console.error(line) })
-  module.printTable(figures)
-  results[name] = figures
+  results[name] = await go({ log: (line: string) => console.error(line) })
 }
 
 const machine = {

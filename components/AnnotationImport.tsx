@@ -1,0 +1,56 @@
+'use client'
+import { useId, useState } from 'react'
+import { api, errorMessage } from './api'
+
+interface Result {
+  created: { id: string; exact: string }[]
+  unanchored: { index: number; exact: string | null; reason: string }[]
+}
+
+/** Imports a W3C Web Annotation file as claims; lists what could not be anchored. */
+export function AnnotationImport({ articleId }: { articleId: string }) {
+  const [result, setResult] = useState<Result | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const id = useId()
+
+  async function upload(file: File | undefined) {
+    setError(null)
+    setResult(null)
+    if (!file) return
+    try {
+      const body = JSON.parse(await file.text())
+      setResult(await api<Result>(`/api/articles/${articleId}/import?format=w3c`, { method: 'POST', body }))
+    } catch (e) {
+      setError(e instanceof SyntaxError ? `${file.name} is not JSON.` : errorMessage(e))
+    }
+  }
+
+  return (
+    <div className="annotation-import no-print">
+      <label htmlFor={id}>Import W3C annotations</label>
+      <input id={id} type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => upload(e.target.files?.[0])} />
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {result && (
+        <div role="status">
+          <p>
+            Imported {result.created.length} claim{result.created.length === 1 ? '' : 's'}.
+            {result.unanchored.length > 0 && ` ${result.unanchored.length} could not be anchored:`}
+          </p>
+          {result.unanchored.length > 0 && (
+            <ul>
+              {result.unanchored.map((item) => (
+                <li key={item.index}>
+                  {item.exact ? <q>{item.exact}</q> : `Annotation ${item.index + 1}`}: {item.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </div>
+  )
+}

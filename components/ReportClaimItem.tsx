@@ -1,0 +1,69 @@
+import type { ReportClaim } from '@/lib/export'
+import { formatDate, formatDateTime } from '@/lib/format'
+import { VERDICT_LABELS } from '@/lib/verdicts'
+
+/** One verified claim as the report prints it. */
+export function ReportClaimItem({ claim }: { claim: ReportClaim }) {
+  return (
+    <article className="report-claim" id={`claim-${claim.id}`}>
+      <blockquote>{claim.exact}</blockquote>
+      <dl>
+        {claim.claimant && (
+          <div>
+            <dt>Claimant</dt>
+            <dd>
+              {claim.claimant}
+              {claim.claimDate && `, ${formatDate(claim.claimDate)}`}
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>Verdict</dt>
+          <dd className="verdict">{claim.verdict ? VERDICT_LABELS[claim.verdict] : 'Not set'}</dd>
+        </div>
+        {claim.summary && (
+          <div>
+            <dt>Summary</dt>
+            <dd>{claim.summary}</dd>
+          </div>
+        )}
+        <div>
+          <dt>Sources</dt>
+          <dd>
+            <ul>
+              {claim.sources.map((source, i) => (
+                <li key={i}>
+                  <a href={source.url} rel="noopener noreferrer nofollow">
+                    {source.title}
+                  </a>
+                  {source.publisher && `, ${source.publisher}`}
+                  {source.accessedAt && ` (accessed ${formatDate(source.accessedAt)})`}
+                  {source.archivedUrl && (
+                    <>
+                      {' · '}
+                      <a href={source.archivedUrl} rel="noopener noreferrer nofollow">
+                        archived
+                      </a>
+                    </>
+                  )}
+                  <span className="print-url"> {source.url}</span>
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+        <div>
+          <dt>Checked by</dt>
+          <dd>{claim.checker}</dd>
+        </div>
+        <div>
+          <dt>Approved by</dt>
+          <dd>
+            {claim.approvedBy}
+            {claim.approvedAt && `, ${formatDateTime(claim.approvedAt)}`}
+          </dd>
+        </div>
+      </dl>
+    </article>
+  )
+}

@@ -1,0 +1,78 @@
+// JSON report, format "factmark-report" version 1 (documented in ./README.md).
+// Streamed: the envelope, then one claim object at a time.
+import { indentedJson, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
+import type { ExportContext, ReportArticle, ReportClaim } from './types'
+
+export const JSON_REPORT_FORMAT = 'factmark-report'
+export const JSON_REPORT_VERSION = 1
+
+export function jsonArticle(article: ReportArticle) {
+  return {
+    id: article.id,
+    title: article.title,
+    url: article.url,
+    publisher: article.publisher,
+    publishedAt: isoDate(article.publishedAt),
+    language: article.language,
+    permalink: article.permalink,
+    newsroom: { name: article.newsroom.name, url: article.newsroom.url },
+  }
+}
+
+export function jsonClaim(claim: ReportClaim) {
+  return {
+    id: claim.id,
+    permalink: claim.permalink,
+    verified: isVerified(claim),
+    status: claim.status,
+    statusLabel: statusLabel(claim.status),
+    verdict: claim.verdict,
+    verdictLabel: verdictLabel(claim.verdict),
+    summary: claim.summary,
+    exact: claim.exact,
+    prefix: claim.prefix,
+    suffix: claim.suffix,
+    start: claim.start,
+    end: claim.end,
+    orphaned: claim.orphaned,
+    claimant: claim.claimant,
+    claimDate: isoDate(claim.claimDate),
+    creator: claim.creator,
+    checker: claim.checker,
+    approvedBy: claim.approvedBy,
+    approvedAt: isoDateTime(claim.approvedAt),
+    createdAt: isoDateTime(claim.createdAt),
+    updatedAt: isoDateTime(claim.updatedAt),
+    sources: claim.sources.map((source) => ({
+      url: source.url,
+      title: source.title,
+      publisher: source.publisher,
+      excerpt: source.excerpt,
+      accessedAt: isoDate(source.accessedAt),
+      archivedUrl: source.archivedUrl,
+    })),
+    notes: claim.notes.map((note) => ({
+      id: note.id,
+      author: note.author,
+      createdAt: isoDateTime(note.createdAt),
+      body: note.body,
+    })),
+  }
+}
+
+export async function* serializeJson(ctx: ExportContext): AsyncGenerator<string, void, undefined> {
+  yield `{\n  "format": ${JSON.stringify(JSON_REPORT_FORMAT)},\n  "version": ${JSON_REPORT_VERSION},\n  "generatedAt": ${JSON.stringify(
+    isoDateTime(ctx.generatedAt) ?? ctx.generatedAt,
+  )},\n  "includeUnapproved": ${ctx.includeUnapproved},\n  "article": ${indentedJson(jsonArticle(ctx.article), '  ')},\n  "claims": [`
+  let verified = 0
+  let notYetVerified = 0
+  let first = true
+  for await (const claim of ctx.claims) {
+    if (isVerified(claim)) verified++
+    else notYetVerified++
+    if (!ctx.includeUnapproved && !isVerified(claim)) continue
+    yield `${first ? '' : ','}\n    ${indentedJson(jsonClaim(claim), '    ')}`
+    first = false
+  }
+  yield `${first ? '' : '\n  '}],\n  "counts": ${JSON.stringify({ verified, notYetVerified })}\n}\n`
+}

@@ -1,0 +1,189 @@
+// Markdown report: the article, then the verified claims in text order, then
+// (on request) the claims not verified yet. Every piece of user text is escaped
+// so it renders as the words typed: no links, images, HTML or formatting can be
+// smuggled in through a quote, a summary or a source title. Links are only ever
+// made from http(s) URLs, by this module.
+import { formatDate, formatDateTime } from '../format'
+import { httpUrl, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
+import type { ExportContext, ReportClaim, ReportSource } from './types'
+
+/** Characters that mean something to CommonMark/GFM anywhere in a line. */
+const INLINE_SPECIALS = /[\\`*_[\]<>#|~&!]/g
+
+/**
+ * GFM turns bare addresses into links ("https://…", "www.…", "name@host").
+ * Escaping the ":" of the scheme, the "." after www and every "@" keeps them text.
+ */
+function escapeSpecials(text: string): string {
+  return text
+    .replace(INLINE_SPECIALS, '\\$&')
+    .replace(/(https?|ftp|mailto|xmpp):/gi, '$1\\:')
+    .replace(/(www)\./gi, '$1\\.')
+    .replace(/@/g, '\\@')
+}
+
+/** Escapes text for use inside a line. Line breaks become spaces. */
+export function mdInline(text: string): string {
+  return escapeSpecials(text.replace(/\s+/g, ' ').trim())
+}
+
+/** Escapes one line that will start a Markdown line (list markers, headings, setext underlines…). */
+function mdLineStart(line: string): string {
+  const escaped = escapeSpecials(line)
+  if (/^[-+=]/.test(escaped)) return `\\${escaped}`
+  return escaped.replace(/^(\d{1,9})([.)])/, '$1\\$2')
+}
+
+/**
+ * Escapes multi-line text. Lines are kept as hard line breaks; every line after
+ * the first starts with `continuation` (the indentation or "> " of the block it
+ * belongs to). Blank lines and leading indentation are dropped: they would end
+ * the block or start a code block.
+ */
+export function mdBlock(text: string, continuation: string): string {
+  return text
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .map(mdLineStart)
+    .join(`\\\n${continuation}`)
+}
+
+/** A link when `url` is http(s); otherwise the escaped label alone. */
+export function mdLink(label: string, url: string | null | undefined): string {
+  const href = httpUrl(url)
+  if (!href) return mdInline(label)
+  // Parentheses are escaped too inside the label: some renderers (marked) lose
+  // track of the label on "\](" otherwise. A backslash in the destination
+  // would escape its closing ">".
+  return `[${mdInline(label).replace(/[()]/g, '\\$&')}](<${href.replace(/\\/g, '%5C')}>)`
+}
+
+function day(value: string | null | undefined): string | null {
+  const date = isoDate(value)
+  return date ? formatDate(`${date}T00:00:00Z`) : null
+}
+
+function moment(value: string | null | undefined): string | null {
+  const dateTime = isoDateTime(value)
+  return dateTime ? formatDateTime(dateTime) : null
+}
+
+function field(label: string, value: string | null | undefined): string {
+  return value ? `- **${label}:** ${value}\n` : ''
+}
+
+function articleHeader(ctx: ExportContext): string {
+  const { article } = ctx
+  const url = httpUrl(article.url)
+  let out = `# Fact-check report: ${mdInline(article.title) || 'Untitled article'}\n\n`
+  out += field('Article', url ? mdLink(article.title || url, url) : mdInline(article.title))
+  if (article.url && !url) out += field('Article address', mdInline(article.url))
+  out += field('Publisher', article.publisher && mdInline(article.publisher))
+  out += field('Published', day(article.publishedAt))
+  out += field('Language', article.language && mdInline(article.language))
+  out += field('Fact-checked by', mdLink(article.newsroom.name, article.newsroom.url))
+  out += field('In Factmark', mdLink('Open the article in Factmark', article.permalink))
+  out += field('Report generated', moment(ctx.generatedAt))
+  return `${out}\n`
+}
+
+function quoteBlock(claim: ReportClaim): string {
+  return `> ${mdBlock(claim.exact, '> ') || '(empty quote)'}\n\n`
+}
+
+function sourceItem(source: ReportSource, index: number): string {
+  const marker = `${index + 1}. `
+  const indent = ' '.repeat(marker.length)
+  const parts = [mdLink(source.title || source.url, source.url)]
+  if (!httpUrl(source.url)) parts.push(`address: ${mdInline(source.url)} (not a web link)`)
+  if (source.publisher) parts.push(mdInline(source.publisher))
+  const accessed = day(source.accessedAt)
+  if (accessed) parts.push(`accessed ${accessed}`)
+  if (source.archivedUrl) {
+    parts.push(httpUrl(source.archivedUrl) ? mdLink('archived copy', source.archivedUrl) : `archived copy: ${mdInline(source.archivedUrl)}`)
+  }
+  let out = `${marker}${parts.join(', ')}\n`
+  const excerpt = source.excerpt && mdBlock(source.excerpt, `${indent}> `)
+  if (excerpt) out += `\n${indent}> ${excerpt}\n`
+  return out
+}
+
+function claimBody(claim: ReportClaim, verified: boolean): string {
+  let out = quoteBlock(claim)
+  if (!verified) out += field('Status', statusLabel(claim.status))
+  const claimDate = day(claim.claimDate)
+  out += field('Claimant', claim.claimant ? mdInline(claim.claimant) + (claimDate ? `, ${claimDate}` : '') : null)
+  if (!claim.claimant) out += field('Claim date', claimDate)
+  out += field(verified ? 'Verdict' : 'Proposed verdict', verdictLabel(claim.verdict))
+  out += field('Summary', claim.summary && mdBlock(claim.summary, '  '))
+  out += field('Checked by', claim.checker && mdInline(claim.checker))
+  if (verified) {
+    const approvedAt = moment(claim.approvedAt)
+    out += field('Approved by', claim.approvedBy ? mdInline(claim.approvedBy) + (approvedAt ? `, ${approvedAt}` : '') : null)
+    if (!claim.approvedBy) out += field('Approved', approvedAt)
+  }
+  if (claim.orphaned) out += field('Note', 'the quoted words are no longer in the current text of the article')
+  out += field('In Factmark', mdLink('Open the claim in Factmark', claim.permalink))
+  out += '\n'
+  if (claim.sources.length === 0) {
+    out += verified ? '_No sources listed._\n\n' : ''
+    return out
+  }
+  out += '**Sources**\n\n'
+  claim.sources.forEach((source, index) => {
+    out += sourceItem(source, index)
+  })
+  return `${out}\n`
+}
+
+function heading(claim: ReportClaim, index: number): string {
+  const words = mdInline(claim.exact.length > 80 ? `${Array.from(claim.exact).slice(0, 77).join('').trimEnd()}…` : claim.exact)
+  return `### ${index}. ${words ? `“${words}”` : 'Claim'}\n\n`
+}
+
+/** Iterates `claims` from the start; `fresh` is an iterator already obtained for the first pass. */
+function iterate<T>(iterator: AsyncIterator<T>): AsyncIterable<T> {
+  return { [Symbol.asyncIterator]: () => iterator }
+}
+
+export async function* serializeMarkdown(ctx: ExportContext): AsyncGenerator<string, void, undefined> {
+  const firstPass = ctx.claims[Symbol.asyncIterator]()
+  const oneShot = (firstPass as unknown) === ctx.claims
+  if (ctx.includeUnapproved && oneShot) {
+    throw new TypeError(
+      'The Markdown report lists unverified claims after the verified ones, so it reads the claims twice: pass a re-iterable `claims` (see reiterable()).',
+    )
+  }
+
+  yield articleHeader(ctx)
+  yield '## Verified claims\n\n'
+  let verified = 0
+  let pending = 0
+  for await (const claim of iterate(firstPass)) {
+    if (isVerified(claim)) {
+      verified++
+      yield heading(claim, verified) + claimBody(claim, true)
+    } else {
+      pending++
+    }
+  }
+  if (verified === 0) yield '_No claims have been verified yet._\n\n'
+
+  if (ctx.includeUnapproved) {
+    yield '## Not yet verified\n\n'
+    let listed = 0
+    for await (const claim of ctx.claims) {
+      if (isVerified(claim)) continue
+      listed++
+      yield heading(claim, listed) + claimBody(claim, false)
+    }
+    if (listed === 0) yield '_Every claim has been verified._\n\n'
+    pending = listed
+  }
+
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+  yield `---\n\n${plural(verified, 'verified claim', 'verified claims')}; ${plural(pending, 'claim', 'claims')} not yet verified${
+    ctx.includeUnapproved ? '' : ' (not listed)'
+  }.\n`
+}

@@ -1,0 +1,146 @@
+// Imports W3C Web Annotations (from Factmark or any conformant tool) as claims on
+// an article's latest revision. Each is anchored by its TextQuoteSelector
+// (position as a hint); those that cannot be anchored are listed, never dropped
+// silently. Imported claims start the workflow afresh: an approval is never imported.
+import type { Actor } from '../auth/actor'
+import { reanchorAll, type StoredSelector } from '../anchoring/reanchor'
+import { describeSpan } from '../anchoring/selectors'
+import { recordAudit } from '../audit'
+import { getDb } from '../db/client'
+import { invalid } from '../errors'
+import type { Verdict } from '../generated/prisma/enums'
+import { getLatestRevision, lockArticleText } from '../revisions'
+import { MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS } from '../verdicts'
+
+export const MAX_IMPORTED_ANNOTATIONS = 5_000
+
+type Json = Record<string, unknown>
+const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+const text = (value: unknown, max: number) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null)
+
+/** The annotations of a collection, a page, an array, or a single annotation. */
+export function annotationsOf(input: unknown): Json[] {
+  if (Array.isArray(input)) return input.filter(isObject)
+  if (!isObject(input)) return []
+  const types = asArray(input.type).map(String)
+  if (types.includes('AnnotationCollection')) {
+    const first = input.first
+    return isObject(first) ? annotationsOf(first.items ?? first) : []
+  }
+  if (types.includes('AnnotationPage')) return asArray(input.items).filter(isObject)
+  if (Array.isArray(input.items)) return input.items.filter(isObject)
+  return [input]
+}
+
+interface Parsed {
+  selector: StoredSelector
+  verdict: Verdict | null
+  summary: string | null
+  sources: { url: string; title: string }[]
+}
+
+const VERDICT_BY_LABEL = new Map(Object.entries(VERDICT_LABELS).map(([value, label]) => [label.toLowerCase(), value as Verdict]))
+
+function httpUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  try {
+    const url = new URL(value)
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : null
+  } catch {
+    return null
+  }
+}
+
+function parseAnnotation(annotation: Json): Parsed | string {
+  const selectors = asArray(annotation.target).flatMap((target) => (isObject(target) ? asArray(target.selector) : []))
+  const quote = selectors.find((s) => isObject(s) && s.type === 'TextQuoteSelector') as Json | undefined
+  const position = selectors.find((s) => isObject(s) && s.type === 'TextPositionSelector') as Json | undefined
+  const exact = typeof quote?.exact === 'string' ? quote.exact : ''
+  if (!exact.trim()) return 'no TextQuoteSelector with an exact quote'
+  const start = Number.isInteger(position?.start) ? Number(position!.start) : 0
+  let verdict: Verdict | null = null
+  let summary: string | null = null
+  const sources: Parsed['sources'] = []
+  for (const body of asArray(annotation.body)) {
+    if (!isObject(body)) continue
+    const purpose = asArray(body.purpose).map(String)
+    const value = text(body.value, MAX_SUMMARY_LENGTH_UI)
+    if (purpose.includes('assessing') && value) verdict = VERDICT_BY_LABEL.get(value.toLowerCase()) ?? verdict
+    else if (purpose.includes('describing') && value) summary = value
+    else if (purpose.includes('linking') || body.type === 'SpecificResource') {
+      // The source may be an IRI or an object (Factmark's own export: { id, 'dcterms:title' }).
+      const source = isObject(body.source) ? body.source : null
+      const url = httpUrl(source ? source.id : (body.source ?? body.id))
+      const title = body.title ?? source?.title ?? source?.['dcterms:title'] ?? null
+      if (url) sources.push({ url, title: text(title, 500) ?? url })
+    }
+  }
+  return {
+    selector: {
+      exact,
+      prefix: typeof quote?.prefix === 'string' ? quote.prefix : '',
+      suffix: typeof quote?.suffix === 'string' ? quote.suffix : '',
+      start,
+      end: Number.isInteger(position?.end) ? Number(position!.end) : start + Array.from(exact).length,
+    },
+    verdict,
+    summary,
+    sources: sources.slice(0, 50),
+  }
+}
+
+export async function importW3cAnnotations(actor: Actor, articleId: string, input: unknown) {
+  const annotations = annotationsOf(input)
+  if (!annotations.length) throw invalid('No W3C annotations found: send an Annotation, an AnnotationPage or an AnnotationCollection.')
+  if (annotations.length > MAX_IMPORTED_ANNOTATIONS) {
+    throw invalid(`Import at most ${MAX_IMPORTED_ANNOTATIONS.toLocaleString('en')} annotations at a time.`)
+  }
+  return getDb().$transaction(
+    async (tx) => {
+      await lockArticleText(tx, articleId)
+      const revision = await getLatestRevision(actor, articleId, tx)
+      const parsed = annotations.map(parseAnnotation)
+      const anchorable = parsed.filter((p): p is Parsed => typeof p !== 'string')
+      const anchors = reanchorAll(revision.text, anchorable.map((p) => p.selector))
+      const created: { id: string; exact: string }[] = []
+      const unanchored: { index: number; exact: string | null; reason: string }[] = []
+      let next = 0
+      for (const [index, item] of parsed.entries()) {
+        if (typeof item === 'string') {
+          unanchored.push({ index, exact: null, reason: item })
+          continue
+        }
+        const anchor = anchors[next++]
+        if (anchor.method === 'orphaned') {
+          unanchored.push({ index, exact: item.selector.exact, reason: 'the quote is not in the article text' })
+          continue
+        }
+        const { quote, position } = describeSpan(revision.text, anchor.start, anchor.end)
+        const claim = await tx.claim.create({
+          data: {
+            newsroomId: actor.newsroomId,
+            articleId,
+            revisionId: revision.id,
+            exact: quote.exact,
+            prefix: quote.prefix,
+            suffix: quote.suffix,
+            start: position.start,
+            end: position.end,
+            verdict: item.verdict,
+            verdictSetById: item.verdict ? actor.id : null,
+            summary: item.summary,
+            createdById: actor.id,
+            updatedById: actor.id,
+            sources: { create: item.sources.map((source) => ({ ...source, createdById: actor.id })) },
+          },
+          select: { id: true, exact: true },
+        })
+        await recordAudit(tx, actor, claim.id, 'claim.created', null, { exact: quote.exact, importedFrom: 'W3C annotation' })
+        created.push(claim)
+      }
+      return { created, unanchored }
+    },
+    { maxWait: 20_000, timeout: 120_000 },
+  )
+}
