@@ -1,5 +1,6 @@
 // npm start: database (DATABASE_URL or embedded), migrations, demo seed, then Next.js.
 import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { checkStartEnv } from '../lib/env'
 import { DEMO_ACCOUNTS, DEMO_NEWSROOM, demoPassword, seedDemo } from '../prisma/seed'
 import { persistentSecret } from './db/embedded'
@@ -22,11 +23,13 @@ async function main() {
   if (await seedDemo()) console.log(`Seeded "${DEMO_NEWSROOM}".`)
   if (!dev) ensureBuild()
 
-  const args = dev ? ['next', 'dev'] : ['next', 'start']
   process.env.NEXT_TELEMETRY_DISABLED ??= '1'
-  const next = spawn('npx', [...args, '--port', String(env.PORT), '--hostname', env.HOSTNAME], {
+  // Next's own CLI in its own process group, so stopping Factmark stops the server with it.
+  const nextCli = fileURLToPath(import.meta.resolve('next/dist/bin/next'))
+  const next = spawn(process.execPath, [nextCli, dev ? 'dev' : 'start', '--port', String(env.PORT), '--hostname', env.HOSTNAME], {
     stdio: ['ignore', 'pipe', 'inherit'],
     env: process.env,
+    detached: true,
   })
   let announced = false
   next.stdout.on('data', (chunk: Buffer) => {
@@ -38,7 +41,11 @@ async function main() {
   })
 
   const shutdown = async (code: number) => {
-    next.kill('SIGTERM')
+    try {
+      if (next.pid) process.kill(-next.pid, 'SIGTERM')
+    } catch {
+      // already gone
+    }
     await db.stop().catch(() => {})
     process.exit(code)
   }

@@ -2,6 +2,7 @@
 // then Playwright journeys against the built app on another fresh database.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { freePort } from './db/embedded'
 import { openTestServer } from './db/test-databases'
 import { ensureBuild } from './next-build'
 
@@ -20,7 +21,13 @@ try {
   results.integration = run('npx', ['vitest', 'run', '--project', 'integration'], { DATABASE_URL: integrationUrl })
 
   const e2eUrl = await server.createDatabase('e2e')
-  const e2eEnv = { DATABASE_URL: e2eUrl, AUTH_SECRET: randomBytes(48).toString('base64url'), NEXT_TELEMETRY_DISABLED: '1' }
+  const e2eEnv = {
+    DATABASE_URL: e2eUrl,
+    AUTH_SECRET: randomBytes(48).toString('base64url'),
+    NEXT_TELEMETRY_DISABLED: '1',
+    // A free port, so a developer's running app (or a leftover server) never collides with the tests.
+    E2E_PORT: String(await freePort()),
+  }
   if (run('npx', ['tsx', 'e2e/seed.ts'], e2eEnv)) {
     ensureBuild()
     results.e2e = run('npx', ['playwright', 'test'], e2eEnv)

@@ -7,7 +7,8 @@ import { CLAIMREVIEW_BEST_RATING, CLAIMREVIEW_RATINGS, CLAIMREVIEW_WORST_RATING,
 import { EXPORT_FORMATS } from './index'
 import { ARTICLE, collect, fixtureClaims, fixtureContext, VERIFIED_IDS } from './testing/fixtures'
 
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Parsed export output, read loosely. */
+type Json = Record<string, any>
 
 async function exportClaimReview(includeUnapproved = false): Promise<Json[]> {
   return JSON.parse(await collect(EXPORT_FORMATS.claimreview.serialize(fixtureContext({ includeUnapproved })))) as Json[]

@@ -1,6 +1,7 @@
 // The format table the routes use.
 import { describe, expect, it } from 'vitest'
 import { EXPORT_FORMATS, exportFilename, isExportFormat } from './index'
+import { httpUrl, isoDate, isoDateTime } from './shared'
 import { ARTICLE, collect, fixtureContext } from './testing/fixtures'
 
 describe('EXPORT_FORMATS', () => {
@@ -31,5 +32,25 @@ describe('EXPORT_FORMATS', () => {
     expect(isExportFormat('toString')).toBe(false)
     expect(isExportFormat('pdf')).toBe(false)
     expect(isExportFormat(undefined)).toBe(false)
+  })
+})
+
+describe('shared normalisation', () => {
+  it('normalises dates and date-times to ISO 8601 UTC', () => {
+    expect(isoDateTime('2017-12-18T16:30:00+01:00')).toBe('2017-12-18T15:30:00.000Z')
+    expect(isoDateTime('2017-12-16')).toBe('2017-12-16T00:00:00.000Z')
+    expect(isoDateTime('yesterday')).toBeNull()
+    expect(isoDate('2017-12-18T23:30:00-02:00')).toBe('2017-12-19')
+    expect(isoDate('2017-12-16')).toBe('2017-12-16')
+    expect(isoDate('2017-02-30')).toBeNull()
+    expect(isoDate(null)).toBeNull()
+  })
+
+  it('accepts only absolute http(s) URLs', () => {
+    expect(httpUrl(' https://example.org/a b ')).toBe('https://example.org/a%20b')
+    expect(httpUrl('HTTP://Example.org')).toBe('http://example.org/')
+    expect(httpUrl('javascript:alert(1)')).toBeNull()
+    expect(httpUrl('//example.org')).toBeNull()
+    expect(httpUrl('mailto:a@example.org')).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
 // JSON report, format "factmark-report" version 1 (documented in ./README.md).
 // Streamed: the envelope, then one claim object at a time.
-import { indentedJson, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
+import { exportedClaims, indentedJson, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
 import type { ExportContext, ReportArticle, ReportClaim } from './types'
 
 export const JSON_REPORT_FORMAT = 'factmark-report'
@@ -67,10 +67,9 @@ export async function* serializeJson(ctx: ExportContext): AsyncGenerator<string,
   let verified = 0
   let notYetVerified = 0
   let first = true
-  for await (const claim of ctx.claims) {
+  for await (const claim of exportedClaims(ctx)) {
     if (isVerified(claim)) verified++
     else notYetVerified++
-    if (!ctx.includeUnapproved && !isVerified(claim)) continue
     yield `${first ? '' : ','}\n    ${indentedJson(jsonClaim(claim), '    ')}`
     first = false
   }

@@ -142,7 +142,7 @@ function heading(claim: ReportClaim, index: number): string {
   return `### ${index}. ${words ? `“${words}”` : 'Claim'}\n\n`
 }
 
-/** Iterates `claims` from the start; `fresh` is an iterator already obtained for the first pass. */
+/** An iterator already obtained, as something `for await` accepts. */
 function iterate<T>(iterator: AsyncIterator<T>): AsyncIterable<T> {
   return { [Symbol.asyncIterator]: () => iterator }
 }
@@ -159,31 +159,27 @@ export async function* serializeMarkdown(ctx: ExportContext): AsyncGenerator<str
   yield articleHeader(ctx)
   yield '## Verified claims\n\n'
   let verified = 0
-  let pending = 0
   for await (const claim of iterate(firstPass)) {
-    if (isVerified(claim)) {
-      verified++
-      yield heading(claim, verified) + claimBody(claim, true)
-    } else {
-      pending++
-    }
+    if (!isVerified(claim)) continue
+    verified++
+    yield heading(claim, verified) + claimBody(claim, true)
   }
   if (verified === 0) yield '_No claims have been verified yet._\n\n'
 
-  if (ctx.includeUnapproved) {
-    yield '## Not yet verified\n\n'
-    let listed = 0
-    for await (const claim of ctx.claims) {
-      if (isVerified(claim)) continue
-      listed++
-      yield heading(claim, listed) + claimBody(claim, false)
-    }
-    if (listed === 0) yield '_Every claim has been verified._\n\n'
-    pending = listed
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+  if (!ctx.includeUnapproved) {
+    // Whether unverified claims exist is not said: the data layer may not have sent them at all.
+    yield `---\n\n${plural(verified, 'verified claim', 'verified claims')}.\n`
+    return
   }
 
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
-  yield `---\n\n${plural(verified, 'verified claim', 'verified claims')}; ${plural(pending, 'claim', 'claims')} not yet verified${
-    ctx.includeUnapproved ? '' : ' (not listed)'
-  }.\n`
+  yield '## Not yet verified\n\n'
+  let pending = 0
+  for await (const claim of ctx.claims) {
+    if (isVerified(claim)) continue
+    pending++
+    yield heading(claim, pending) + claimBody(claim, false)
+  }
+  if (pending === 0) yield '_Every claim has been verified._\n\n'
+  yield `---\n\n${plural(verified, 'verified claim', 'verified claims')}; ${plural(pending, 'claim', 'claims')} not yet verified.\n`
 }

@@ -28,8 +28,9 @@ export function isoDateTime(value: string | null | undefined): string | null {
 /** A calendar date `YYYY-MM-DD` (the UTC date of a date-time), or null. */
 export function isoDate(value: string | null | undefined): string | null {
   if (!value) return null
-  if (DATE_ONLY.test(value)) return value
-  return isoDateTime(value)?.slice(0, 10) ?? null
+  const date = isoDateTime(value)?.slice(0, 10) ?? null
+  // A bare date must be a real one ("2017-02-30" is not).
+  return DATE_ONLY.test(value) && date !== value ? null : date
 }
 
 /** The URL, normalised, when it is an absolute http(s) URL; otherwise null. */

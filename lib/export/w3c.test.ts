@@ -14,7 +14,8 @@ const ANNOTATION_MUSTS = 'annotations/annotationMusts.test'
 const COLLECTION_MUSTS = 'collections/collectionMusts.test'
 const PAGE_MUSTS = 'collections/pages/pageMusts.test'
 
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+/** Parsed export output, read loosely. */
+type Json = Record<string, any>
 
 async function exportW3c(includeUnapproved: boolean): Promise<Json> {
   return JSON.parse(await collect(EXPORT_FORMATS.w3c.serialize(fixtureContext({ includeUnapproved })))) as Json

@@ -18,7 +18,8 @@ export async function persistentSecret(dataDir: string, name: string, bytes = 32
   return secret
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now, on 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.unref()
