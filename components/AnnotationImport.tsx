@@ -1,6 +1,7 @@
 'use client'
 import { useId, useState } from 'react'
 import { api, errorMessage } from './api'
+import { ErrorMessage } from './FormParts'
 
 interface Result {
   created: { id: string; exact: string }[]
@@ -29,11 +30,7 @@ export function AnnotationImport({ articleId }: { articleId: string }) {
     <div className="annotation-import no-print">
       <label htmlFor={id}>Import W3C annotations</label>
       <input id={id} type="file" accept=".json,.jsonld,application/json,application/ld+json" onChange={(e) => upload(e.target.files?.[0])} />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       {result && (
         <div role="status">
           <p>

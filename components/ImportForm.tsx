@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation'
 import { useId, useState } from 'react'
 import { api, ApiError, errorMessage } from './api'
+import { ErrorMessage } from './FormParts'
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024
 const REMOVAL_REASONS: Record<string, string> = {
@@ -130,18 +131,10 @@ export function ImportForm() {
           }}
           placeholder="Paste the article as text, Markdown or HTML"
         />
-        {errors.content && (
-          <p role="alert" className="error">
-            {errors.content}
-          </p>
-        )}
+        <ErrorMessage message={errors.content} />
         <label htmlFor={`${id}-file`}>Or upload a file (.txt, .md or .html, up to 2 MB)</label>
         <input id={`${id}-file`} type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={(e) => readFile(e.target.files?.[0])} />
-        {errors.file && (
-          <p role="alert" className="error">
-            {errors.file}
-          </p>
-        )}
+        <ErrorMessage message={errors.file} />
         <div className="actions">
           <button type="button" onClick={runPreview} disabled={busy || !content.trim()}>
             Preview
@@ -181,11 +174,7 @@ export function ImportForm() {
             {metaField('publishedAt', 'Published date', 'date')}
             {metaField('language', 'Language')}
           </fieldset>
-          {errors._ && (
-            <p role="alert" className="error">
-              {errors._}
-            </p>
-          )}
+          <ErrorMessage message={errors._} />
           <button type="submit" disabled={busy}>
             Save article
           </button>

@@ -1,6 +1,7 @@
 'use client'
 import { useActionState } from 'react'
 import { signInAction } from '@/app/login/actions'
+import { ErrorMessage } from './FormParts'
 
 export function LoginForm({ next }: { next: string }) {
   const [error, action, pending] = useActionState(signInAction, null)
@@ -15,11 +16,7 @@ export function LoginForm({ next }: { next: string }) {
         Password
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <button type="submit" disabled={pending}>
         Sign in
       </button>

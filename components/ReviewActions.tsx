@@ -2,6 +2,7 @@
 import { useRouter } from 'next/navigation'
 import { useId, useState } from 'react'
 import { api, errorMessage } from './api'
+import { ErrorMessage } from './FormParts'
 
 interface Props {
   claimId: string
@@ -52,11 +53,7 @@ export function ReviewActions({ claimId, version, canApprove }: Props) {
         </button>
       </div>
       {!canApprove && <p className="meta">You set or submitted this verdict: another editor approves it.</p>}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
     </div>
   )
 }

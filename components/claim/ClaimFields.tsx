@@ -4,6 +4,7 @@ import { MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts'
 import type { ClaimWithThread, CurrentUser, Member } from '../types'
 import { ConflictNotice } from './ConflictNotice'
 import { useClaimSave } from './useClaimSave'
+import { ErrorMessage } from '../FormParts'
 
 interface Props {
   claim: ClaimWithThread
@@ -106,11 +107,7 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
       <p id={`${ids.summary}-count`} className="meta">
         {summary.length} / {MAX_SUMMARY_LENGTH_UI.toLocaleString('en')} characters
       </p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <button type="submit" disabled={saving || !dirty}>
         Save details
       </button>

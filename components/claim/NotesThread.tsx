@@ -2,6 +2,7 @@
 import { useId, useState } from 'react'
 import { formatDateTime } from '@/lib/format'
 import { api, errorMessage } from '../api'
+import { ErrorMessage, FormActions } from '../FormParts'
 import type { ClaimWithThread, CurrentUser, Note } from '../types'
 
 interface Props {
@@ -96,11 +97,7 @@ function NoteItem({ note, claimId, mine, onChanged }: { note: Note; claimId: str
           onCancel={() => setMode('view')}
         />
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
     </article>
   )
 }
@@ -142,21 +139,8 @@ function NoteForm({ claimId, label, submit, initial = '', parentId, edit, onSave
     <form onSubmit={save} className="stack" noValidate>
       <label htmlFor={id}>{label}</label>
       <textarea id={id} value={body} onChange={(e) => setBody(e.target.value)} rows={3} />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" disabled={saving}>
-          {submit}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <ErrorMessage message={error} />
+      <FormActions submit={submit} saving={saving} onCancel={onCancel} />
     </form>
   )
 }

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react'
 import { formatDate } from '@/lib/format'
 import { api, ApiError, errorMessage } from '../api'
+import { ErrorMessage, FormActions } from '../FormParts'
 import type { ClaimWithThread, Source } from '../types'
 
 const FIELDS = [
@@ -88,11 +89,7 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
           ),
         )}
       </ul>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorMessage message={error} />
       <SourceForm
         initial={EMPTY}
         submit="Add source"
@@ -164,16 +161,7 @@ function SourceForm({ initial, submit, send, onSaved, onCancel }: SourceFormProp
           {Object.entries(errors).find(([k]) => !(k in EMPTY))?.[1]}
         </p>
       )}
-      <div className="actions">
-        <button type="submit" disabled={saving}>
-          {submit}
-        </button>
-        {onCancel && (
-          <button type="button" className="secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormActions submit={submit} saving={saving} onCancel={onCancel} />
     </form>
   )
 }
