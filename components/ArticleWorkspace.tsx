@@ -1,10 +1,13 @@
 'use client'
 import Link from 'next/link'
-import { useCallback, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import type { DocNode } from '@/lib/anchoring/canonical'
+import type { PresenceEntry } from '@/lib/live/presence'
 import { api, errorMessage } from './api'
 import { ArticleEditor, type EditorHandle } from './ArticleEditor'
 import { ClaimsPanel } from './ClaimsPanel'
+import { LiveBanner } from './live/LiveBanner'
+import { useArticleFeed, type FeedChange } from './live/useArticleFeed'
 import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
 
 interface Props {
@@ -12,13 +15,15 @@ interface Props {
   revision: { id: string; number: number; doc: DocNode }
   initialClaims: Claim[]
   initialClaimId?: string | null
+  /** The newest live event when the page was rendered: the feed replays anything after it. */
+  initialEventId: string
   members: Member[]
   currentUser: CurrentUser
 }
 
 const byTextOrder = (a: Claim, b: Claim) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt)
 
-export function ArticleWorkspace({ articleId, revision, initialClaims, initialClaimId, members, currentUser }: Props) {
+export function ArticleWorkspace({ articleId, revision, initialClaims, initialClaimId, initialEventId, members, currentUser }: Props) {
   const [claims, setClaims] = useState<Claim[]>(initialClaims)
   const [current, setCurrent] = useState({ id: revision.id, number: revision.number, doc: revision.doc })
   const [openClaimId, setOpenClaimId] = useState<string | null>(
@@ -28,6 +33,52 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
   const [busy, setBusy] = useState(false)
   const [editing, setEditing] = useState(false)
   const editor = useRef<EditorHandle | null>(null)
+  const [presence, setPresence] = useState<PresenceEntry[]>([])
+  /** Bumped when someone else changed the open claim: its panel reloads, keeping unsaved input. */
+  const [openClaimTick, setOpenClaimTick] = useState(0)
+
+  const reloadClaims = useCallback(async (withDoc = false) => {
+    const latest = await api<{ revision: { id: string; number: number; doc?: DocNode }; claims: Claim[] }>(
+      `/api/articles/${articleId}/claims${withDoc ? '?doc=1' : ''}`,
+    )
+    if (latest.revision.doc) {
+      const doc = latest.revision.doc
+      setCurrent({ id: latest.revision.id, number: latest.revision.number, doc })
+      editor.current?.reset(doc)
+    }
+    setClaims(latest.claims.sort(byTextOrder))
+  }, [articleId])
+
+  const editingRef = useRef(editing)
+  editingRef.current = editing
+  const openClaimRef = useRef(openClaimId)
+  openClaimRef.current = openClaimId
+  const feed = useArticleFeed(articleId, initialEventId, {
+    onChanges(changes: FeedChange[]) {
+      const revised = changes.some((change) => change.kind === 'article.revised')
+      if (revised && editingRef.current) {
+        setMessage({ text: 'Someone saved a new revision of this text. Cancel your edit to see it; saving yours will be refused.', error: true })
+      }
+      reloadClaims(revised && !editingRef.current).catch(() => {})
+      if (changes.some((change) => change.claimId === openClaimRef.current)) setOpenClaimTick((n) => n + 1)
+    },
+    onPresence() {
+      api<{ presence: PresenceEntry[] }>(`/api/articles/${articleId}/presence`)
+        .then(({ presence }) => setPresence(presence))
+        .catch(() => {})
+    },
+    onReset() {
+      reloadClaims(!editingRef.current).catch(() => {})
+      setOpenClaimTick((n) => n + 1)
+    },
+  })
+  const { connectionId } = feed
+
+  // Tell the others which claim this page is on.
+  useEffect(() => {
+    if (!connectionId) return
+    api(`/api/articles/${articleId}/presence`, { method: 'PUT', body: { connectionId, claimId: openClaimId } }).catch(() => {})
+  }, [articleId, connectionId, openClaimId])
 
   const onReady = useCallback((handle: EditorHandle) => {
     editor.current = handle
@@ -150,6 +201,7 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
               </Link>
             </>
           )}
+          <LiveBanner status={feed.status} caughtUp={feed.caughtUp} onDismiss={feed.dismissCaughtUp} />
           {message && (
             <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'meta'}>
               {message.text}
@@ -171,6 +223,8 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
         onOpen={setOpenClaimId}
         onClaimChanged={claimChanged}
         onReattach={reattach}
+        openClaimTick={openClaimTick}
+        presence={presence.filter((entry) => entry.connectionId !== connectionId)}
         members={members}
         currentUser={currentUser}
       />

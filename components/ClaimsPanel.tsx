@@ -1,6 +1,8 @@
 'use client'
+import type { PresenceEntry } from '@/lib/live/presence'
 import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts'
 import { ClaimDetails } from './claim/ClaimDetails'
+import { PresenceList } from './live/PresenceList'
 import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
 
 interface Props {
@@ -9,11 +11,14 @@ interface Props {
   onOpen(id: string | null): void
   onClaimChanged(claim: ClaimWithThread): void
   onReattach(claim: Claim): void
+  /** Changes when someone else changed the open claim. */
+  openClaimTick: number
+  presence: PresenceEntry[]
   members: Member[]
   currentUser: CurrentUser
 }
 
-export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onReattach, members, currentUser }: Props) {
+export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onReattach, openClaimTick, presence, members, currentUser }: Props) {
   const anchored = claims.filter((claim) => !claim.orphaned)
   const orphaned = claims.filter((claim) => claim.orphaned)
   const item = (claim: Claim) => (
@@ -41,13 +46,20 @@ export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onRea
         </button>
       )}
       {claim.id === openClaimId && (
-        <ClaimDetails claimId={claim.id} members={members} currentUser={currentUser} onChanged={onClaimChanged} />
+        <ClaimDetails
+          claimId={claim.id}
+          refreshKey={openClaimTick}
+          members={members}
+          currentUser={currentUser}
+          onChanged={onClaimChanged}
+        />
       )}
     </li>
   )
   return (
     <aside className="claims-panel" aria-label="Claims">
       <h2>Claims</h2>
+      <PresenceList people={presence} />
       {claims.length === 0 && <p className="meta">No claims yet. Select words in the article and press “Mark claim”.</p>}
       <ol className="claim-list">{anchored.map(item)}</ol>
       {orphaned.length > 0 && (

@@ -9,4 +9,4 @@ export type ClaimWithThread = Jsonified<ClaimDetail>
 export type Note = ClaimWithThread['notes'][number]
 export type Source = ClaimWithThread['sources'][number]
 export type Member = { id: string; name: string; role: Role }
-export type CurrentUser = { id: string; role: Role }
+export type CurrentUser = { id: string; name: string; role: Role }

@@ -1,8 +1,10 @@
 // The audit log: every change to a claim, its notes, sources and reviews, with
-// actor, time, before and after. Written inside the change's own transaction.
+// actor, time, before and after. Written inside the change's own transaction,
+// together with the live event that tells everyone viewing the article.
 import type { Actor } from './auth/actor'
 import { getDb } from './db/client'
 import type { Prisma } from './generated/prisma/client'
+import { publishClaimEvent } from './live/events'
 
 type Tx = Prisma.TransactionClient
 type Snapshot = Record<string, unknown> | null
@@ -47,6 +49,8 @@ export async function recordAudit(tx: Tx, actor: Actor, claimId: string, action:
       after: diff.after === null ? undefined : toJson(diff.after),
     },
   })
+  // Every audited change is also a live event: viewers of the article hear of it on commit.
+  await publishClaimEvent(tx, actor, claimId, action)
 }
 
 /** A claim's history, newest first; the caller has already checked the claim is visible. */

@@ -7,6 +7,7 @@ import { canonicalText, type DocNode } from './anchoring/canonical'
 import { reanchorAll } from './anchoring/reanchor'
 import { describeSpan } from './anchoring/selectors'
 import { recordAudit } from './audit'
+import { publishArticleEvent } from './live/events'
 import { validateArticleDoc } from './article/validate-doc'
 import { getDb } from './db/client'
 import { conflict, notFound } from './errors'
@@ -88,6 +89,7 @@ export async function saveRevision(actor: Actor, articleId: string, rawInput: un
         throw error
       })
     const summary = await reanchorClaims(tx, actor, articleId, revision.id, text)
+    await publishArticleEvent(tx, actor, articleId, 'article.revised')
     return { revision, ...summary }
   }, RECENT)
 }

@@ -1,5 +1,5 @@
 'use client'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { formatDateTime } from '@/lib/format'
 import { api, errorMessage } from '../api'
 import type { ClaimWithThread, CurrentUser, Member } from '../types'
@@ -11,12 +11,14 @@ import { WorkflowActions } from './WorkflowActions'
 
 interface Props {
   claimId: string
+  /** A change means someone else changed this claim: reload it (unsaved input is kept by the forms). */
+  refreshKey?: number
   members: Member[]
   currentUser: CurrentUser
   onChanged(claim: ClaimWithThread): void
 }
 
-export function ClaimDetails({ claimId, members, currentUser, onChanged }: Props) {
+export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChanged }: Props) {
   const [claim, setClaim] = useState<ClaimWithThread | null>(null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [tab, setTab] = useState<'details' | 'history'>('details')
@@ -40,6 +42,11 @@ export function ClaimDetails({ claimId, members, currentUser, onChanged }: Props
     setClaim(null)
     reload()
   }, [reload])
+
+  const firstRefresh = useRef(refreshKey)
+  useEffect(() => {
+    if (refreshKey !== firstRefresh.current) reload()
+  }, [refreshKey, reload])
 
   if (loadError) return <p role="alert" className="error">{loadError}</p>
   if (!claim) return <p className="meta">Loading claim…</p>

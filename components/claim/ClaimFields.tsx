@@ -16,32 +16,49 @@ interface Props {
 
 const dateOnly = (value: string | null) => (value ? value.slice(0, 10) : '')
 
+type Field = 'claimant' | 'claimDate' | 'summary'
+const FIELDS: Field[] = ['claimant', 'claimDate', 'summary']
+const omit = <T extends object>(record: T, keys: string[]) =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key))) as T
+
 /** Claimant, claim date, assignee, verdict and verdict summary. */
 export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: Props) {
   // Unsaved edits of the text fields; a field without one shows the saved value, so
   // someone else's save refreshes what the user has not touched and never what they typed.
-  const [drafts, setDrafts] = useState<Partial<Record<'claimant' | 'claimDate' | 'summary', string>>>({})
+  const [drafts, setDrafts] = useState<Partial<Record<Field, string>>>({})
+  // The saved value each draft started from: when it changes under the draft (a live
+  // update from someone else), the user sees both and decides.
+  const [bases, setBases] = useState<Partial<Record<Field, string>>>({})
   const saved = { claimant: claim.claimant ?? '', claimDate: dateOnly(claim.claimDate), summary: claim.summary ?? '' }
-  const value = (field: keyof typeof saved) => drafts[field] ?? saved[field]
-  const edit = (field: keyof typeof saved) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+  const value = (field: Field) => drafts[field] ?? saved[field]
+  const edit = (field: Field) => (e: React.ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
     setDrafts({ ...drafts, [field]: e.target.value })
+    if (!(field in bases)) setBases({ ...bases, [field]: saved[field] })
+  }
+  const forget = (fields: Field[] = FIELDS) => {
+    setDrafts((current) => omit(current, fields))
+    setBases((current) => omit(current, fields))
+  }
   const { save, saving, error, conflict, reapply, discard } = useClaimSave(claim, onSaved, () => {
-    setDrafts({})
+    forget()
     onStale()
   })
+  const overtaken = FIELDS.filter(
+    (field) => drafts[field] !== undefined && bases[field] !== saved[field] && drafts[field] !== saved[field],
+  )
   const ids = { verdict: useId(), assignee: useId(), claimant: useId(), date: useId(), summary: useId() }
 
   async function saveDetails(event: React.FormEvent) {
     event.preventDefault()
     const change = Object.fromEntries(
       Object.entries(drafts)
-        .filter(([field, draft]) => draft !== saved[field as keyof typeof saved])
+        .filter(([field, draft]) => draft !== saved[field as Field])
         .map(([field, draft]) => [field, field === 'claimDate' ? draft || null : draft]),
     )
-    if (Object.keys(change).length && (await save('', change))) setDrafts({})
+    if (Object.keys(change).length && (await save('', change))) forget()
   }
 
-  const dirty = Object.entries(drafts).some(([field, draft]) => draft !== saved[field as keyof typeof saved])
+  const dirty = Object.entries(drafts).some(([field, draft]) => draft !== saved[field as Field])
   const summary = value('summary')
   return (
     <form className="claim-fields" onSubmit={saveDetails} noValidate>
@@ -49,9 +66,21 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
         <ConflictNotice
           conflict={conflict}
           onReapply={async () => {
-            if (await reapply()) setDrafts({})
+            if (await reapply()) forget()
           }}
           onDiscard={discard}
+        />
+      )}
+      {!conflict && overtaken.length > 0 && (
+        <ConflictNotice
+          live
+          conflict={{
+            changedBy: claim.updatedBy?.name ?? 'someone else',
+            current: saved,
+            mine: Object.fromEntries(overtaken.map((field) => [field, drafts[field]])),
+          }}
+          onReapply={() => setBases((current) => ({ ...current, ...Object.fromEntries(overtaken.map((field) => [field, saved[field]])) }))}
+          onDiscard={() => forget(overtaken)}
         />
       )}
       <div className="fields">

@@ -19,12 +19,28 @@ const LABELS: Record<string, string> = {
 
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value))
 
-export function ConflictNotice({ conflict, onReapply, onDiscard }: { conflict: Conflict; onReapply(): void; onDiscard(): void }) {
+interface Props {
+  conflict: Conflict
+  onReapply(): void
+  onDiscard(): void
+  /** The change arrived live while the user was still typing: nothing was refused, their input is still in the form. */
+  live?: boolean
+}
+
+export function ConflictNotice({ conflict, onReapply, onDiscard, live = false }: Props) {
   const fields = Object.keys(conflict.mine).filter((key) => key in LABELS)
   return (
     <div role="alert" className="conflict">
       <p>
-        <strong>Changed by {conflict.changedBy} since you opened it.</strong> Your change was not saved.
+        {live ? (
+          <>
+            <strong>Changed by {conflict.changedBy} while you were editing.</strong> Your input is kept below.
+          </>
+        ) : (
+          <>
+            <strong>Changed by {conflict.changedBy} since you opened it.</strong> Your change was not saved.
+          </>
+        )}
       </p>
       <table>
         <thead>
@@ -45,7 +61,7 @@ export function ConflictNotice({ conflict, onReapply, onDiscard }: { conflict: C
         </tbody>
       </table>
       <button type="button" onClick={onReapply}>
-        Reapply my change
+        {live ? 'Keep mine' : 'Reapply my change'}
       </button>{' '}
       <button type="button" className="secondary" onClick={onDiscard}>
         Keep theirs

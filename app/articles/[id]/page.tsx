@@ -4,6 +4,7 @@ import { getArticleWorkspace } from '@/lib/articles'
 import { currentActor } from '@/lib/auth/actor'
 import { AppError } from '@/lib/errors'
 import { formatDate } from '@/lib/format'
+import { latestEventId } from '@/lib/live/events'
 import { newsroomMembers } from '@/lib/review'
 
 interface Props {
@@ -15,6 +16,8 @@ export default async function ArticlePage({ params, searchParams }: Props) {
   const actor = await currentActor()
   if (!actor) redirect('/login')
   const [{ id }, { claim }] = await Promise.all([params, searchParams])
+  // Read before the workspace, so the live feed replays anything that changes in between.
+  const eventId = await latestEventId(id)
   const workspace = await getArticleWorkspace(actor, id).catch((error) => {
     if (error instanceof AppError && error.status === 404) notFound()
     throw error
@@ -35,8 +38,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         revision={{ id: revision.id, number: revision.number, doc: revision.doc }}
         initialClaims={JSON.parse(JSON.stringify(claims))}
         initialClaimId={typeof claim === 'string' ? claim : null}
+        initialEventId={eventId}
         members={members}
-        currentUser={{ id: actor.id, role: actor.role }}
+        currentUser={{ id: actor.id, name: actor.name, role: actor.role }}
       />
     </article>
   )

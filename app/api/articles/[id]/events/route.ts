@@ -1,0 +1,31 @@
+// GET: the article's live feed (Server-Sent Events). See lib/live/stream.ts.
+import { requireActor } from '@/lib/auth/actor'
+import { errorResponse } from '@/lib/http'
+import { isEventId } from '@/lib/live/events'
+import { openArticleFeed } from '@/lib/live/stream'
+
+export const dynamic = 'force-dynamic'
+
+export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
+  try {
+    const actor = await requireActor()
+    const { id } = await context.params
+    const lastEventId = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId')
+    const stream = await openArticleFeed({
+      actor,
+      articleId: id,
+      // Anything but a plain event id asks for a reload rather than a guess.
+      lastEventId: lastEventId === null ? null : isEventId(lastEventId) ? lastEventId : 'invalid',
+      signal: request.signal,
+    })
+    return new Response(stream, {
+      headers: {
+        'Content-Type': 'text/event-stream; charset=utf-8',
+        'Cache-Control': 'no-cache, no-transform',
+        'X-Accel-Buffering': 'no', // proxies must not buffer the stream
+      },
+    })
+  } catch (error) {
+    return errorResponse(error)
+  }
+}

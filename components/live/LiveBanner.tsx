@@ -1,0 +1,25 @@
+'use client'
+import { useEffect } from 'react'
+import type { FeedStatus } from './useArticleFeed'
+
+/** Says when the page stopped hearing about others' changes, and when it has caught up again. */
+export function LiveBanner({ status, caughtUp, onDismiss }: { status: FeedStatus; caughtUp: number | null; onDismiss(): void }) {
+  useEffect(() => {
+    if (caughtUp === null) return
+    const timer = setTimeout(onDismiss, 6000)
+    return () => clearTimeout(timer)
+  }, [caughtUp, onDismiss])
+
+  let text: string | null = null
+  if (status === 'offline') text = 'Offline: reconnecting… Changes by others will appear once the connection is back.'
+  else if (caughtUp !== null)
+    text =
+      caughtUp < 0
+        ? 'Back online: reloaded the latest claims.'
+        : `Back online: caught up with ${caughtUp} ${caughtUp === 1 ? 'change' : 'changes'}.`
+  return (
+    <div role="status" className={text ? `live-banner ${status === 'offline' ? 'offline' : 'online'}` : 'live-banner empty'}>
+      {text}
+    </div>
+  )
+}

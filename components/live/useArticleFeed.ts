@@ -1,0 +1,126 @@
+'use client'
+// The browser's side of the live feed: one EventSource per open article, reconnected
+// by hand with backoff (the browser's own retry has no backoff and cannot resend our
+// last event id as a query parameter after a reload of the hook). Changes arriving
+// together are handed over as one batch, so a burst costs one refetch.
+import { useEffect, useRef, useState } from 'react'
+
+export interface FeedChange {
+  id: string
+  kind: string
+  claimId: string | null
+}
+
+export type FeedStatus = 'connecting' | 'live' | 'offline'
+
+interface Handlers {
+  onChanges(changes: FeedChange[]): void
+  onPresence(): void
+  /** Too much was missed (or the log was pruned): reload everything. */
+  onReset(): void
+}
+
+const BACKOFF_MS = [1000, 2000, 4000, 8000, 15_000, 30_000]
+/** No heartbeat (20 s) for this long means the connection is dead even if the socket says otherwise. */
+const SILENCE_MS = 50_000
+const BATCH_MS = 50
+
+export function useArticleFeed(articleId: string, initialEventId: string, handlers: Handlers) {
+  const [status, setStatus] = useState<FeedStatus>('connecting')
+  const [connectionId, setConnectionId] = useState<string | null>(null)
+  /** Set when the page reconnected after being offline: how many changes it caught up on. */
+  const [caughtUp, setCaughtUp] = useState<number | null>(null)
+  const latest = useRef(handlers)
+  latest.current = handlers
+
+  useEffect(() => {
+    let lastEventId = initialEventId
+    let source: EventSource | null = null
+    let failures = 0
+    let wasOffline = false
+    let retry: ReturnType<typeof setTimeout> | undefined
+    let silence: ReturnType<typeof setTimeout> | undefined
+    let batch: FeedChange[] = []
+    let flush: ReturnType<typeof setTimeout> | undefined
+    let stopped = false
+
+    const alive = () => {
+      clearTimeout(silence)
+      silence = setTimeout(() => lost(), SILENCE_MS)
+    }
+    const lost = () => {
+      source?.close()
+      source = null
+      clearTimeout(silence)
+      if (stopped) return
+      wasOffline = true
+      setStatus('offline')
+      setConnectionId(null)
+      const delay = BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)]
+      retry = setTimeout(connect, delay * (0.8 + Math.random() * 0.4))
+    }
+    const connect = () => {
+      if (stopped) return
+      setStatus((status) => (status === 'offline' ? 'offline' : 'connecting'))
+      const es = new EventSource(`/api/articles/${articleId}/events?lastEventId=${encodeURIComponent(lastEventId)}`)
+      source = es
+      alive()
+      const on = (type: string, handle: (data: Record<string, unknown>) => void) =>
+        es.addEventListener(type, (event) => {
+          alive()
+          handle(JSON.parse((event as MessageEvent<string>).data))
+        })
+      on('hello', (data) => {
+        setConnectionId(String(data.connectionId))
+        latest.current.onPresence()
+      })
+      on('change', (data) => {
+        const change = data as unknown as FeedChange
+        if (BigInt(change.id) > BigInt(lastEventId)) lastEventId = change.id
+        batch.push(change)
+        flush ??= setTimeout(() => {
+          const changes = batch
+          batch = []
+          flush = undefined
+          latest.current.onChanges(changes)
+        }, BATCH_MS)
+      })
+      on('caught-up', (data) => {
+        failures = 0
+        setStatus('live')
+        if (wasOffline) setCaughtUp(Number(data.count))
+        wasOffline = false
+      })
+      on('presence', () => latest.current.onPresence())
+      on('heartbeat', () => {})
+      on('reset', () => {
+        failures = 0
+        setStatus('live')
+        if (wasOffline) setCaughtUp(-1)
+        wasOffline = false
+        latest.current.onReset()
+      })
+      on('revoked', () => {
+        stopped = true
+        es.close()
+        setStatus('offline')
+        window.location.assign('/login')
+      })
+      es.onerror = () => lost()
+    }
+
+    connect()
+    const goOffline = () => lost()
+    window.addEventListener('offline', goOffline)
+    return () => {
+      stopped = true
+      window.removeEventListener('offline', goOffline)
+      clearTimeout(retry)
+      clearTimeout(silence)
+      clearTimeout(flush)
+      source?.close()
+    }
+  }, [articleId, initialEventId])
+
+  return { status, connectionId, caughtUp, dismissCaughtUp: () => setCaughtUp(null) }
+}

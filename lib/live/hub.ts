@@ -1,0 +1,140 @@
+// One LISTEN connection per server instance, shared by every live subscriber of that
+// instance. It is a dedicated pg.Client, not a pooled connection: a pool would hand
+// the connection to queries and lose the LISTEN. When the connection drops it
+// reconnects with backoff and asks every subscriber to catch up from the event log.
+import pg from 'pg'
+import { EVENTS_CHANNEL, PRESENCE_CHANNEL, type LiveEvent } from './events'
+
+export interface Subscriber {
+  onEvent(event: LiveEvent): void
+  onPresence(): void
+  /** The connection was lost and is back: notifications may have been missed. */
+  onResync(): void
+}
+
+/** Shows up in pg_stat_activity, so operators (and tests) can find the listener. */
+export const LISTENER_APPLICATION_NAME = 'factmark-live'
+const BACKOFF_MS = [250, 500, 1000, 2000, 5000, 10_000]
+
+export class LiveHub {
+  #client: pg.Client | null = null
+  #connecting: Promise<void> | null = null
+  #subscribers = new Map<string, Set<Subscriber>>()
+  #failures = 0
+  #lostConnection = false
+  #retryTimer: NodeJS.Timeout | null = null
+  #closed = false
+
+  constructor(private readonly databaseUrl: string) {}
+
+  /** Registers a subscriber for an article once the listener is up, so nothing committed after this returns is missed. */
+  async subscribe(articleId: string, subscriber: Subscriber): Promise<() => void> {
+    const set = this.#subscribers.get(articleId) ?? new Set()
+    set.add(subscriber)
+    this.#subscribers.set(articleId, set)
+    try {
+      await this.ready()
+    } catch (error) {
+      this.#remove(articleId, subscriber)
+      throw error
+    }
+    return () => this.#remove(articleId, subscriber)
+  }
+
+  get listening() {
+    return this.#client !== null
+  }
+
+  /** Resolves when the LISTEN connection is up, connecting if needed. */
+  ready(): Promise<void> {
+    if (this.#client) return Promise.resolve()
+    this.#connecting ??= this.#connect().finally(() => {
+      this.#connecting = null
+    })
+    return this.#connecting
+  }
+
+  async close() {
+    this.#closed = true
+    if (this.#retryTimer) clearTimeout(this.#retryTimer)
+    const client = this.#client
+    this.#client = null
+    await client?.end().catch(() => {})
+  }
+
+  async #connect() {
+    const client = new pg.Client({ connectionString: this.databaseUrl, application_name: LISTENER_APPLICATION_NAME })
+    client.on('notification', (message) => this.#dispatch(message))
+    client.on('error', () => this.#lost(client))
+    client.on('end', () => this.#lost(client))
+    try {
+      await client.connect()
+      await client.query(`LISTEN ${EVENTS_CHANNEL}; LISTEN ${PRESENCE_CHANNEL}`)
+    } catch (error) {
+      client.removeAllListeners('end')
+      await client.end().catch(() => {})
+      this.#scheduleReconnect()
+      throw error
+    }
+    this.#client = client
+    this.#failures = 0
+    if (this.#lostConnection) {
+      this.#lostConnection = false
+      for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.onResync()
+    }
+  }
+
+  #lost(client: pg.Client) {
+    if (this.#client !== client) return
+    this.#client = null
+    this.#lostConnection = true
+    client.end().catch(() => {})
+    this.#scheduleReconnect()
+  }
+
+  #scheduleReconnect() {
+    this.#lostConnection = true
+    if (this.#closed || this.#retryTimer || this.#subscribers.size === 0) return
+    const delay = BACKOFF_MS[Math.min(this.#failures++, BACKOFF_MS.length - 1)]
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null
+      this.ready().catch(() => {}) // a failure schedules the next attempt
+    }, delay)
+    this.#retryTimer.unref()
+  }
+
+  #dispatch(message: pg.Notification) {
+    let payload: { articleId?: unknown } & Partial<LiveEvent>
+    try {
+      payload = JSON.parse(message.payload ?? '')
+    } catch {
+      return
+    }
+    if (typeof payload.articleId !== 'string') return
+    const set = this.#subscribers.get(payload.articleId)
+    if (!set) return
+    for (const subscriber of set) {
+      if (message.channel === PRESENCE_CHANNEL) subscriber.onPresence()
+      else if (typeof payload.id === 'string' && typeof payload.kind === 'string')
+        subscriber.onEvent({ id: payload.id, articleId: payload.articleId, kind: payload.kind, claimId: payload.claimId ?? null })
+    }
+  }
+
+  #remove(articleId: string, subscriber: Subscriber) {
+    const set = this.#subscribers.get(articleId)
+    set?.delete(subscriber)
+    if (set && set.size === 0) this.#subscribers.delete(articleId)
+  }
+}
+
+// One hub per process, kept on globalThis like the database client.
+const globalForHub = globalThis as unknown as { factmarkLiveHub?: LiveHub }
+
+export function getLiveHub(): LiveHub {
+  if (!globalForHub.factmarkLiveHub) {
+    const url = process.env.DATABASE_URL
+    if (!url) throw new Error('DATABASE_URL is not set.')
+    globalForHub.factmarkLiveHub = new LiveHub(url)
+  }
+  return globalForHub.factmarkLiveHub
+}

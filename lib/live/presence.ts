@@ -1,0 +1,89 @@
+// Who has an article open: one row per open page (live connection), touched by the
+// feed's heartbeat and dropped when the page closes. Rows not touched for a while
+// (a server that died without cleaning up) are ignored and pruned.
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import type { Actor } from '../auth/load-actor'
+import { getDb } from '../db/client'
+import { notFound } from '../errors'
+import { parseInput } from '../validation'
+import { notifyPresence } from './events'
+
+/** Three missed heartbeats and a page counts as gone. */
+export const PRESENCE_TTL_SECONDS = 60
+
+export interface PresenceEntry {
+  connectionId: string
+  user: { id: string; name: string }
+  claim: { id: string; exact: string } | null
+}
+
+/** The article, if the actor may see it; 404 otherwise (another newsroom's article does not exist for them). */
+export async function requireVisibleArticle(actor: Actor, articleId: string) {
+  const article = await getDb().article.findFirst({ where: { id: articleId, newsroomId: actor.newsroomId }, select: { id: true } })
+  if (!article) throw notFound('The article')
+  return article
+}
+
+export async function joinPresence(actor: Actor, articleId: string): Promise<string> {
+  const id = randomUUID()
+  await getDb().articlePresence.create({ data: { id, articleId, userId: actor.id } })
+  await notifyPresence(articleId)
+  return id
+}
+
+export async function touchPresence(connectionId: string) {
+  await getDb().articlePresence.updateMany({ where: { id: connectionId }, data: { seenAt: new Date() } })
+}
+
+export async function leavePresence(connectionId: string, articleId: string) {
+  await getDb().articlePresence.deleteMany({ where: { id: connectionId } })
+  await notifyPresence(articleId)
+}
+
+const presenceInput = z.strictObject({
+  connectionId: z.uuid('Unknown connection.'),
+  claimId: z.string().min(1).max(64).nullable(),
+})
+
+/** Says which claim the actor's page is on; only their own connection, and only a claim of this article. */
+export async function updatePresence(actor: Actor, articleId: string, rawInput: unknown) {
+  const input = parseInput(presenceInput, rawInput)
+  await requireVisibleArticle(actor, articleId)
+  if (input.claimId) {
+    const claim = await getDb().claim.findFirst({ where: { id: input.claimId, articleId, newsroomId: actor.newsroomId }, select: { id: true } })
+    if (!claim) throw notFound('The claim')
+  }
+  const { count } = await getDb().articlePresence.updateMany({
+    where: { id: input.connectionId, articleId, userId: actor.id },
+    data: { claimId: input.claimId, seenAt: new Date() },
+  })
+  if (!count) throw notFound('The connection')
+  await notifyPresence(articleId)
+  return { ok: true }
+}
+
+export async function listPresence(actor: Actor, articleId: string): Promise<PresenceEntry[]> {
+  await requireVisibleArticle(actor, articleId)
+  const rows = await getDb().articlePresence.findMany({
+    where: {
+      articleId,
+      article: { newsroomId: actor.newsroomId },
+      user: { newsroomId: actor.newsroomId, disabled: false },
+      seenAt: { gt: new Date(Date.now() - PRESENCE_TTL_SECONDS * 1000) },
+    },
+    orderBy: { seenAt: 'asc' },
+    select: { id: true, claimId: true, user: { select: { id: true, name: true } } },
+  })
+  const claimIds = [...new Set(rows.map((row) => row.claimId).filter((id): id is string => !!id))]
+  const claims = await getDb().claim.findMany({
+    where: { id: { in: claimIds }, articleId, newsroomId: actor.newsroomId },
+    select: { id: true, exact: true },
+  })
+  const quote = new Map(claims.map((claim) => [claim.id, claim]))
+  return rows.map((row) => ({ connectionId: row.id, user: row.user, claim: (row.claimId && quote.get(row.claimId)) || null }))
+}
+
+export async function prunePresence() {
+  await getDb().articlePresence.deleteMany({ where: { seenAt: { lt: new Date(Date.now() - 2 * PRESENCE_TTL_SECONDS * 1000) } } })
+}

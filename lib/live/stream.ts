@@ -1,0 +1,137 @@
+// An article's live feed as Server-Sent Events. The page says which event it saw last
+// (Last-Event-ID, or ?lastEventId= after our own reconnect); the feed sends what it
+// missed, then every change as it commits, a heartbeat every 20 s, and presence
+// changes. Each heartbeat also re-checks the user in the database, so a disabled
+// member's open feed closes.
+import type { Actor } from '../auth/load-actor'
+import { loadActor } from '../auth/load-actor'
+import { eventsSince, pruneEvents, type LiveEvent } from './events'
+import { getLiveHub, type LiveHub } from './hub'
+import { joinPresence, leavePresence, prunePresence, requireVisibleArticle, touchPresence } from './presence'
+
+export const HEARTBEAT_MS = Number(process.env.FACTMARK_HEARTBEAT_MS) || 20_000
+
+interface Options {
+  actor: Actor
+  articleId: string
+  lastEventId: string | null
+  signal?: AbortSignal
+  hub?: LiveHub
+  heartbeatMs?: number
+}
+
+const encoder = new TextEncoder()
+/** One SSE message; `data` is JSON on a single line, so no field can break the framing. */
+export function sseMessage(event: string, data: unknown, id?: string) {
+  return encoder.encode(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`)
+}
+
+let lastPrune = 0
+/** Housekeeping piggybacks on feeds opening, at most hourly per instance. */
+async function pruneOccasionally() {
+  if (Date.now() - lastPrune < 3_600_000) return
+  lastPrune = Date.now()
+  await Promise.all([pruneEvents(), prunePresence()]).catch(() => {})
+}
+
+export async function openArticleFeed({ actor, articleId, lastEventId, signal, hub = getLiveHub(), heartbeatMs = HEARTBEAT_MS }: Options) {
+  let controller!: ReadableStreamDefaultController<Uint8Array>
+  let closed = false
+  let lastSent = lastEventId ?? '0'
+  const sentRecently = new Set<string>()
+  let catchingUp: Promise<void> | null = null
+
+  const send = (event: string, data: unknown, id?: string) => {
+    if (closed) return
+    try {
+      controller.enqueue(sseMessage(event, data, id))
+    } catch {
+      void close()
+    }
+  }
+  const sendEvent = (event: LiveEvent) => {
+    if (sentRecently.has(event.id)) return
+    sentRecently.add(event.id)
+    if (sentRecently.size > 5000) sentRecently.delete(sentRecently.values().next().value!)
+    if (BigInt(event.id) > BigInt(lastSent)) lastSent = event.id
+    send('change', { id: event.id, kind: event.kind, claimId: event.claimId }, event.id)
+  }
+  /** Sends what the log holds after the last event sent; "reset" when the page must reload instead. */
+  const catchUp = () => {
+    catchingUp ??= (async () => {
+      try {
+        const missed = await eventsSince(actor, articleId, lastSent)
+        if (missed === null) send('reset', {})
+        else {
+          let count = 0
+          for (const event of missed) if (!sentRecently.has(event.id)) (sendEvent(event), count++)
+          send('caught-up', { count })
+        }
+      } catch {
+        send('reset', {})
+      } finally {
+        catchingUp = null
+      }
+    })()
+    return catchingUp
+  }
+
+  await requireVisibleArticle(actor, articleId) // 404: another newsroom's feed does not exist
+  const connectionId = await joinPresence(actor, articleId)
+  let unsubscribe: () => void = () => {}
+  let heartbeat: NodeJS.Timeout | undefined
+
+  async function close() {
+    if (closed) return
+    closed = true
+    clearInterval(heartbeat)
+    unsubscribe()
+    signal?.removeEventListener('abort', onAbort)
+    try {
+      controller.close()
+    } catch {
+      // already closed by the client
+    }
+    await leavePresence(connectionId, articleId).catch(() => {})
+  }
+  const onAbort = () => void close()
+
+  const stream = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c
+    },
+    cancel() {
+      void close()
+    },
+  })
+
+  try {
+    unsubscribe = await hub.subscribe(articleId, {
+      onEvent: sendEvent,
+      onPresence: () => send('presence', {}),
+      onResync: () => {
+        void catchUp()
+        send('presence', {})
+      },
+    })
+  } catch (error) {
+    await close()
+    throw error
+  }
+  send('hello', { connectionId, lastEventId: lastSent })
+  if (lastEventId !== null) await catchUp()
+
+  heartbeat = setInterval(async () => {
+    const still = await loadActor(actor.id).catch(() => actor) // a database blip is not a revocation
+    if (!still || still.newsroomId !== actor.newsroomId) {
+      send('revoked', {})
+      return void close()
+    }
+    await touchPresence(connectionId).catch(() => {})
+    send('heartbeat', { at: new Date().toISOString() })
+  }, heartbeatMs)
+  signal?.addEventListener('abort', onAbort)
+  if (signal?.aborted) void close()
+  void pruneOccasionally()
+  return stream
+}

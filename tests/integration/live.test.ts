@@ -1,0 +1,162 @@
+// The live feed against a real PostgreSQL: changes become events in the same
+// transaction, LISTEN/NOTIFY delivers them to a feed, a lost listener reconnects and
+// catches up, presence, and newsroom isolation. (Two server processes: live-servers.test.ts.)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Actor } from '../../lib/auth/actor'
+import { updateClaimDetails } from '../../lib/claims'
+import { getDb } from '../../lib/db/client'
+import { eventsSince, latestEventId } from '../../lib/live/events'
+import { LISTENER_APPLICATION_NAME, LiveHub } from '../../lib/live/hub'
+import { listPresence, requireVisibleArticle, updatePresence } from '../../lib/live/presence'
+import { openArticleFeed } from '../../lib/live/stream'
+import { addNote } from '../../lib/notes'
+import { SseReader } from '../support/sse'
+import { expectAppError, importDwArticle, makeActor, markDwClaim, resetDatabase } from './fixtures'
+
+const NEWSROOM = 'Live Newsroom'
+let checker: Actor
+let editor: Actor
+let outsider: Actor
+let articleId: string
+let hub: LiveHub
+const readers: SseReader[] = []
+
+beforeAll(async () => {
+  await resetDatabase()
+  checker = await makeActor('CHECKER', NEWSROOM, 'Carla Checker')
+  editor = await makeActor('EDITOR', NEWSROOM, 'Eddie Editor')
+  outsider = await makeActor('CHECKER', 'Rival Newsroom', 'Rita Rival')
+  articleId = await importDwArticle(checker)
+  hub = new LiveHub(process.env.DATABASE_URL!)
+})
+
+afterAll(async () => {
+  await Promise.all(readers.map((reader) => reader.cancel()))
+  await hub.close()
+})
+
+async function open(actor: Actor, lastEventId: string | null, heartbeatMs?: number) {
+  const reader = new SseReader(await openArticleFeed({ actor, articleId, lastEventId, hub, heartbeatMs }))
+  readers.push(reader)
+  return reader
+}
+
+const changeOf = (claimId: string, kind?: string) => (message: { event: string; data: Record<string, unknown> }) =>
+  message.event === 'change' && message.data.claimId === claimId && (!kind || message.data.kind === kind)
+
+const listenerPids = async () =>
+  (await getDb().$queryRaw<{ pid: number }[]>`
+    SELECT pid FROM pg_stat_activity WHERE application_name = ${LISTENER_APPLICATION_NAME} AND datname = current_database()`).map(
+    (row) => row.pid,
+  )
+
+describe('events', () => {
+  it('writes one event per change, in the change’s transaction, carrying ids only', async () => {
+    const before = await latestEventId(articleId)
+    const claim = await markDwClaim(checker, articleId)
+    await updateClaimDetails(checker, claim.id, { version: claim.version, claimant: 'Rex Tillerson' })
+    const events = await eventsSince(checker, articleId, before)
+    expect(events!.filter((event) => BigInt(event.id) > BigInt(before)).map(({ kind, claimId }) => ({ kind, claimId }))).toEqual([
+      { kind: 'claim.created', claimId: claim.id },
+      { kind: 'claim.updated', claimId: claim.id },
+    ])
+    const row = await getDb().articleEvent.findFirstOrThrow({ where: { claimId: claim.id }, orderBy: { id: 'desc' } })
+    expect(Object.keys(row).sort()).toEqual(['actorId', 'articleId', 'claimId', 'createdAt', 'id', 'kind', 'newsroomId'])
+  })
+
+  it('writes nothing for a refused change', async () => {
+    const claim = await markDwClaim(checker, articleId)
+    const before = await latestEventId(articleId)
+    await expectAppError(updateClaimDetails(checker, claim.id, { version: claim.version + 5, claimant: 'stale' }), 409)
+    expect(await latestEventId(articleId)).toBe(before)
+  })
+
+  it('asks for a reload when the reader’s last event is unknown, and never shows another newsroom’s events', async () => {
+    expect(await eventsSince(checker, articleId, '999999999')).toBeNull()
+    expect(await eventsSince(checker, articleId, 'abc')).toBeNull()
+    expect(await eventsSince(outsider, articleId, '0')).toEqual([])
+    await expectAppError(requireVisibleArticle(outsider, articleId), 404)
+  })
+})
+
+describe('the feed', () => {
+  it('delivers a change to a subscriber as it commits, and a note added by someone else', async () => {
+    const feed = await open(editor, await latestEventId(articleId))
+    expect((await feed.next((m) => m.event === 'hello')).data.connectionId).toMatch(/^[0-9a-f-]{36}$/)
+    const claim = await markDwClaim(checker, articleId)
+    const created = await feed.next(changeOf(claim.id, 'claim.created'), 2000)
+    expect(created.id).toBe(created.data.id)
+    await addNote(checker, claim.id, { body: 'Checked the 13,000 km figure against the Pentagon statement.' })
+    await feed.next(changeOf(claim.id, 'note.added'), 2000)
+  })
+
+  it('replays what a reconnecting reader missed after its Last-Event-ID', async () => {
+    const lastSeen = await latestEventId(articleId)
+    const missed = await markDwClaim(checker, articleId)
+    const feed = await open(editor, lastSeen)
+    await feed.next(changeOf(missed.id, 'claim.created'))
+    expect((await feed.next((m) => m.event === 'caught-up')).data.count).toBeGreaterThanOrEqual(1)
+  })
+
+  it('sends "reset" to a reader whose last event is gone', async () => {
+    const feed = await open(editor, '999999999')
+    await feed.next((m) => m.event === 'reset')
+  })
+
+  it('reconnects a killed listener connection and catches up on changes made while it was down', async () => {
+    const feed = await open(editor, await latestEventId(articleId))
+    await feed.next((m) => m.event === 'hello')
+    const [pid] = await listenerPids()
+    expect(pid).toBeDefined()
+    await getDb().$queryRaw`SELECT pg_terminate_backend(${pid}::int)`
+    // Made at once: the hub waits before reconnecting, so this commit lands while nobody listens.
+    const claim = await markDwClaim(checker, articleId)
+    await feed.next(changeOf(claim.id, 'claim.created'), 10_000)
+    const pids = await listenerPids()
+    expect(pids).toHaveLength(1)
+    expect(pids[0]).not.toBe(pid)
+    expect(hub.listening).toBe(true)
+    // And it keeps delivering live afterwards.
+    const next = await markDwClaim(checker, articleId)
+    await feed.next(changeOf(next.id, 'claim.created'), 2000)
+  })
+
+  it('closes the feed of a member who was disabled, at the next heartbeat', async () => {
+    const temp = await makeActor('CHECKER', NEWSROOM, 'Tina Temp')
+    const feed = await open(temp, await latestEventId(articleId), 200)
+    await feed.next((m) => m.event === 'heartbeat', 2000)
+    await getDb().user.update({ where: { id: temp.id }, data: { disabled: true } })
+    await feed.next((m) => m.event === 'revoked', 2000)
+  })
+})
+
+describe('presence', () => {
+  it('lists who has the article open and which claim they are on', async () => {
+    const claim = await markDwClaim(checker, articleId, 'Russia')
+    const feed = await open(checker, await latestEventId(articleId))
+    const connectionId = String((await feed.next((m) => m.event === 'hello')).data.connectionId)
+    await updatePresence(checker, articleId, { connectionId, claimId: claim.id })
+    const mine = (await listPresence(editor, articleId)).find((entry) => entry.connectionId === connectionId)
+    expect(mine).toEqual({ connectionId, user: { id: checker.id, name: 'Carla Checker' }, claim: { id: claim.id, exact: 'Russia' } })
+  })
+
+  it('refuses another user’s connection, another article’s claim, and other newsrooms', async () => {
+    const feed = await open(checker, await latestEventId(articleId))
+    const connectionId = String((await feed.next((m) => m.event === 'hello')).data.connectionId)
+    await expectAppError(updatePresence(editor, articleId, { connectionId, claimId: null }), 404)
+    await expectAppError(updatePresence(checker, articleId, { connectionId, claimId: 'no-such-claim' }), 404)
+    await expectAppError(updatePresence(checker, articleId, { connectionId: 'not-a-uuid', claimId: null }), 422)
+    await expectAppError(listPresence(outsider, articleId), 404)
+    const presenceRows = await getDb().articlePresence.count()
+    await expectAppError(openArticleFeed({ actor: outsider, articleId, lastEventId: '0', hub }), 404)
+    expect(await getDb().articlePresence.count()).toBe(presenceRows)
+  })
+
+  it('drops a page from presence when its feed closes', async () => {
+    const feed = await open(editor, await latestEventId(articleId))
+    const connectionId = String((await feed.next((m) => m.event === 'hello')).data.connectionId)
+    expect((await listPresence(checker, articleId)).some((entry) => entry.connectionId === connectionId)).toBe(true)
+    await feed.cancel()
+    await expect.poll(async () => (await listPresence(checker, articleId)).some((e) => e.connectionId === connectionId)).toBe(false)
+  })
+})
