@@ -26,6 +26,7 @@ export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onRea
       <button
         type="button"
         className="claim-item"
+        data-claim-item={claim.id}
         aria-expanded={claim.id === openClaimId}
         onClick={() => onOpen(claim.id === openClaimId ? null : claim.id)}
       >

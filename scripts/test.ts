@@ -1,5 +1,5 @@
-// npm test: unit tests, integration tests against a fresh PostgreSQL database,
-// then Playwright journeys against the built app on another fresh database.
+// npm test: unit tests, then (after building the app) integration tests against a fresh
+// PostgreSQL database, then Playwright journeys against the built app on another one.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { freePort } from './db/embedded'
@@ -15,6 +15,9 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
 const results: Record<string, boolean> = {}
 results.unit = run('npx', ['vitest', 'run', '--project', 'unit'])
 
+// Built before the integration tests: some of them run the app as separate server processes.
+ensureBuild()
+
 const server = await openTestServer()
 try {
   const integrationUrl = await server.createDatabase('integration')
@@ -29,7 +32,6 @@ try {
     E2E_PORT: String(await freePort()),
   }
   if (run('npx', ['tsx', 'e2e/seed.ts'], e2eEnv)) {
-    ensureBuild()
     results.e2e = run('npx', ['playwright', 'test'], e2eEnv)
   } else {
     results.e2e = false
