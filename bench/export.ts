@@ -6,9 +6,9 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { openTestServer } from '../scripts/db/test-databases'
+import { withScratchDatabase } from './support'
 import type { Actor } from '../lib/auth/actor'
-import { createPrismaClient } from '../lib/db/client'
+import { getDb } from '../lib/db/client'
 import { EXPORT_FORMATS, exportStream, type ExportFormat } from '../lib/export'
 import type { Verdict } from '../lib/generated/prisma/enums'
 import { importContent } from '../lib/import/import-article'
@@ -92,15 +92,9 @@ const collectGarbage = () => (globalThis as { gc?: () => void }).gc?.()
 export async function run(options: RunOptions = {}): Promise<BenchFigures> {
   const { claims: claimCount = 10_000, approvedShare = 0.3 } = options
   const log = options.log ?? (() => {})
-  const server = await openTestServer()
-  const globalForDb = globalThis as unknown as { factmarkDb?: ReturnType<typeof createPrismaClient> }
-  const previousDb = globalForDb.factmarkDb
-  try {
-    const url = await server.createDatabase('export_bench')
-    const db = createPrismaClient(url)
-    // lib/ reads through getDb(): point it at the scratch database for the run.
-    globalForDb.factmarkDb = db
-    try {
+  return withScratchDatabase('export_bench', async () => {
+    const db = getDb()
+    {
       const setupStart = performance.now()
       const rng = mulberry32(20171215)
       const mk = async (role: 'CHECKER' | 'EDITOR', name: string): Promise<Actor> => {
@@ -200,13 +194,8 @@ export async function run(options: RunOptions = {}): Promise<BenchFigures> {
         formats.push(figures)
       }
       return { claims: claimCount, approved, sources: sourceCount, setupMs: Math.round(setupMs), formats }
-    } finally {
-      globalForDb.factmarkDb = previousDb
-      await db.$disconnect()
     }
-  } finally {
-    await server.close()
-  }
+  })
 }
 
 export function printTable(figures: BenchFigures) {

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import * as anchoring from '../bench/anchoring'
 import * as exportBench from '../bench/export'
+import * as live from '../bench/live'
 
 type Log = { log: (line: string) => void }
 /** A benchmark module: run() (sync or async) returns figures that printTable() prints. */
@@ -16,7 +17,7 @@ const bench = <F>(name: string, module: { run(options: Log): F | Promise<F>; pri
   },
 })
 
-const BENCHMARKS = [bench('anchoring', anchoring), bench('export', exportBench)]
+const BENCHMARKS = [bench('anchoring', anchoring), bench('export', exportBench), bench('live', live)]
 
 const results: Record<string, unknown> = {}
 for (const { name, go } of BENCHMARKS) {

@@ -10,6 +10,8 @@ export class SseReader {
   #decoder = new TextDecoder()
   #buffer = ''
   #queue: SseMessage[] = []
+  /** A read still in flight after a timeout: the next call takes it over, so no chunk is dropped. */
+  #pending: Promise<ReadableStreamReadResult<Uint8Array>> | null = null
 
   constructor(stream: ReadableStream<Uint8Array>) {
     this.#reader = stream.getReader()
@@ -25,11 +27,13 @@ export class SseReader {
       const left = deadline - Date.now()
       if (left <= 0) throw new Error('No matching server-sent event arrived in time.')
       let timer: NodeJS.Timeout | undefined
+      this.#pending ??= this.#reader.read()
       const chunk = await Promise.race([
-        this.#reader.read(),
+        this.#pending,
         new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), left))),
       ]).finally(() => clearTimeout(timer))
       if (chunk === 'timeout') continue
+      this.#pending = null
       if (chunk.done) throw new Error('The event stream ended.')
       this.#buffer += this.#decoder.decode(chunk.value, { stream: true })
       this.#parse()

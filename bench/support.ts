@@ -1,0 +1,33 @@
+// What the benchmarks share: a scratch database that lib/ reads through getDb(), and percentiles.
+import { createPrismaClient } from '../lib/db/client'
+import { openTestServer } from '../scripts/db/test-databases'
+
+/**
+ * Runs `work` against a fresh, migrated database (on DATABASE_URL's server, or an
+ * embedded PostgreSQL) with getDb() pointing at it; drops the database afterwards.
+ */
+export async function withScratchDatabase<T>(label: string, work: (url: string) => Promise<T>): Promise<T> {
+  const server = await openTestServer()
+  const globalForDb = globalThis as unknown as { factmarkDb?: ReturnType<typeof createPrismaClient> }
+  const previousDb = globalForDb.factmarkDb
+  try {
+    const url = await server.createDatabase(label)
+    const db = createPrismaClient(url)
+    globalForDb.factmarkDb = db
+    try {
+      return await work(url)
+    } finally {
+      globalForDb.factmarkDb = previousDb
+      await db.$disconnect()
+    }
+  } finally {
+    await server.close()
+  }
+}
+
+/** The p-th percentile (0–100) of `values`, nearest-rank. */
+export function percentile(values: number[], p: number): number {
+  if (!values.length) return NaN
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]
+}
