@@ -39,3 +39,31 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
 
 export const errorMessage = (error: unknown) =>
   error instanceof ApiError ? error.message : 'Something went wrong. Nothing was saved.'
+
+/** True for failures that are worth retrying unchanged: the network, or the server's database, is away. */
+export const isTransient = (error: unknown) =>
+  error instanceof ApiError && (error.status === 0 || error.code === 'DATABASE_UNAVAILABLE' || error.status === 502 || error.status === 504)
+
+const RETRY_MS = [1000, 2000, 3000, 5000]
+
+/**
+ * Runs `work` until it succeeds or fails for a reason other than a lost connection,
+ * calling `waiting(true)` while it waits to retry. Only for requests that are safe to
+ * repeat (idempotent, or carrying a request id the server deduplicates).
+ */
+export async function retryWhileOffline<T>(work: () => Promise<T>, waiting: (on: boolean) => void, signal?: AbortSignal): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const result = await work()
+      waiting(false)
+      return result
+    } catch (error) {
+      if (!isTransient(error) || signal?.aborted) {
+        waiting(false)
+        throw error
+      }
+      waiting(true)
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]))
+    }
+  }
+}

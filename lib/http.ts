@@ -3,6 +3,7 @@
 import 'server-only'
 import { NextResponse } from 'next/server'
 import { requireActor, type Actor } from './auth/actor'
+import { isDatabaseUnavailable } from './db/unavailable'
 import { AppError } from './errors'
 
 export const MAX_BODY_BYTES = 256 * 1024
@@ -24,6 +25,13 @@ export function apiRoute<P extends Params>(handler: Handler<P>, { status = 200 }
 
 export function errorResponse(error: unknown) {
   if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status })
+  if (isDatabaseUnavailable(error)) {
+    // Not a bug and not the user's fault: say so, and let the page retry.
+    return NextResponse.json(
+      { error: { code: 'DATABASE_UNAVAILABLE', message: 'Factmark is reconnecting to its database. Nothing was saved yet; it will retry.' } },
+      { status: 503, headers: { 'Retry-After': '2' } },
+    )
+  }
   console.error(error)
   return NextResponse.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was saved.' } }, { status: 500 })
 }

@@ -17,22 +17,41 @@ const noteBody = z
   .min(1, 'Write a note first.')
   .max(MAX_NOTE_LENGTH, `Notes are limited to ${MAX_NOTE_LENGTH.toLocaleString('en')} characters.`)
 
-export const addNoteInput = z.strictObject({ body: noteBody, parentId: z.string().min(1).max(64).optional() })
+export const addNoteInput = z.strictObject({
+  body: noteBody,
+  parentId: z.string().min(1).max(64).optional(),
+  /** Chosen by the page for this note: sending it again (after a lost connection) never adds it twice. */
+  requestId: z.uuid('requestId must be a UUID.').optional(),
+})
 export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody })
 export const deleteNoteInput = z.strictObject({ version: z.number().int().min(1) })
 
 
 export async function addNote(actor: Actor, claimId: string, rawInput: unknown) {
-  const { body, parentId } = parseInput(addNoteInput, rawInput)
-  return getDb().$transaction(async (tx) => {
-    await assertClaimVisible(tx, actor, claimId)
-    if (parentId && !(await tx.note.findFirst({ where: { id: parentId, claimId }, select: { id: true } }))) {
-      throw invalid('The note you are replying to is not on this claim.', { parentId: ['Unknown note.'] })
+  const { body, parentId, requestId } = parseInput(addNoteInput, rawInput)
+  const alreadyAdded = () =>
+    requestId ? getDb().note.findFirst({ where: { requestId, claimId, authorId: actor.id }, select: noteSelect }) : null
+  try {
+    return await getDb().$transaction(async (tx) => {
+      await assertClaimVisible(tx, actor, claimId)
+      const earlier = requestId && (await tx.note.findFirst({ where: { requestId, claimId, authorId: actor.id }, select: noteSelect }))
+      if (earlier) return earlier
+      if (parentId && !(await tx.note.findFirst({ where: { id: parentId, claimId }, select: { id: true } }))) {
+        throw invalid('The note you are replying to is not on this claim.', { parentId: ['Unknown note.'] })
+      }
+      const note = await tx.note.create({ data: { claimId, parentId, authorId: actor.id, body, requestId }, select: noteSelect })
+      await recordAudit(tx, actor, claimId, 'note.added', null, { noteId: note.id, parentId: parentId ?? null, body })
+      return note
+    })
+  } catch (error) {
+    // The same request committed a moment ago (a retry racing the original): answer with that note.
+    if ((error as { code?: string }).code === 'P2002') {
+      const earlier = await alreadyAdded()
+      if (earlier) return earlier
+      throw invalid('requestId was already used for another note.', { requestId: ['Already used.'] })
     }
-    const note = await tx.note.create({ data: { claimId, parentId, authorId: actor.id, body }, select: noteSelect })
-    await recordAudit(tx, actor, claimId, 'note.added', null, { noteId: note.id, parentId: parentId ?? null, body })
-    return note
-  })
+    throw error
+  }
 }
 
 /** The note, if it is on a claim of the actor's newsroom and the actor wrote it. */

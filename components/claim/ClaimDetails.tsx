@@ -6,6 +6,7 @@ import type { ClaimWithThread, CurrentUser, Member } from '../types'
 import { ClaimFields } from './ClaimFields'
 import { ClaimHistory } from './ClaimHistory'
 import { NotesThread } from './NotesThread'
+import { PreviouslyChecked } from './PreviouslyChecked'
 import { SourcesList } from './SourcesList'
 import { WorkflowActions } from './WorkflowActions'
 
@@ -32,14 +33,20 @@ export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChan
     },
     [onChanged],
   )
+  const loaded = useRef(false)
   const reload = useCallback(() => {
     api<{ claim: ClaimWithThread }>(`/api/claims/${claimId}`)
-      .then(({ claim }) => show(claim))
-      .catch((error) => setLoadError(errorMessage(error)))
+      .then(({ claim }) => {
+        loaded.current = true
+        show(claim)
+      })
+      // Once shown, a failed refresh keeps the panel (and any unsaved input in it) as it is.
+      .catch((error) => loaded.current || setLoadError(errorMessage(error)))
   }, [claimId, show])
 
   useEffect(() => {
     setClaim(null)
+    loaded.current = false
     reload()
   }, [reload])
 
@@ -76,6 +83,7 @@ export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChan
       {tab === 'details' ? (
         <div role="tabpanel" id={tabId('details')} aria-labelledby={tabId('details-tab')}>
           <WorkflowActions claim={claim} currentUser={currentUser} onSaved={show} onStale={reload} />
+          <PreviouslyChecked claimId={claim.id} refresh={revision} />
           <ClaimFields claim={claim} members={members} currentUser={currentUser} onSaved={show} onStale={reload} />
           {claim.reviews.length > 0 && (
             <section aria-label="Reviews">

@@ -1,7 +1,7 @@
 'use client'
 import { useId, useState } from 'react'
 import { formatDateTime } from '@/lib/format'
-import { api, errorMessage } from '../api'
+import { api, errorMessage, retryWhileOffline } from '../api'
 import { ErrorMessage, FormActions } from '../FormParts'
 import type { ClaimWithThread, CurrentUser, Note } from '../types'
 
@@ -117,15 +117,20 @@ function NoteForm({ claimId, label, submit, initial = '', parentId, edit, onSave
   const [body, setBody] = useState(initial)
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const [waiting, setWaiting] = useState(false)
   const id = useId()
 
   async function save(event: React.FormEvent) {
     event.preventDefault()
     setSaving(true)
     setError(null)
+    // One id per note: if the connection drops, the retries cannot add it twice.
+    const requestId = crypto.randomUUID()
     try {
-      if (edit) await api(`/api/notes/${edit.noteId}`, { method: 'PATCH', body: { version: edit.version, body } })
-      else await api(`/api/claims/${claimId}/notes`, { method: 'POST', body: { body, ...(parentId ? { parentId } : {}) } })
+      await retryWhileOffline(() => {
+        if (edit) return api(`/api/notes/${edit.noteId}`, { method: 'PATCH', body: { version: edit.version, body } })
+        return api(`/api/claims/${claimId}/notes`, { method: 'POST', body: { body, requestId, ...(parentId ? { parentId } : {}) } })
+      }, setWaiting)
       setBody('')
       onSaved()
     } catch (e) {
@@ -138,7 +143,12 @@ function NoteForm({ claimId, label, submit, initial = '', parentId, edit, onSave
   return (
     <form onSubmit={save} className="stack" noValidate>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} value={body} onChange={(e) => setBody(e.target.value)} rows={3} />
+      <textarea id={id} value={body} onChange={(e) => setBody(e.target.value)} rows={3} readOnly={waiting} />
+      {waiting && (
+        <p role="status" className="meta">
+          Reconnecting… Your note is kept here and will be saved as soon as the connection is back.
+        </p>
+      )}
       <ErrorMessage message={error} />
       <FormActions submit={submit} saving={saving} onCancel={onCancel} />
     </form>

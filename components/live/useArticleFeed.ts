@@ -11,7 +11,8 @@ export interface FeedChange {
   claimId: string | null
 }
 
-export type FeedStatus = 'connecting' | 'live' | 'offline'
+/** `reconnecting`: the page is connected but the server lost its database for a moment. */
+export type FeedStatus = 'connecting' | 'live' | 'offline' | 'reconnecting'
 
 interface Handlers {
   onChanges(changes: FeedChange[]): void
@@ -90,6 +91,10 @@ export function useArticleFeed(articleId: string, initialEventId: string, handle
         setStatus('live')
         if (wasOffline) setCaughtUp(Number(data.count))
         wasOffline = false
+      })
+      on('reconnecting', () => {
+        wasOffline = true
+        setStatus('reconnecting')
       })
       on('presence', () => latest.current.onPresence())
       on('heartbeat', () => {})

@@ -8,6 +8,8 @@ import { EVENTS_CHANNEL, PRESENCE_CHANNEL, type LiveEvent } from './events'
 export interface Subscriber {
   onEvent(event: LiveEvent): void
   onPresence(): void
+  /** The connection to the database was lost; the hub is reconnecting. */
+  onLost(): void
   /** The connection was lost and is back: notifications may have been missed. */
   onResync(): void
 }
@@ -89,6 +91,7 @@ export class LiveHub {
     this.#client = null
     this.#lostConnection = true
     client.end().catch(() => {})
+    for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.onLost()
     this.#scheduleReconnect()
   }
 

