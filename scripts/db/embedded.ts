@@ -84,6 +84,9 @@ export async function startEmbeddedPostgres(dataDir: string, { port }: { port?: 
       )
     }
   }
+  // Already running (the app is up): use it rather than fight over the data folder.
+  const running = await runningPort(databaseDir)
+  if (running) return { url: urlFor(password, running), port: running, stop: async () => {} }
   port ??= await freePort()
   const logs: string[] = []
   const pg = new EmbeddedPostgres({
@@ -109,10 +112,26 @@ export async function startEmbeddedPostgres(dataDir: string, { port }: { port?: 
   const exists = await databaseExists(pg, 'factmark')
   if (!exists) await pg.createDatabase('factmark')
   return {
-    url: `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/factmark`,
+    url: urlFor(password, port),
     port,
     stop: () => pg.stop(),
   }
+}
+
+const urlFor = (password: string, port: number) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/factmark`
+
+/** The port of a server already running on `databaseDir` (its postmaster.pid names the pid and port), if any. */
+async function runningPort(databaseDir: string): Promise<number | null> {
+  const pidFile = join(databaseDir, 'postmaster.pid')
+  if (!existsSync(pidFile)) return null
+  const [pid, , , port] = (await readFile(pidFile, 'utf8')).split('\n')
+  try {
+    process.kill(Number(pid), 0)
+  } catch (error) {
+    // EPERM: alive, but owned by the "postgres" user we run it as.
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return null
+  }
+  return Number(port) || null
 }
 
 async function databaseExists(pg: EmbeddedPostgres, name: string) {

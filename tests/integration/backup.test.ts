@@ -1,0 +1,108 @@
+// npm run db:backup / db:restore round trip through the real pg_dump and pg_restore:
+// what is restored is what was backed up, and restoring replaces later changes.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { withDatabase } from '../../lib/db/url'
+import { addNote } from '../../lib/notes'
+import { addSource } from '../../lib/sources'
+import { importDwArticle, makeActor, markDwClaim, resetDatabase } from './fixtures'
+
+const source = process.env.DATABASE_URL!
+const copyName = `${new URL(source).pathname.slice(1)}_restored`
+const copy = withDatabase(source, copyName)
+const dir = mkdtempSync(join(tmpdir(), 'factmark-backup-'))
+const file = join(dir, 'factmark.dump')
+
+async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    return (await client.query<T>(text)).rows
+  } finally {
+    await client.end()
+  }
+}
+
+/** Every domain table's row count and a digest of its rows, so two databases compare table by table. */
+async function fingerprint(url: string) {
+  const tables = await sql<{ name: string }>(
+    url,
+    `SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND relname <> '_prisma_migrations' ORDER BY relname`,
+  )
+  const digests: Record<string, { rows: number; digest: string }> = {}
+  for (const { name } of tables) {
+    const [row] = await sql<{ rows: string; digest: string }>(
+      url,
+      `SELECT count(*) AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`,
+    )
+    digests[name] = { rows: Number(row.rows), digest: row.digest }
+  }
+  return digests
+}
+
+function cli(command: 'backup' | 'restore', url: string, ...args: string[]) {
+  return spawnSync('npx', ['tsx', 'scripts/db/backup.ts', command, '--file', file, ...args], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: 'utf8',
+  })
+}
+
+beforeAll(async () => {
+  await resetDatabase()
+  const checker = await makeActor('CHECKER', 'Backup Desk', 'Bea Backup')
+  const articleId = await importDwArticle(checker)
+  const claim = await markDwClaim(checker, articleId)
+  await addNote(checker, claim.id, { body: 'Ünïcödé and “quotes” survive a round trip; so does a tab\there.' })
+  await addSource(checker, claim.id, { url: 'https://www.dw.com/en/a-41811587', title: 'DW report' })
+  await sql(withDatabase(source, 'postgres'), `DROP DATABASE IF EXISTS "${copyName}" WITH (FORCE)`)
+  await sql(withDatabase(source, 'postgres'), `CREATE DATABASE "${copyName}"`)
+})
+
+afterAll(async () => {
+  await sql(withDatabase(source, 'postgres'), `DROP DATABASE IF EXISTS "${copyName}" WITH (FORCE)`)
+  rmSync(dir, { recursive: true, force: true })
+})
+
+it('backs up the configured database and restores it, row for row, into an empty one', async () => {
+  const backedUp = cli('backup', source)
+  expect(backedUp.stderr).not.toMatch(/failed/)
+  expect(backedUp.status).toBe(0)
+  const restored = cli('restore', copy, '--yes')
+  expect(restored.stderr).not.toMatch(/failed/)
+  expect(restored.status).toBe(0)
+  const [original, copied] = [await fingerprint(source), await fingerprint(copy)]
+  expect(Object.keys(original).length).toBeGreaterThan(10)
+  expect(original.Note.rows).toBe(1)
+  expect(original.Claim.rows).toBe(1)
+  expect(copied).toEqual(original)
+  // The generated search columns and the trigram index came back too.
+  const [{ count }] = await sql<{ count: string }>(copy, `SELECT count(*) FROM "Note" WHERE "searchVector" @@ plainto_tsquery('english', 'quotes')`)
+  expect(Number(count)).toBe(1)
+})
+
+it('restoring replaces what changed since the backup', async () => {
+  const before = await fingerprint(copy)
+  await sql(copy, `UPDATE "Note" SET body = 'changed after the backup'`)
+  await sql(copy, `DELETE FROM "Source"`)
+  expect(await fingerprint(copy)).not.toEqual(before)
+  expect(cli('restore', copy, '--yes').status).toBe(0)
+  expect(await fingerprint(copy)).toEqual(before)
+})
+
+it('refuses to restore without --yes or from a missing file, changing nothing', async () => {
+  const before = await fingerprint(copy)
+  const unconfirmed = cli('restore', copy)
+  expect(unconfirmed.status).not.toBe(0)
+  expect(unconfirmed.stderr).toContain('Add --yes to go ahead.')
+  const missing = spawnSync('npx', ['tsx', 'scripts/db/backup.ts', 'restore', '--file', join(dir, 'nope.dump'), '--yes'], {
+    env: { ...process.env, DATABASE_URL: copy },
+    encoding: 'utf8',
+  })
+  expect(missing.status).not.toBe(0)
+  expect(missing.stderr).toContain('No backup at')
+  expect(await fingerprint(copy)).toEqual(before)
+})
