@@ -24,6 +24,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/articles">Articles</Link>
               <Link href="/review">Review</Link>
               <Link href="/reports">Reports</Link>
+              <Link href="/search">Search</Link>
+              {actor.role === 'ADMIN' && <Link href="/admin">Admin</Link>}
+              <Link href="/account">Account</Link>
             </nav>
           )}
           {actor && (

@@ -1,9 +1,10 @@
 import type { ReportClaim } from '@/lib/export'
 import { formatDate, formatDateTime } from '@/lib/format'
+import type { Verdict } from '@/lib/generated/prisma/enums'
 import { VERDICT_LABELS } from '@/lib/verdicts'
 
 /** One verified claim as the report prints it. */
-export function ReportClaimItem({ claim }: { claim: ReportClaim }) {
+export function ReportClaimItem({ claim, verdictLabels = VERDICT_LABELS }: { claim: ReportClaim; verdictLabels?: Record<Verdict, string> }) {
   return (
     <article className="report-claim" id={`claim-${claim.id}`}>
       <blockquote>{claim.exact}</blockquote>
@@ -19,7 +20,7 @@ export function ReportClaimItem({ claim }: { claim: ReportClaim }) {
         )}
         <div>
           <dt>Verdict</dt>
-          <dd className="verdict">{claim.verdict ? VERDICT_LABELS[claim.verdict] : 'Not set'}</dd>
+          <dd className="verdict">{claim.verdict ? verdictLabels[claim.verdict] : 'Not set'}</dd>
         </div>
         {claim.summary && (
           <div>

@@ -6,6 +6,7 @@ import { getDb } from './db/client'
 import { notFound } from './errors'
 import { reiterable } from './export'
 import type { ExportContext, ReportArticle, ReportClaim } from './export/types'
+import { SETTINGS_SELECT, toIdentity } from './newsroom-identity'
 
 const BATCH = 500
 const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null)
@@ -20,12 +21,14 @@ export async function loadReportArticle(actor: Actor, articleId: string, baseUrl
       publisher: true,
       publishedAt: true,
       language: true,
-      newsroom: { select: { name: true, url: true } },
+      newsroom: { select: SETTINGS_SELECT },
     },
   })
   if (!article) throw notFound('The article')
   return {
     ...article,
+    // The newsroom's public identity: display name, URL, logo, report language, verdict scale.
+    newsroom: toIdentity(article.newsroom),
     publishedAt: dateOnly(article.publishedAt),
     permalink: new URL(`/articles/${article.id}`, baseUrl).toString(),
   }

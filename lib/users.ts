@@ -1,24 +1,31 @@
 import { z } from 'zod'
 import { hashPassword } from './auth/password'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password-policy'
 import { getDb } from './db/client'
-import { conflict } from './errors'
+import { conflict, invalid } from './errors'
 import { Prisma } from './generated/prisma/client'
 import { Role } from './generated/prisma/enums'
 import { parseInput } from './validation'
 
-export const MIN_PASSWORD_LENGTH = 8
+// The same password rules as the invitation link and the account page.
+export { MIN_PASSWORD_LENGTH }
 
 export const newUserInput = z.strictObject({
   newsroom: z.string().trim().min(1, 'Name the newsroom.').max(200),
   email: z.string().trim().toLowerCase().email('Enter a valid email address.').max(254),
   name: z.string().trim().min(1).max(200).optional(),
   role: z.enum(Role),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`).max(200),
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Passwords need at least ${MIN_PASSWORD_LENGTH} characters.`)
+    .max(MAX_PASSWORD_LENGTH, `Passwords are limited to ${MAX_PASSWORD_LENGTH} characters.`),
 })
 
 /** Creates a user, and their newsroom if it does not exist yet. Never returns the hash. */
 export async function createUser(rawInput: z.input<typeof newUserInput>) {
   const input = parseInput(newUserInput, rawInput)
+  const problem = passwordProblem(input.password, input)
+  if (problem) throw invalid(problem, { password: [problem] })
   const db = getDb()
   const duplicate = () => conflict(`A user with the email ${input.email} already exists.`)
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw duplicate()

@@ -4,20 +4,22 @@ import { invalid } from './errors'
 
 const ALLOWED_PROTOCOLS = new Set(['http:', 'https:'])
 
-/** An absolute http(s) URL; everything else (javascript:, data:, file:, ...) is refused. */
-export const httpUrl = z
-  .string()
-  .trim()
-  .min(1, 'Enter a URL.')
-  .max(2048, 'URLs are limited to 2,048 characters.')
-  .refine((value) => {
-    try {
-      const url = new URL(value)
-      return ALLOWED_PROTOCOLS.has(url.protocol) && Boolean(url.hostname)
-    } catch {
-      return false
-    }
-  }, 'Only http:// and https:// links can be sources.')
+/** Whether `value` is an absolute http(s) URL with a host. */
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value)
+    return ALLOWED_PROTOCOLS.has(url.protocol) && Boolean(url.hostname)
+  } catch {
+    return false
+  }
+}
+
+/** An absolute http(s) URL; everything else (javascript:, data:, file:, ...) is refused with `message`. */
+export const httpUrlWith = (message: string) =>
+  z.string().trim().min(1, 'Enter a URL.').max(2048, 'URLs are limited to 2,048 characters.').refine(isHttpUrl, message)
+
+/** A source's URL: absolute http(s) only. */
+export const httpUrl = httpUrlWith('Only http:// and https:// links can be sources.')
 
 /**
  * Characters PostgreSQL cannot store in text or jsonb columns: NUL (a UTF-16

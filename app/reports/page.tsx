@@ -3,9 +3,9 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { currentActor } from '@/lib/auth/actor'
 import { formatDateTime } from '@/lib/format'
+import { getNewsroomIdentity } from '@/lib/newsroom-settings'
 import { newsroomReport } from '@/lib/report'
 import { isoDate } from '@/lib/validation'
-import { VERDICT_LABELS } from '@/lib/verdicts'
 
 export const metadata = { title: 'Reports · Factmark' }
 
@@ -17,7 +17,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
   const actor = await currentActor()
   if (!actor) redirect('/login')
   const { from, to } = range.parse(await searchParams)
-  const claims = await newsroomReport(actor, { from, to })
+  const [claims, newsroom] = await Promise.all([newsroomReport(actor, { from, to }), getNewsroomIdentity(actor)])
   return (
     <section className="report">
       <h1>Verified claims report</h1>
@@ -54,7 +54,7 @@ export default async function ReportsPage({ searchParams }: { searchParams: Prom
               <td>
                 <q>{claim.exact}</q>
               </td>
-              <td>{claim.verdict ? VERDICT_LABELS[claim.verdict] : '—'}</td>
+              <td>{claim.verdict ? newsroom.verdictScale[claim.verdict].label : '—'}</td>
               <td>{claim.summary}</td>
               <td>
                 {claim.approvedBy?.name}

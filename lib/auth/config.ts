@@ -11,6 +11,7 @@ export const authConfig = {
     authorized({ auth, request }) {
       const path = request.nextUrl.pathname
       if (path === '/login' || path.startsWith('/api/')) return true // API routes answer 401 themselves
+      if (path.startsWith('/invitations/')) return true // one-time links are opened signed out
       return Boolean(auth?.user)
     },
     jwt({ token, user }) {

@@ -2,6 +2,7 @@
 // claims only, the documented rating scale, and safe HTML embedding.
 import { DomUtils, parseDocument } from 'htmlparser2'
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_VERDICT_SCALE } from '../verdict-scale'
 import { VERDICT_LABELS, VERDICTS } from '../verdicts'
 import { CLAIMREVIEW_BEST_RATING, CLAIMREVIEW_RATINGS, CLAIMREVIEW_WORST_RATING, claimReview, claimReviewJsonLdForHtml, type ClaimReviewObject } from './claimreview'
 import { EXPORT_FORMATS } from './index'
@@ -92,6 +93,27 @@ describe('schema.org ClaimReview export', () => {
         expect(review.reviewRating.ratingValue).toBeLessThanOrEqual(CLAIMREVIEW_BEST_RATING)
       }
     }
+  })
+
+  it("uses the newsroom's public identity and its own verdict labels and ratings", async () => {
+    const scale = structuredClone(DEFAULT_VERDICT_SCALE)
+    scale.MOSTLY_TRUE = { label: 'Weitgehend richtig', rating: 4 }
+    scale.UNVERIFIABLE = { label: 'Nicht belegbar', rating: 2 }
+    const article = {
+      ...ARTICLE,
+      newsroom: { name: 'Faktencheck Nord', url: 'https://nord.example/', logoUrl: 'https://nord.example/logo.png', verdictScale: scale },
+    }
+    const [range, talk] = [claimReview(article, fixtureClaims()[0])!, claimReview(article, fixtureClaims()[1])!]
+    expect(range.author).toEqual({ '@type': 'Organization', name: 'Faktencheck Nord', url: 'https://nord.example/', logo: 'https://nord.example/logo.png' })
+    expect(range.reviewRating).toMatchObject({ ratingValue: 4, bestRating: 6, worstRating: 1, alternateName: 'Weitgehend richtig' })
+    expect(talk.reviewRating).toMatchObject({ ratingValue: 2, bestRating: 6, worstRating: 1, alternateName: 'Nicht belegbar' })
+    // A logo that is not an http(s) address is left out rather than published.
+    const unsafe = claimReview({ ...article, newsroom: { ...article.newsroom, logoUrl: 'javascript:alert(1)' } }, fixtureClaims()[0])!
+    expect(unsafe.author).not.toHaveProperty('logo')
+    // And the streamed export carries the same.
+    const streamed = JSON.parse(await collect(EXPORT_FORMATS.claimreview.serialize(fixtureContext({ article })))) as Json[]
+    expect(streamed[0].author.logo).toBe('https://nord.example/logo.png')
+    expect(streamed[0].reviewRating.alternateName).toBe('Weitgehend richtig')
   })
 
   it('gives no ClaimReview for a claim that is not approved', () => {

@@ -1,27 +1,22 @@
 // schema.org ClaimReview JSON-LD, one object per verified (editor-approved)
 // claim, following Google's fact-check structured data documentation. The
 // numeric scale is documented in ./README.md.
-import { VERDICT_LABELS } from '../verdicts'
+import { DEFAULT_VERDICT_SCALE, RATING_BEST, RATING_WORST, type VerdictScale } from '../verdict-scale'
 import { httpUrl, indentedJson, isoDate, isVerified } from './shared'
 import type { ExportContext, ReportArticle, ReportClaim, Verdict } from './types'
 
-export const CLAIMREVIEW_WORST_RATING = 1
-export const CLAIMREVIEW_BEST_RATING = 6
+export const CLAIMREVIEW_WORST_RATING = RATING_WORST
+export const CLAIMREVIEW_BEST_RATING = RATING_BEST
 
 /**
- * Verdict → reviewRating.ratingValue, from worst (1, false) to best (6, true),
- * in the order of the verdict scale. Unverifiable has no place on a truth
- * scale: it gets no numeric rating, only its label (alternateName).
+ * Factmark's default verdict → reviewRating.ratingValue, from worst (1, false)
+ * to best (6, true), in the order of the verdict scale. Unverifiable has no
+ * place on a truth scale: it gets no numeric rating, only its label
+ * (alternateName). A newsroom may set its own labels and ratings (within 1–6).
  */
-export const CLAIMREVIEW_RATINGS: Record<Verdict, number | null> = {
-  FALSE: 1,
-  MOSTLY_FALSE: 2,
-  MISLEADING: 3,
-  MIXED: 4,
-  MOSTLY_TRUE: 5,
-  TRUE: 6,
-  UNVERIFIABLE: null,
-}
+export const CLAIMREVIEW_RATINGS: Record<Verdict, number | null> = Object.fromEntries(
+  Object.entries(DEFAULT_VERDICT_SCALE).map(([verdict, entry]) => [verdict, entry.rating]),
+) as Record<Verdict, number | null>
 
 export interface SchemaRating {
   '@type': 'Rating'
@@ -36,6 +31,8 @@ export interface SchemaAgent {
   '@type': 'Person' | 'Organization'
   name: string
   url?: string
+  /** An Organization's logo (a URL). */
+  logo?: string
 }
 
 export interface ClaimReviewObject {
@@ -60,13 +57,13 @@ export interface ClaimReviewObject {
   }
 }
 
-export function reviewRating(verdict: Verdict, explanation?: string | null): SchemaRating {
-  const value = CLAIMREVIEW_RATINGS[verdict]
+export function reviewRating(verdict: Verdict, explanation?: string | null, scale: VerdictScale = DEFAULT_VERDICT_SCALE): SchemaRating {
+  const { label, rating: value } = scale[verdict]
   const text = explanation?.replace(/\s+/g, ' ').trim()
   return {
     '@type': 'Rating',
     ...(value === null ? {} : { ratingValue: value, bestRating: CLAIMREVIEW_BEST_RATING, worstRating: CLAIMREVIEW_WORST_RATING }),
-    alternateName: VERDICT_LABELS[verdict],
+    alternateName: label,
     ...(text ? { ratingExplanation: text } : {}),
   }
 }
@@ -75,6 +72,7 @@ export function reviewRating(verdict: Verdict, explanation?: string | null): Sch
 export function claimReview(article: ReportArticle, claim: ReportClaim): ClaimReviewObject | null {
   if (!isVerified(claim) || !claim.verdict) return null
   const newsroomUrl = httpUrl(article.newsroom.url)
+  const logo = httpUrl(article.newsroom.logoUrl)
   const articleUrl = httpUrl(article.url)
   const published = isoDate(article.publishedAt)
   const claimant = claim.claimant?.replace(/\s+/g, ' ').trim()
@@ -85,8 +83,8 @@ export function claimReview(article: ReportArticle, claim: ReportClaim): ClaimRe
     '@type': 'ClaimReview',
     url: claim.permalink,
     claimReviewed: claim.exact.replace(/\s+/g, ' ').trim(),
-    reviewRating: reviewRating(claim.verdict, claim.summary),
-    author: { '@type': 'Organization', name: article.newsroom.name, ...(newsroomUrl ? { url: newsroomUrl } : {}) },
+    reviewRating: reviewRating(claim.verdict, claim.summary, article.newsroom.verdictScale),
+    author: { '@type': 'Organization', name: article.newsroom.name, ...(newsroomUrl ? { url: newsroomUrl } : {}), ...(logo ? { logo } : {}) },
     ...(approved ? { datePublished: approved } : {}),
     itemReviewed: {
       '@type': 'Claim',

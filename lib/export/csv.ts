@@ -59,7 +59,7 @@ export function claimRow(claim: ReportClaim, article: ReportArticle): string {
     claim.claimant,
     isoDate(claim.claimDate),
     statusLabel(claim.status),
-    verdictLabel(claim.verdict),
+    verdictLabel(claim.verdict, article.newsroom.verdictScale),
     claim.summary,
     claim.checker,
     claim.approvedBy,

@@ -1,6 +1,7 @@
 // JSON report, format "factmark-report" version 1 (documented in ./README.md).
 // Streamed: the envelope, then one claim object at a time.
 import { exportedClaims, indentedJson, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
+import type { VerdictScale } from '../verdict-scale'
 import type { ExportContext, ReportArticle, ReportClaim } from './types'
 
 export const JSON_REPORT_FORMAT = 'factmark-report'
@@ -19,7 +20,7 @@ export function jsonArticle(article: ReportArticle) {
   }
 }
 
-export function jsonClaim(claim: ReportClaim) {
+export function jsonClaim(claim: ReportClaim, scale?: VerdictScale) {
   return {
     id: claim.id,
     permalink: claim.permalink,
@@ -27,7 +28,7 @@ export function jsonClaim(claim: ReportClaim) {
     status: claim.status,
     statusLabel: statusLabel(claim.status),
     verdict: claim.verdict,
-    verdictLabel: verdictLabel(claim.verdict),
+    verdictLabel: verdictLabel(claim.verdict, scale),
     summary: claim.summary,
     exact: claim.exact,
     prefix: claim.prefix,
@@ -70,7 +71,7 @@ export async function* serializeJson(ctx: ExportContext): AsyncGenerator<string,
   for await (const claim of exportedClaims(ctx)) {
     if (isVerified(claim)) verified++
     else notYetVerified++
-    yield `${first ? '' : ','}\n    ${indentedJson(jsonClaim(claim), '    ')}`
+    yield `${first ? '' : ','}\n    ${indentedJson(jsonClaim(claim, ctx.article.newsroom.verdictScale), '    ')}`
     first = false
   }
   yield `${first ? '' : '\n  '}],\n  "counts": ${JSON.stringify({ verified, notYetVerified })}\n}\n`

@@ -169,3 +169,19 @@ describe('Markdown report', () => {
     expect(md).toContain('0 verified claims; 2 claims not yet verified.')
   })
 })
+
+describe("the newsroom's verdict labels", () => {
+  it('print in the Markdown report, the CSV and the JSON report', async () => {
+    const { DEFAULT_VERDICT_SCALE } = await import('../verdict-scale')
+    const scale = structuredClone(DEFAULT_VERDICT_SCALE)
+    scale.MOSTLY_TRUE.label = 'Largely accurate'
+    const ctx = () => fixtureContext({ article: { ...ARTICLE, newsroom: { ...ARTICLE.newsroom, name: 'Desk Public Name', verdictScale: scale } } })
+    const markdown = await collect(EXPORT_FORMATS.md.serialize(ctx()))
+    expect(markdown).toContain('- **Verdict:** Largely accurate')
+    expect(markdown).not.toContain('Mostly true')
+    expect(markdown).toContain('Desk Public Name')
+    expect(await collect(EXPORT_FORMATS.csv.serialize(ctx()))).toContain('Largely accurate')
+    const json = JSON.parse(await collect(EXPORT_FORMATS.json.serialize(ctx())))
+    expect(json.claims[0]).toMatchObject({ verdict: 'MOSTLY_TRUE', verdictLabel: 'Largely accurate' })
+  })
+})

@@ -5,6 +5,7 @@
 // made from http(s) URLs, by this module.
 import { formatDate, formatDateTime } from '../format'
 import { httpUrl, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
+import type { VerdictScale } from '../verdict-scale'
 import type { ExportContext, ReportClaim, ReportSource } from './types'
 
 /** Characters that mean something to CommonMark/GFM anywhere in a line. */
@@ -109,13 +110,13 @@ function sourceItem(source: ReportSource, index: number): string {
   return out
 }
 
-function claimBody(claim: ReportClaim, verified: boolean): string {
+function claimBody(claim: ReportClaim, verified: boolean, scale?: VerdictScale): string {
   let out = quoteBlock(claim)
   if (!verified) out += field('Status', statusLabel(claim.status))
   const claimDate = day(claim.claimDate)
   out += field('Claimant', claim.claimant ? mdInline(claim.claimant) + (claimDate ? `, ${claimDate}` : '') : null)
   if (!claim.claimant) out += field('Claim date', claimDate)
-  out += field(verified ? 'Verdict' : 'Proposed verdict', verdictLabel(claim.verdict))
+  out += field(verified ? 'Verdict' : 'Proposed verdict', verdictLabel(claim.verdict, scale))
   out += field('Summary', claim.summary && mdBlock(claim.summary, '  '))
   out += field('Checked by', claim.checker && mdInline(claim.checker))
   if (verified) {
@@ -162,7 +163,7 @@ export async function* serializeMarkdown(ctx: ExportContext): AsyncGenerator<str
   for await (const claim of iterate(firstPass)) {
     if (!isVerified(claim)) continue
     verified++
-    yield heading(claim, verified) + claimBody(claim, true)
+    yield heading(claim, verified) + claimBody(claim, true, ctx.article.newsroom.verdictScale)
   }
   if (verified === 0) yield '_No claims have been verified yet._\n\n'
 
@@ -178,7 +179,7 @@ export async function* serializeMarkdown(ctx: ExportContext): AsyncGenerator<str
   for await (const claim of ctx.claims) {
     if (isVerified(claim)) continue
     pending++
-    yield heading(claim, pending) + claimBody(claim, false)
+    yield heading(claim, pending) + claimBody(claim, false, ctx.article.newsroom.verdictScale)
   }
   if (pending === 0) yield '_Every claim has been verified._\n\n'
   yield `---\n\n${plural(verified, 'verified claim', 'verified claims')}; ${plural(pending, 'claim', 'claims')} not yet verified.\n`

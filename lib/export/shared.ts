@@ -1,6 +1,7 @@
 // Small helpers shared by the export formats: which claims a format exports,
 // date and URL normalisation, labels.
-import { STATUS_LABELS, VERDICT_LABELS } from '../verdicts'
+import { verdictLabelIn, type VerdictScale } from '../verdict-scale'
+import { STATUS_LABELS } from '../verdicts'
 import type { ClaimStatus, ExportContext, ReportClaim, Verdict } from './types'
 
 /** "Verified" means approved by an editor, whatever the verdict. */
@@ -13,7 +14,8 @@ export async function* exportedClaims(ctx: ExportContext): AsyncGenerator<Report
   }
 }
 
-export const verdictLabel = (verdict: Verdict | null) => (verdict ? VERDICT_LABELS[verdict] : null)
+/** The verdict in the newsroom's words (`scale`), or Factmark's. */
+export const verdictLabel = (verdict: Verdict | null, scale?: VerdictScale) => (verdict ? verdictLabelIn(scale, verdict) : null)
 export const statusLabel = (status: ClaimStatus) => STATUS_LABELS[status]
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/

@@ -1,6 +1,7 @@
 // The plain shape every export format consumes. Built by the data layer (one
 // article, its claims in text order); the serializers never touch Prisma.
 import type { ClaimStatus, Verdict } from '../generated/prisma/enums'
+import type { VerdictScale } from '../verdict-scale'
 
 export type { ClaimStatus, Verdict }
 
@@ -14,7 +15,17 @@ export interface ReportArticle {
   language: string | null
   /** Absolute Factmark URL of the article. */
   permalink: string
-  newsroom: { name: string; url: string | null }
+  /** The newsroom as it presents itself publicly (see lib/newsroom-settings.ts). */
+  newsroom: {
+    /** The public name: the display name, else the newsroom's name. */
+    name: string
+    url: string | null
+    logoUrl?: string | null
+    /** BCP 47 tag the report is written in. */
+    reportLanguage?: string
+    /** The newsroom's verdict labels and ClaimReview ratings; Factmark's defaults when absent. */
+    verdictScale?: VerdictScale
+  }
 }
 
 export interface ReportSource {

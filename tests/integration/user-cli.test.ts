@@ -92,7 +92,7 @@ describe('scripts/user-create.ts', { timeout: 90_000 }, () => {
   it('exits non-zero for a short password, creating nothing', async () => {
     const run = await userCreate(['--newsroom', 'CLI Desk', '--email', 'short@desk.test', '--role', 'CHECKER'], { FACTMARK_PASSWORD: 'short' })
     expect(run.code).not.toBe(0)
-    expect(run.stderr).toMatch(/at least 8 characters/)
+    expect(run.stderr).toMatch(/at least 12 characters/)
     expect(run.output).not.toContain('$2')
     expect(await getDb().user.findUnique({ where: { email: 'short@desk.test' } })).toBeNull()
   })

@@ -94,14 +94,22 @@ describe('createUser', () => {
   })
 
   it(`refuses passwords shorter than ${MIN_PASSWORD_LENGTH} characters with 422 and creates nothing`, async () => {
-    expect(MIN_PASSWORD_LENGTH).toBe(8)
-    const error = await expectAppError(createUser({ newsroom: 'Desk', email: 'short@desk.test', role: 'CHECKER', password: '1234567' }), 422)
+    expect(MIN_PASSWORD_LENGTH).toBe(12)
+    const error = await expectAppError(createUser({ newsroom: 'Desk', email: 'short@desk.test', role: 'CHECKER', password: 'elevenchars' }), 422)
     expect(error.fields).toHaveProperty('password')
     await expectAppError(createUser({ newsroom: 'Desk', email: 'short@desk.test', role: 'CHECKER', password: '' }), 422)
     expect(await rowCounts()).toMatchObject({ newsrooms: 0, users: 0 })
     // Exactly the minimum is enough.
-    await createUser({ newsroom: 'Desk', email: 'short@desk.test', role: 'CHECKER', password: '12345678' })
+    await createUser({ newsroom: 'Desk', email: 'short@desk.test', role: 'CHECKER', password: 'twelve-chars' })
     expect(await getDb().user.count()).toBe(1)
+  })
+
+  it('refuses common passwords and the email as password, like the invitation link and account page', async () => {
+    for (const password of ['password1234', 'QWERTYUIOP123', 'common@desk.test']) {
+      const error = await expectAppError(createUser({ newsroom: 'Desk', email: 'common@desk.test', role: 'CHECKER', password }), 422)
+      expect(error.fields).toHaveProperty('password')
+    }
+    expect(await rowCounts()).toMatchObject({ newsrooms: 0, users: 0 })
   })
 
   it('refuses invalid input with 422 and creates nothing', async () => {

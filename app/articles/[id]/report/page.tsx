@@ -9,6 +9,7 @@ import { AppError } from '@/lib/errors'
 import { claimReview, claimReviewJsonLdForHtml, EXPORT_FORMATS, type ReportClaim } from '@/lib/export'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { loadReportArticle, reportClaims } from '@/lib/report'
+import { verdictLabels } from '@/lib/verdict-scale'
 import { STATUS_LABELS } from '@/lib/verdicts'
 
 interface Props {
@@ -33,11 +34,26 @@ export default async function ReportPage({ params, searchParams }: Props) {
   }
   const jsonLd = verified.map((claim) => claimReview(article, claim)).filter(Boolean)
   const query = showUnverified ? '' : '&unverified=0'
+  const { newsroom } = article
+  const labels = newsroom.verdictScale ? verdictLabels(newsroom.verdictScale) : undefined
 
   return (
-    <article className="report">
+    <article className="report" lang={newsroom.reportLanguage ?? 'en'}>
       <header className="report-header">
-        <p className="kicker">Verified-claims report · {article.newsroom.name}</p>
+        {/* A plain img: the logo may be on any host, which next/image would need configured one by one. */}
+        {newsroom.logoUrl && (
+          <img className="report-logo" src={newsroom.logoUrl} alt={`${newsroom.name} logo`} referrerPolicy="no-referrer" />
+        )}
+        <p className="kicker">
+          Verified-claims report ·{' '}
+          {newsroom.url ? (
+            <a href={newsroom.url} rel="noopener noreferrer">
+              {newsroom.name}
+            </a>
+          ) : (
+            newsroom.name
+          )}
+        </p>
         <h1>{article.title}</h1>
         <p className="meta">
           {[article.publisher, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(' · ')}
@@ -72,7 +88,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
         <h2 id="verified-heading">Verified claims ({verified.length})</h2>
         {verified.length === 0 && <p>No claim of this article has been approved by an editor yet.</p>}
         {verified.map((claim) => (
-          <ReportClaimItem key={claim.id} claim={claim} />
+          <ReportClaimItem key={claim.id} claim={claim} verdictLabels={labels} />
         ))}
       </section>
 

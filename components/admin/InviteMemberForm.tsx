@@ -1,0 +1,76 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+import { ROLE_LABELS, ROLES } from '@/lib/admin/roles'
+import type { Role } from '@/lib/generated/prisma/enums'
+import { api, errorMessage } from '../api'
+import { ErrorMessage } from '../FormParts'
+import { OneTimeLink } from './OneTimeLink'
+
+interface Invited {
+  member: { name: string; email: string }
+  link: string
+}
+
+/** Invite a member: name, email and role; the answer is a link shown here once. */
+export function InviteMemberForm() {
+  const router = useRouter()
+  const [name, setName] = useState('')
+  const [email, setEmail] = useState('')
+  const [role, setRole] = useState<Role>('CHECKER')
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [invited, setInvited] = useState<Invited | null>(null)
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault()
+    setSaving(true)
+    setError(null)
+    setInvited(null)
+    try {
+      setInvited(await api<Invited>('/api/admin/members', { method: 'POST', body: { name, email, role } }))
+      setName('')
+      setEmail('')
+      router.refresh()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form className="stack admin-form" onSubmit={submit} aria-labelledby="invite-heading">
+      <h3 id="invite-heading">Invite member</h3>
+      <label>
+        Name
+        <input value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoComplete="off" />
+      </label>
+      <label>
+        Email
+        <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} required maxLength={254} autoComplete="off" />
+      </label>
+      <label>
+        Role
+        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <ErrorMessage message={error} />
+      <button type="submit" disabled={saving}>
+        Invite
+      </button>
+      {invited && (
+        <OneTimeLink
+          label="Invitation link"
+          link={invited.link}
+          note={`Send this link to ${invited.member.email}. It works once, for 7 days, and is not shown again.`}
+        />
+      )}
+    </form>
+  )
+}

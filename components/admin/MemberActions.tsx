@@ -1,0 +1,90 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+import { ROLE_LABELS, ROLES } from '@/lib/admin/roles'
+import type { Role } from '@/lib/generated/prisma/enums'
+import { api, errorMessage } from '../api'
+import { ErrorMessage } from '../FormParts'
+import { OneTimeLink } from './OneTimeLink'
+
+interface Props {
+  member: { id: string; name: string; role: Role; disabled: boolean }
+  /** The signed-in admin's own row: no "Disable" (the server refuses it anyway). */
+  isSelf: boolean
+}
+
+/** Role, disable/enable and password link for one member of the members table. */
+export function MemberActions({ member, isSelf }: Props) {
+  const router = useRouter()
+  const [role, setRole] = useState<Role>(member.role)
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [link, setLink] = useState<string | null>(null)
+
+  async function run(action: () => Promise<unknown>) {
+    setSaving(true)
+    setError(null)
+    try {
+      await action()
+      router.refresh()
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const patch = (body: object) => api(`/api/admin/members/${member.id}`, { method: 'PATCH', body })
+  const issueLink = async () => {
+    setLink(null)
+    const result = await api<{ link: string }>(`/api/admin/members/${member.id}/password-link`, { method: 'POST' })
+    setLink(result.link)
+  }
+
+  return (
+    <div className="member-actions">
+      <div className="actions">
+        <select aria-label={`Role for ${member.name}`} value={role} onChange={(e) => setRole(e.target.value as Role)} disabled={saving}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="secondary"
+          aria-label={`Change role for ${member.name}`}
+          disabled={saving || role === member.role}
+          onClick={() => run(() => patch({ role }))}
+        >
+          Change role
+        </button>
+        {member.disabled ? (
+          <button type="button" className="secondary" aria-label={`Enable ${member.name}`} disabled={saving} onClick={() => run(() => patch({ disabled: false }))}>
+            Enable
+          </button>
+        ) : (
+          !isSelf && (
+            <button type="button" className="secondary" aria-label={`Disable ${member.name}`} disabled={saving} onClick={() => run(() => patch({ disabled: true }))}>
+              Disable
+            </button>
+          )
+        )}
+        {!member.disabled && (
+          <button type="button" className="secondary" aria-label={`Reset password for ${member.name}`} disabled={saving} onClick={() => run(issueLink)}>
+            Reset password
+          </button>
+        )}
+      </div>
+      <ErrorMessage message={error} />
+      {link && (
+        <OneTimeLink
+          label={`Password link for ${member.name}`}
+          link={link}
+          note="Send this link to the member. It works once, for 7 days, replaces any earlier link, and is not shown again."
+        />
+      )}
+    </div>
+  )
+}

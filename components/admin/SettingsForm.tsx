@@ -1,0 +1,150 @@
+'use client'
+import { useRouter } from 'next/navigation'
+import { useState } from 'react'
+import type { Verdict } from '@/lib/generated/prisma/enums'
+import { MAX_VERDICT_LABEL_LENGTH, RATING_BEST, RATING_WORST, UNRATED_ALLOWED, type VerdictScale } from '@/lib/verdict-scale'
+import { VERDICT_LABELS, VERDICTS } from '@/lib/verdicts'
+import { api, ApiError, errorMessage } from '../api'
+import { ErrorMessage } from '../FormParts'
+
+export interface SettingsValues {
+  displayName: string | null
+  url: string | null
+  logoUrl: string | null
+  reportLanguage: string
+  verdictScale: VerdictScale
+}
+
+type Row = { label: string; rating: string }
+
+/** The newsroom's public name, addresses, report language and verdict scale. */
+export function SettingsForm({ settings, fallbackName }: { settings: SettingsValues; fallbackName: string }) {
+  const router = useRouter()
+  const [displayName, setDisplayName] = useState(settings.displayName ?? '')
+  const [url, setUrl] = useState(settings.url ?? '')
+  const [logoUrl, setLogoUrl] = useState(settings.logoUrl ?? '')
+  const [reportLanguage, setReportLanguage] = useState(settings.reportLanguage)
+  const [scale, setScale] = useState<Record<Verdict, Row>>(
+    () =>
+      Object.fromEntries(
+        VERDICTS.map((v) => [v, { label: settings.verdictScale[v].label, rating: settings.verdictScale[v].rating?.toString() ?? '' }]),
+      ) as Record<Verdict, Row>,
+  )
+  const [saving, setSaving] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [fields, setFields] = useState<Record<string, string[]>>({})
+  const [saved, setSaved] = useState(false)
+
+  const setRow = (verdict: Verdict, change: Partial<Row>) => setScale((current) => ({ ...current, [verdict]: { ...current[verdict], ...change } }))
+  const fieldError = (key: string) => fields[key]?.[0]
+
+  async function submit(event: React.FormEvent) {
+    event.preventDefault()
+    setSaving(true)
+    setError(null)
+    setFields({})
+    setSaved(false)
+    try {
+      await api('/api/admin/settings', {
+        method: 'PUT',
+        body: {
+          displayName,
+          url,
+          logoUrl,
+          reportLanguage,
+          verdictScale: Object.fromEntries(
+            VERDICTS.map((v) => [v, { label: scale[v].label, rating: scale[v].rating.trim() === '' ? null : Number(scale[v].rating) }]),
+          ),
+        },
+      })
+      setSaved(true)
+      router.refresh()
+    } catch (e) {
+      setError(errorMessage(e))
+      if (e instanceof ApiError && e.fields) setFields(e.fields)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  return (
+    <form className="stack admin-form" onSubmit={submit} aria-label="Newsroom settings">
+      <label>
+        Display name
+        <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={200} placeholder={fallbackName} />
+      </label>
+      <ErrorMessage message={fieldError('displayName')} />
+      <label>
+        Public URL
+        <input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://" />
+      </label>
+      <ErrorMessage message={fieldError('url')} />
+      <label>
+        Logo URL
+        <input type="url" value={logoUrl} onChange={(e) => setLogoUrl(e.target.value)} placeholder="https://" />
+      </label>
+      <ErrorMessage message={fieldError('logoUrl')} />
+      <label>
+        Report language
+        <input value={reportLanguage} onChange={(e) => setReportLanguage(e.target.value)} required maxLength={35} placeholder="en" />
+      </label>
+      <ErrorMessage message={fieldError('reportLanguage')} />
+
+      <fieldset>
+        <legend>Verdict scale</legend>
+        <p className="meta">
+          Your newsroom’s words for each verdict, and the ClaimReview rating it maps to ({RATING_WORST} = false … {RATING_BEST} = true). Unverifiable
+          may have no rating.
+        </p>
+        <table className="scale-table">
+          <thead>
+            <tr>
+              <th scope="col">Verdict</th>
+              <th scope="col">Label</th>
+              <th scope="col">Rating</th>
+            </tr>
+          </thead>
+          <tbody>
+            {VERDICTS.map((v) => (
+              <tr key={v}>
+                <th scope="row">{VERDICT_LABELS[v]}</th>
+                <td>
+                  <input
+                    aria-label={`Label for ${VERDICT_LABELS[v]}`}
+                    value={scale[v].label}
+                    onChange={(e) => setRow(v, { label: e.target.value })}
+                    required
+                    maxLength={MAX_VERDICT_LABEL_LENGTH}
+                  />
+                  <ErrorMessage message={fieldError(`verdictScale.${v}.label`)} />
+                </td>
+                <td>
+                  <input
+                    aria-label={`Rating for ${VERDICT_LABELS[v]}`}
+                    type="number"
+                    min={RATING_WORST}
+                    max={RATING_BEST}
+                    step={1}
+                    value={scale[v].rating}
+                    onChange={(e) => setRow(v, { rating: e.target.value })}
+                    required={!UNRATED_ALLOWED.has(v)}
+                  />
+                  <ErrorMessage message={fieldError(`verdictScale.${v}.rating`)} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </fieldset>
+      <ErrorMessage message={Object.keys(fields).length ? 'Some settings need correcting: see the messages above.' : error} />
+      {saved && (
+        <p role="status" className="status">
+          Settings saved.
+        </p>
+      )}
+      <button type="submit" disabled={saving}>
+        Save settings
+      </button>
+    </form>
+  )
+}
