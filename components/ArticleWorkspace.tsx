@@ -41,9 +41,10 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
     const latest = await api<{ revision: { id: string; number: number; doc?: DocNode }; claims: Claim[] }>(
       `/api/articles/${articleId}/claims${withDoc ? '?doc=1' : ''}`,
     )
-    if (latest.revision.doc) {
-      const doc = latest.revision.doc
-      setCurrent({ id: latest.revision.id, number: latest.revision.number, doc })
+    // Someone else's newer revision replaces the text, unless the user has started editing since.
+    const { doc, number, id } = latest.revision
+    if (doc && number !== currentRef.current.number && !editingRef.current) {
+      setCurrent({ id, number, doc })
       editor.current?.reset(doc)
     }
     setClaims(latest.claims.sort(byTextOrder))
@@ -51,6 +52,8 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
 
   const editingRef = useRef(editing)
   editingRef.current = editing
+  const currentRef = useRef(current)
+  currentRef.current = current
   const openClaimRef = useRef(openClaimId)
   openClaimRef.current = openClaimId
   const feed = useArticleFeed(articleId, initialEventId, {
