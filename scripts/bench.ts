@@ -3,8 +3,11 @@
 import { writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import * as anchoring from '../bench/anchoring'
+import * as apiLoad from '../bench/api-load'
 import * as exportBench from '../bench/export'
 import * as live from '../bench/live'
+import * as page from '../bench/page'
+import * as suggestions from '../bench/suggestions'
 
 type Log = { log: (line: string) => void }
 /** A benchmark module: run() (sync or async) returns figures that printTable() prints. */
@@ -17,7 +20,14 @@ const bench = <F>(name: string, module: { run(options: Log): F | Promise<F>; pri
   },
 })
 
-const BENCHMARKS = [bench('anchoring', anchoring), bench('export', exportBench), bench('live', live)]
+const BENCHMARKS = [
+  bench('anchoring', anchoring),
+  bench('export', exportBench),
+  bench('live', live),
+  bench('suggestions', suggestions),
+  bench('api-load', apiLoad),
+  bench('page', page),
+]
 
 const results: Record<string, unknown> = {}
 for (const { name, go } of BENCHMARKS) {

@@ -1,0 +1,287 @@
+// Check-worthy claim suggestions: the sentences of an article's canonical text
+// that carry checkable claims, each with the rules that fired. Pure: no I/O, no
+// model; rules are data (./rules.ts). Offsets are code points, like every other
+// position in Factmark.
+import { CodePointIndex } from '../anchoring/offsets'
+import { compileRules, resolveLanguage, type CompiledRule, type CompiledRules } from './compile'
+import { DEFAULT_THRESHOLD, RULES, type SuggestionRule } from './rules'
+import { QUOTES, sentenceRanges, type SentenceRange } from './segment'
+import type { Language } from './vocabulary'
+
+export interface SuggestionReason {
+  /** Id of the rule that fired. */
+  rule: string
+  /** The rule's label, for the checker. */
+  label: string
+  /** Code point offsets of the words that fired it, in the article's text. */
+  start: number
+  end: number
+  text: string
+}
+
+export interface Suggestion {
+  /** Deterministic: suggestionKey(exact) and the occurrence of that text in the article ("3f9a0c12-0"). */
+  id: string
+  /** Code point offsets in the article's text. */
+  start: number
+  end: number
+  exact: string
+  /** 0–1; see ./rules.ts for how rule weights combine. */
+  score: number
+  /** The evidence, in text order. */
+  reasons: SuggestionReason[]
+}
+
+export interface DetectOptions {
+  /** The article's BCP 47 language tag ('en', 'de-DE'); rules fall back to English. */
+  language?: string | null
+  /** Minimum score; DEFAULT_THRESHOLD when omitted. */
+  threshold?: number
+  /** Another rule set (a newsroom's extension of RULES). */
+  rules?: readonly SuggestionRule[]
+}
+
+/** A match in UTF-16 offsets relative to the sentence. */
+interface Hit {
+  rule: SuggestionRule
+  order: number
+  start: number
+  end: number
+}
+
+export function detectSuggestions(text: string, options: DetectOptions = {}): Suggestion[] {
+  const language = resolveLanguage(options.language)
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD
+  const rules = compileRules(language, options.rules ?? RULES)
+  const index = new CodePointIndex(text)
+  const occurrences = new Map<string, number>()
+  const suggestions: Suggestion[] = []
+  let block = { start: -1, damping: 1 }
+  for (const range of sentenceRanges(text, options.language ?? language)) {
+    if (range.blockStart !== block.start) block = { start: range.blockStart, damping: blockDamping(text, range, rules) }
+    const scored = scoreSentence(text, range, rules, block.damping, language)
+    if (!scored) continue
+    const exact = text.slice(scored.start, scored.end)
+    const key = suggestionKey(exact)
+    const occurrence = occurrences.get(key) ?? 0
+    occurrences.set(key, occurrence + 1)
+    if (scored.score < threshold) continue
+    suggestions.push({
+      id: `${key}-${occurrence}`,
+      start: index.toCodePoint(scored.start),
+      end: index.toCodePoint(scored.end),
+      exact,
+      score: scored.score,
+      reasons: scored.hits.map((hit) => {
+        const start = range.start + hit.start
+        const end = range.start + hit.end
+        return {
+          rule: hit.rule.id,
+          label: hit.rule.label,
+          start: index.toCodePoint(start),
+          end: index.toCodePoint(end),
+          text: text.slice(start, end),
+        }
+      }),
+    })
+  }
+  return suggestions
+}
+
+/** Every match of a compiled rule in `target`, as [start, end) UTF-16 pairs. */
+function matches(compiled: CompiledRule, target: string): [number, number][] {
+  const found: [number, number][] = []
+  const minWords = compiled.rule.minWords ?? 0
+  for (const regex of compiled.regexes) {
+    // exec, not matchAll: matchAll clones the regular expression on every call.
+    regex.lastIndex = 0
+    let match: RegExpExecArray | null
+    while ((match = regex.exec(target))) {
+      if (!match[0]) {
+        regex.lastIndex++
+        continue
+      }
+      if (minWords && match[0].trim().split(/\s+/).length < minWords) continue
+      found.push([match.index, match.index + match[0].length])
+    }
+  }
+  return found
+}
+
+/** The factor that the dampeners tested on a whole block (headings, credits) apply to its sentences. */
+function blockDamping(text: string, range: SentenceRange, { rules }: CompiledRules): number {
+  const block = text.slice(range.blockStart, range.blockEnd)
+  let damping = 1
+  for (const compiled of rules) {
+    if (compiled.rule.weight < 0 && compiled.rule.scope === 'block' && matches(compiled, block).length) {
+      damping *= 1 + compiled.rule.weight
+    }
+  }
+  return damping
+}
+
+/** Score and evidence of one sentence, or null when no evidence rule fired. */
+function scoreSentence(
+  text: string,
+  range: SentenceRange,
+  { rules, number }: CompiledRules,
+  blockDamping: number,
+  language: Language,
+): { score: number; start: number; end: number; hits: Hit[] } | null {
+  const sentence = text.slice(range.start, range.end)
+  const hits: Hit[] = []
+  let damping = blockDamping
+  let hasNumber: boolean | undefined
+  rules.forEach((compiled, order) => {
+    const { rule } = compiled
+    if (rule.scope === 'block') return
+    if (rule.needsNumber && !(hasNumber ??= number.test(sentence))) return
+    if (rule.weight < 0) {
+      if (matches(compiled, sentence).length) damping *= 1 + rule.weight
+      return
+    }
+    // Evidence is always located in the sentence itself (a block-scope rule only dampens).
+    for (const [start, end] of matches(compiled, sentence)) hits.push({ rule, order, start, end })
+  })
+  const evidence = withoutFigureOverlaps(hits)
+  if (!evidence.length) return null
+  const fired = new Set(evidence.map((hit) => hit.rule))
+  let doubt = 1
+  for (const rule of fired) doubt *= 1 - Math.min(rule.weight, 1)
+  const score = Math.round((1 - doubt) * damping * 1000) / 1000
+  const span = claimSpan(sentence, evidence, language)
+  return { score, start: range.start + span.start, end: range.start + span.end, hits: evidence }
+}
+
+/** Drops figure matches that overlap one of an earlier rule (a money amount is not also a count). */
+function withoutFigureOverlaps(hits: Hit[]): Hit[] {
+  const kept: Hit[] = []
+  // Figure matches accepted so far, sorted and disjoint; each rule's own matches are disjoint too.
+  let taken: Hit[] = []
+  const byRule = new Map<number, Hit[]>()
+  for (const hit of hits) {
+    if (!hit.rule.group) kept.push(hit)
+    else if (byRule.has(hit.order)) byRule.get(hit.order)!.push(hit)
+    else byRule.set(hit.order, [hit])
+  }
+  for (const order of [...byRule.keys()].sort((a, b) => a - b)) {
+    const accepted: Hit[] = []
+    let j = 0
+    for (const hit of byRule.get(order)!.sort((a, b) => a.start - b.start)) {
+      while (j < taken.length && taken[j].end <= hit.start) j++
+      if (j < taken.length && taken[j].start < hit.end) continue
+      accepted.push(hit)
+    }
+    kept.push(...accepted)
+    taken = mergeSorted(taken, accepted)
+  }
+  return kept.sort((a, b) => a.start - b.start || a.order - b.order)
+}
+
+function mergeSorted(a: Hit[], b: Hit[]): Hit[] {
+  const merged: Hit[] = []
+  let i = 0
+  let j = 0
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i].start <= b[j].start)) merged.push(a[i++])
+    else merged.push(b[j++])
+  }
+  return merged
+}
+
+/**
+ * The part of the sentence a checker would select: the whole sentence, less
+ * leading and trailing clauses (split at semicolons outside quotations) that
+ * carry no evidence.
+ */
+function claimSpan(sentence: string, hits: Hit[], language: Language): { start: number; end: number } {
+  if (!sentence.includes(';')) return { start: 0, end: sentence.length }
+  const { open, close } = QUOTES[language]
+  const clauses: { start: number; end: number }[] = []
+  let clauseStart = 0
+  let depth = 0
+  let straight = 0
+  for (let i = 0; i < sentence.length; i++) {
+    const char = sentence[i]
+    if (char === '"') straight ^= 1
+    else if (open.includes(char)) depth++
+    else if (close.includes(char)) depth = Math.max(0, depth - 1)
+    else if (char === ';' && depth === 0 && straight === 0 && /\s/.test(sentence[i + 1] ?? '')) {
+      clauses.push({ start: clauseStart, end: i })
+      clauseStart = i + 1
+    }
+  }
+  if (!clauses.length) return { start: 0, end: sentence.length }
+  clauses.push({ start: clauseStart, end: sentence.length })
+  // (a loop, not Math.min(...): a pathological sentence can have tens of thousands of hits)
+  let first = sentence.length
+  let last = 0
+  for (const hit of hits) {
+    first = Math.min(first, hit.start)
+    last = Math.max(last, hit.end)
+  }
+  const from = clauses.find((clause) => first < clause.end) ?? clauses[0]
+  const to = [...clauses].reverse().find((clause) => last > clause.start) ?? clauses[clauses.length - 1]
+  let start = from.start
+  let end = to.end
+  while (start < end && /\s/.test(sentence[start])) start++
+  while (end > start && /\s/.test(sentence[end - 1])) end--
+  return { start, end }
+}
+
+/**
+ * Key under which a dismissed suggestion is remembered: a hash of its text with
+ * case, whitespace and quotation-mark style normalised, so the dismissal survives
+ * revisions that do not change the sentence.
+ */
+export function suggestionKey(exact: string): string {
+  const normalized = exact
+    .normalize('NFC')
+    .replace(/[“”„‟«»"]/g, '"')
+    .replace(/[‘’‚‛']/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+  return fnv1a(normalized)
+}
+
+/** 32-bit FNV-1a over UTF-16 code units, as 8 hex digits. */
+function fnv1a(value: string): string {
+  let hash = 0x811c9dc5
+  for (let i = 0; i < value.length; i++) {
+    hash ^= value.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0).toString(16).padStart(8, '0')
+}
+
+/**
+ * Suggestions not already covered by the article's claims: a suggestion goes
+ * when claims cover at least half of it, or when a claim lies within it.
+ */
+export function withoutClaimed<S extends { start: number; end: number }>(
+  suggestions: readonly S[],
+  claims: readonly { start: number; end: number }[],
+): S[] {
+  return suggestions.filter((suggestion) => {
+    const length = suggestion.end - suggestion.start
+    const parts: [number, number][] = []
+    for (const claim of claims) {
+      if (claim.end <= claim.start) continue
+      if (claim.start >= suggestion.start && claim.end <= suggestion.end) return false
+      const from = Math.max(claim.start, suggestion.start)
+      const to = Math.min(claim.end, suggestion.end)
+      if (from < to) parts.push([from, to])
+    }
+    if (!parts.length || length <= 0) return true
+    parts.sort((a, b) => a[0] - b[0])
+    let covered = 0
+    let reach = suggestion.start
+    for (const [from, to] of parts) {
+      if (to <= reach) continue
+      covered += to - Math.max(from, reach)
+      reach = to
+    }
+    return covered * 2 < length
+  })
+}

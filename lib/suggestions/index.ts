@@ -1,0 +1,10 @@
+// Check-worthy claim suggestions: what the rest of Factmark imports.
+export { detectSuggestions, suggestionKey, withoutClaimed } from './detect'
+export type { DetectOptions, Suggestion, SuggestionReason } from './detect'
+export { DEFAULT_THRESHOLD, RULES } from './rules'
+export type { SuggestionRule } from './rules'
+export { resolveLanguage } from './compile'
+export { segmentSentences } from './segment'
+export type { Sentence } from './segment'
+export { LANGUAGES } from './vocabulary'
+export type { Language } from './vocabulary'
