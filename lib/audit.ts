@@ -15,6 +15,8 @@ export type AuditAction =
   | 'claim.status'
   | 'claim.reanchored'
   | 'claim.reattached'
+  | 'claim.linked'
+  | 'claim.unlinked'
   | 'note.added'
   | 'note.edited'
   | 'note.deleted'

@@ -16,6 +16,8 @@ const ACTIONS: Record<string, string> = {
   'claim.created': 'marked the claim',
   'claim.updated': 'changed the claim',
   'claim.status': 'changed the status',
+  'claim.linked': 'linked a claim that says the same thing',
+  'claim.unlinked': 'unlinked a claim',
   'note.added': 'added a note',
   'note.edited': 'edited a note',
   'note.deleted': 'deleted a note',
@@ -24,7 +26,7 @@ const ACTIONS: Record<string, string> = {
   'source.removed': 'removed a source',
 }
 
-const HIDDEN = new Set(['noteId', 'sourceId', 'parentId', 'verdictSetById', 'submittedById', 'approvedById'])
+const HIDDEN = new Set(['noteId', 'sourceId', 'parentId', 'verdictSetById', 'submittedById', 'approvedById', 'linkedClaimId'])
 const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value))
 
 /** Every change to the claim: who, when, before and after. `refresh` reloads it after a change. */

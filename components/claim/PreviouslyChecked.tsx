@@ -1,0 +1,123 @@
+'use client'
+// "Previously checked": the newsroom's other claims that say the same thing, with their
+// verdict, article and approval state, and the claims a checker has linked to this one.
+import { useEffect, useState } from 'react'
+import { formatDate } from '@/lib/format'
+import type { ClaimCard, LinkedClaim, PreviousCheck } from '@/lib/matching'
+import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts'
+import { api, errorMessage } from '../api'
+import { ErrorMessage } from '../FormParts'
+import type { Jsonified } from '../types'
+
+type Match = Jsonified<PreviousCheck>
+type Linked = Jsonified<LinkedClaim>
+type Card = Jsonified<ClaimCard>
+
+interface Matches {
+  matches: Match[]
+  linked: Linked[]
+}
+
+/** `refresh` changes whenever the claim was reloaded: its words or summary may have changed. */
+export function PreviouslyChecked({ claimId, refresh }: { claimId: string; refresh: number }) {
+  const [data, setData] = useState<Matches | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    api<Matches>(`/api/claims/${claimId}/matches`)
+      .then((next) => {
+        if (!live) return
+        setData(next)
+        setError(null)
+      })
+      .catch((e) => live && setError(errorMessage(e)))
+    return () => {
+      live = false
+    }
+  }, [claimId, refresh])
+
+  async function change(otherId: string, linking: boolean) {
+    setBusy(otherId)
+    setError(null)
+    try {
+      const { linked } = linking
+        ? await api<{ linked: Linked[] }>(`/api/claims/${claimId}/links`, { method: 'POST', body: { claimId: otherId } })
+        : await api<{ linked: Linked[] }>(`/api/claims/${claimId}/links/${otherId}`, { method: 'DELETE' })
+      const ids = new Set(linked.map((link) => link.claim.id))
+      setData((current) => current && { linked, matches: current.matches.map((match) => ({ ...match, linked: ids.has(match.claim.id) })) })
+    } catch (e) {
+      setError(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const headingId = `previously-checked-${claimId}`
+  return (
+    <section aria-labelledby={headingId} className="previously-checked">
+      <h3 id={headingId}>Previously checked</h3>
+      <ErrorMessage message={error} />
+      {!data ? (
+        !error && <p className="meta">Looking for earlier checks…</p>
+      ) : (
+        <>
+          {data.matches.length === 0 ? (
+            <p className="meta">No earlier checks found.</p>
+          ) : (
+            <ul className="matches">
+              {data.matches.map((match) => (
+                <li key={match.claim.id}>
+                  <ClaimFacts claim={match.claim} />
+                  {match.linked ? (
+                    <p className="meta">
+                      <span className="badge">Linked</span>
+                    </p>
+                  ) : (
+                    <button type="button" className="secondary" disabled={busy !== null} onClick={() => change(match.claim.id, true)}>
+                      Link claims
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {data.linked.length > 0 && (
+            <section aria-label="Linked claims">
+              <h4>Linked claims</h4>
+              <ul className="matches">
+                {data.linked.map((link) => (
+                  <li key={link.claim.id}>
+                    <ClaimFacts claim={link.claim} />
+                    <button type="button" className="link" disabled={busy !== null} onClick={() => change(link.claim.id, false)}>
+                      Unlink
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+    </section>
+  )
+}
+
+/** Quote, verdict, approval state and article of another claim, linking to it in its article. */
+function ClaimFacts({ claim }: { claim: Card }) {
+  const approval =
+    claim.status === 'APPROVED'
+      ? `Approved${claim.approvedBy ? ` by ${claim.approvedBy.name}` : ''}${claim.approvedAt ? `, ${formatDate(claim.approvedAt)}` : ''}`
+      : STATUS_LABELS[claim.status]
+  return (
+    <>
+      <q className="match-quote">{claim.exact}</q>
+      <p className="meta">
+        {claim.verdict ? VERDICT_LABELS[claim.verdict] : 'No verdict'} · {approval} ·{' '}
+        {/* A full page load: the article page opens the claim named in ?claim= when it starts. */}
+        <a href={`/articles/${claim.article.id}?claim=${claim.id}`}>{claim.article.title}</a>
+      </p>
+    </>
+  )
+}
