@@ -4,6 +4,11 @@ import { useEffect } from 'react'
 import { canonicalText, rangeToCodePoints, type DocNode } from '@/lib/anchoring/canonical'
 import { ClaimHighlights, type ClaimHighlightsStorage, type HighlightedClaim } from '@/lib/editor/claim-highlights'
 import { articleExtensions } from '@/lib/editor/extensions'
+import {
+  SuggestionHighlights,
+  type HighlightedSuggestion,
+  type SuggestionHighlightsStorage,
+} from '@/lib/editor/suggestion-highlights'
 
 export interface TextSelection {
   start: number
@@ -24,8 +29,12 @@ interface Props {
   doc: DocNode
   claims?: HighlightedClaim[]
   selectedId?: string | null
+  /** Check-worthy passages to underline (empty when the reader hides them). */
+  suggestions?: HighlightedSuggestion[]
+  selectedSuggestionId?: string | null
   editable?: boolean
   onOpenClaim?(id: string): void
+  onOpenSuggestion?(id: string): void
   onReady?(handle: EditorHandle): void
 }
 
@@ -43,9 +52,21 @@ function readSelection(editor: Editor): TextSelection | null {
   return { start, end, exact }
 }
 
-export function ArticleEditor({ doc, claims = [], selectedId = null, editable = false, onOpenClaim, onReady }: Props) {
+const NO_SUGGESTIONS: HighlightedSuggestion[] = []
+
+export function ArticleEditor({
+  doc,
+  claims = [],
+  selectedId = null,
+  suggestions = NO_SUGGESTIONS,
+  selectedSuggestionId = null,
+  editable = false,
+  onOpenClaim,
+  onOpenSuggestion,
+  onReady,
+}: Props) {
   const editor = useEditor({
-    extensions: [...articleExtensions, ClaimHighlights],
+    extensions: [...articleExtensions, ClaimHighlights, SuggestionHighlights],
     content: doc,
     editable: false,
     immediatelyRender: false,
@@ -62,6 +83,14 @@ export function ArticleEditor({ doc, claims = [], selectedId = null, editable = 
   }, [editor, claims, selectedId, editable])
 
   useEffect(() => {
+    if (!editor) return
+    const storage = (editor.storage as unknown as { suggestionHighlights: SuggestionHighlightsStorage }).suggestionHighlights
+    storage.suggestions = editable ? [] : suggestions
+    storage.selectedId = selectedSuggestionId
+    editor.commands.updateDecorations('suggestionHighlights')
+  }, [editor, suggestions, selectedSuggestionId, editable])
+
+  useEffect(() => {
     if (!editor || !onReady) return
     onReady({
       readSelection: () => readSelection(editor),
@@ -75,8 +104,13 @@ export function ArticleEditor({ doc, claims = [], selectedId = null, editable = 
       className={editable ? 'article-body is-editing' : 'article-body'}
       onClick={(event) => {
         if (editable) return
-        const highlight = (event.target as HTMLElement).closest<HTMLElement>('[data-claim-id]')
-        if (highlight?.dataset.claimId) onOpenClaim?.(highlight.dataset.claimId)
+        const target = event.target as HTMLElement
+        const highlight = target.closest<HTMLElement>('[data-claim-id]')
+        if (highlight?.dataset.claimId) return onOpenClaim?.(highlight.dataset.claimId)
+        const suggestion = target.closest<HTMLElement>('[data-suggestion-id]')
+        // A click that ends a selection is the reader selecting, not opening.
+        if (suggestion?.dataset.suggestionId && window.getSelection()?.isCollapsed !== false)
+          onOpenSuggestion?.(suggestion.dataset.suggestionId)
       }}
     >
       <EditorContent editor={editor} aria-label={editable ? 'Article text (editing)' : undefined} />

@@ -1,12 +1,14 @@
 'use client'
 import Link from 'next/link'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { DocNode } from '@/lib/anchoring/canonical'
 import type { PresenceEntry } from '@/lib/live/presence'
+import { suggestionKey, withoutClaimed, type Suggestion } from '@/lib/suggestions'
 import { api, errorMessage } from './api'
 import { ArticleEditor, type EditorHandle } from './ArticleEditor'
 import { ClaimsPanel } from './ClaimsPanel'
 import { LiveBanner } from './live/LiveBanner'
+import { SuggestionDetails } from './SuggestionDetails'
 import { useArticleFeed, type FeedChange } from './live/useArticleFeed'
 import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
 
@@ -15,6 +17,7 @@ interface Props {
   revision: { id: string; number: number; doc: DocNode }
   initialClaims: Claim[]
   initialClaimId?: string | null
+  initialSuggestions: Suggestion[]
   /** The newest live event when the page was rendered: the feed replays anything after it. */
   initialEventId: string
   members: Member[]
@@ -23,7 +26,16 @@ interface Props {
 
 const byTextOrder = (a: Claim, b: Claim) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt)
 
-export function ArticleWorkspace({ articleId, revision, initialClaims, initialClaimId, initialEventId, members, currentUser }: Props) {
+export function ArticleWorkspace({
+  articleId,
+  revision,
+  initialClaims,
+  initialClaimId,
+  initialSuggestions,
+  initialEventId,
+  members,
+  currentUser,
+}: Props) {
   const [claims, setClaims] = useState<Claim[]>(initialClaims)
   const [current, setCurrent] = useState({ id: revision.id, number: revision.number, doc: revision.doc })
   const [openClaimId, setOpenClaimId] = useState<string | null>(
@@ -34,8 +46,35 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
   const [editing, setEditing] = useState(false)
   const editor = useRef<EditorHandle | null>(null)
   const [presence, setPresence] = useState<PresenceEntry[]>([])
+  const [suggestions, setSuggestions] = useState<Suggestion[]>(initialSuggestions)
+  const [showSuggestions, setShowSuggestions] = useState(true)
+  const [openSuggestionId, setOpenSuggestionId] = useState<string | null>(null)
+  // Claims marked since (by anyone) cover suggestions: those are no longer shown.
+  const openSuggestions = useMemo(
+    () => withoutClaimed(suggestions, claims.filter((claim) => !claim.orphaned)),
+    [suggestions, claims],
+  )
+  const openSuggestion = openSuggestions.find((suggestion) => suggestion.id === openSuggestionId) ?? null
+  const underlined = useMemo(
+    () =>
+      showSuggestions
+        ? openSuggestions.map(({ id, start, end, reasons }) => ({
+            id,
+            start,
+            end,
+            reason: [...new Set(reasons.map((reason) => reason.label))].join('; '),
+          }))
+        : [],
+    [openSuggestions, showSuggestions],
+  )
   /** Bumped when someone else changed the open claim: its panel reloads, keeping unsaved input. */
   const [openClaimTick, setOpenClaimTick] = useState(0)
+
+  const refreshSuggestions = useCallback(() => {
+    api<{ suggestions: Suggestion[] }>(`/api/articles/${articleId}/suggestions`)
+      .then(({ suggestions }) => setSuggestions(suggestions))
+      .catch(() => {})
+  }, [articleId])
 
   const reloadClaims = useCallback(async (withDoc = false) => {
     const latest = await api<{ revision: { id: string; number: number; doc?: DocNode }; claims: Claim[] }>(
@@ -46,9 +85,10 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
     if (doc && number !== currentRef.current.number && !editingRef.current) {
       setCurrent({ id, number, doc })
       editor.current?.reset(doc)
+      refreshSuggestions()
     }
     setClaims(latest.claims.sort(byTextOrder))
-  }, [articleId])
+  }, [articleId, refreshSuggestions])
 
   const editingRef = useRef(editing)
   editingRef.current = editing
@@ -149,6 +189,31 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
     })
   }
 
+  /** Marks the suggestion as a claim: exactly its words, or the reader's selection when it widens them. */
+  const acceptSuggestion = (suggestion: Suggestion) =>
+    run(async () => {
+      const selected = editor.current?.readSelection()
+      const widened = selected && selected.start <= suggestion.start && selected.end >= suggestion.end ? selected : null
+      const span = widened ?? { start: suggestion.start, end: suggestion.end, exact: suggestion.exact }
+      const { claim } = await api<{ claim: ClaimWithThread }>(`/api/articles/${articleId}/claims`, {
+        method: 'POST',
+        body: { revisionId: current.id, ...span },
+      })
+      setClaims((list) => [...list, claim].sort(byTextOrder))
+      setOpenSuggestionId(null)
+      setOpenClaimId(claim.id)
+      window.getSelection()?.removeAllRanges()
+    })
+
+  const dismissSuggestion = (suggestion: Suggestion) =>
+    run(async () => {
+      await api(`/api/articles/${articleId}/suggestions/dismissals`, { method: 'POST', body: { exact: suggestion.exact } })
+      const key = suggestionKey(suggestion.exact)
+      setSuggestions((list) => list.filter((s) => suggestionKey(s.exact) !== key))
+      setOpenSuggestionId(null)
+      setMessage({ text: 'Suggestion dismissed for this article.', error: false })
+    })
+
   const saveRevision = () =>
     run(async () => {
       const doc = editor.current!.getDoc()
@@ -196,6 +261,10 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
               <button type="button" className="secondary" onClick={() => setEditing(true)} disabled={busy}>
                 Edit text
               </button>
+              <label className="inline meta">
+                <input type="checkbox" checked={showSuggestions} onChange={(e) => setShowSuggestions(e.target.checked)} />
+                Show suggestions
+              </label>
               <Link href={`/articles/${articleId}/revisions/${current.number}`} className="meta">
                 Revision {current.number}
               </Link>
@@ -215,12 +284,32 @@ export function ArticleWorkspace({ articleId, revision, initialClaims, initialCl
           doc={revision.doc}
           claims={claims.filter((claim) => !claim.orphaned)}
           selectedId={openClaimId}
+          suggestions={underlined}
+          selectedSuggestionId={openSuggestionId}
           editable={editing}
-          onOpenClaim={setOpenClaimId}
+          onOpenClaim={(id) => {
+            setOpenSuggestionId(null)
+            setOpenClaimId(id)
+          }}
+          onOpenSuggestion={(id) => {
+            setOpenClaimId(null)
+            setOpenSuggestionId(id)
+          }}
           onReady={onReady}
         />
       </div>
       <ClaimsPanel
+        suggestion={
+          openSuggestion && (
+            <SuggestionDetails
+              suggestion={openSuggestion}
+              busy={busy}
+              onAccept={() => acceptSuggestion(openSuggestion)}
+              onDismiss={() => dismissSuggestion(openSuggestion)}
+              onClose={() => setOpenSuggestionId(null)}
+            />
+          )
+        }
         claims={claims}
         openClaimId={openClaimId}
         onOpen={setOpenClaimId}

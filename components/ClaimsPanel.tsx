@@ -14,11 +14,13 @@ interface Props {
   /** Changes when someone else changed the open claim. */
   openClaimTick: number
   presence: PresenceEntry[]
+  /** The open suggestion, shown above the claims. */
+  suggestion?: React.ReactNode
   members: Member[]
   currentUser: CurrentUser
 }
 
-export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onReattach, openClaimTick, presence, members, currentUser }: Props) {
+export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onReattach, openClaimTick, presence, suggestion, members, currentUser }: Props) {
   const anchored = claims.filter((claim) => !claim.orphaned)
   const orphaned = claims.filter((claim) => claim.orphaned)
   const item = (claim: Claim) => (
@@ -61,6 +63,7 @@ export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onRea
     <aside className="claims-panel" aria-label="Claims">
       <h2>Claims</h2>
       <PresenceList people={presence} />
+      {suggestion}
       {claims.length === 0 && <p className="meta">No claims yet. Select words in the article and press “Mark claim”.</p>}
       <ol className="claim-list">{anchored.map(item)}</ol>
       {orphaned.length > 0 && (

@@ -1,5 +1,6 @@
 import { notFound, redirect } from 'next/navigation'
 import { ArticleWorkspace } from '@/components/ArticleWorkspace'
+import { listSuggestions } from '@/lib/article-suggestions'
 import { getArticleWorkspace } from '@/lib/articles'
 import { currentActor } from '@/lib/auth/actor'
 import { AppError } from '@/lib/errors'
@@ -23,7 +24,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     throw error
   })
   const { article, revision, claims } = workspace
-  const members = await newsroomMembers(actor)
+  const [members, suggestions] = await Promise.all([newsroomMembers(actor), listSuggestions(actor, article.id)])
   return (
     <article className="article-page">
       <header className="article-meta">
@@ -39,6 +40,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
         initialClaims={JSON.parse(JSON.stringify(claims))}
         initialClaimId={typeof claim === 'string' ? claim : null}
         initialEventId={eventId}
+        initialSuggestions={suggestions}
         members={members}
         currentUser={{ id: actor.id, name: actor.name, role: actor.role }}
       />

@@ -1,0 +1,47 @@
+// Check-worthy suggestions for an article: the detector (lib/suggestions) run on the
+// latest revision's text in the article's language, minus what the newsroom dismissed
+// for this article (remembered by text, so a dismissal survives revisions) and minus
+// what is already marked as a claim.
+import { z } from 'zod'
+import type { Actor } from './auth/load-actor'
+import { getDb } from './db/client'
+import { notFound } from './errors'
+import { detectSuggestions, suggestionKey, withoutClaimed, type Suggestion } from './suggestions'
+import { parseInput } from './validation'
+
+export type { Suggestion }
+
+export async function listSuggestions(actor: Actor, articleId: string): Promise<Suggestion[]> {
+  const article = await getDb().article.findFirst({
+    where: { id: articleId, newsroomId: actor.newsroomId },
+    select: {
+      language: true,
+      revisions: { orderBy: { number: 'desc' }, take: 1, select: { text: true } },
+      claims: { where: { orphaned: false }, select: { start: true, end: true } },
+      dismissedSuggestions: { select: { key: true } },
+    },
+  })
+  if (!article || !article.revisions[0]) throw notFound('The article')
+  const dismissed = new Set(article.dismissedSuggestions.map((row) => row.key))
+  const suggestions = detectSuggestions(article.revisions[0].text, { language: article.language })
+  return withoutClaimed(
+    suggestions.filter((suggestion) => !dismissed.has(suggestionKey(suggestion.exact))),
+    article.claims,
+  )
+}
+
+const dismissInput = z.strictObject({ exact: z.string().trim().min(1, 'Name the suggestion to dismiss.').max(20_000) })
+
+/** Hides a suggestion for everyone on this article, by its text. Dismissing twice is fine. */
+export async function dismissSuggestion(actor: Actor, articleId: string, rawInput: unknown) {
+  const { exact } = parseInput(dismissInput, rawInput)
+  const article = await getDb().article.findFirst({ where: { id: articleId, newsroomId: actor.newsroomId }, select: { id: true } })
+  if (!article) throw notFound('The article')
+  const key = suggestionKey(exact)
+  await getDb().dismissedSuggestion.upsert({
+    where: { articleId_key: { articleId, key } },
+    create: { articleId, key, exact, dismissedById: actor.id },
+    update: {},
+  })
+  return { key }
+}
