@@ -94,107 +94,105 @@ export async function run(options: RunOptions = {}): Promise<BenchFigures> {
   const log = options.log ?? (() => {})
   return withScratchDatabase('export_bench', async () => {
     const db = getDb()
-    {
-      const setupStart = performance.now()
-      const rng = mulberry32(20171215)
-      const mk = async (role: 'CHECKER' | 'EDITOR', name: string): Promise<Actor> => {
-        const user = await createUser({
-          newsroom: 'Bench Newsroom',
-          email: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@factmark.bench`,
-          name,
-          role,
-          password: 'bench-password-123',
-        })
-        return { id: user.id, name: user.name, email: user.email, role: user.role, newsroomId: user.newsroom.id }
-      }
-      const checker = await mk('CHECKER', 'Bench Checker')
-      const editor = await mk('EDITOR', 'Bench Editor')
-      const { id: articleId } = await importContent(checker.newsroomId, {
-        content: DW_TEXT,
-        format: 'text',
-        meta: { publisher: 'DW (Deutsche Welle)', language: 'en' },
+    const setupStart = performance.now()
+    const rng = mulberry32(20171215)
+    const mk = async (role: 'CHECKER' | 'EDITOR', name: string): Promise<Actor> => {
+      const user = await createUser({
+        newsroom: 'Bench Newsroom',
+        email: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@factmark.bench`,
+        name,
+        role,
+        password: 'bench-password-123',
       })
-      const revision = await getLatestRevision(checker, articleId)
-      const points = Array.from(revision.text)
-
-      let approved = 0
-      let sourceCount = 0
-      const BATCH = 1_000
-      for (let from = 0; from < claimCount; from += BATCH) {
-        const claims = []
-        const sources = []
-        for (let i = from; i < Math.min(from + BATCH, claimCount); i++) {
-          const length = 5 + Math.floor(rng() * 60)
-          const start = Math.floor(rng() * (points.length - length))
-          const end = start + length
-          const isApproved = rng() < approvedShare
-          if (isApproved) approved++
-          const id = `bench${i.toString().padStart(6, '0')}${randomUUID().replace(/-/g, '').slice(0, 12)}`
-          const at = new Date(Date.UTC(2024, 0, 1) + i * 60_000)
-          claims.push({
-            id,
-            newsroomId: checker.newsroomId,
-            articleId,
-            revisionId: revision.id,
-            exact: points.slice(start, end).join(''),
-            prefix: points.slice(Math.max(0, start - 32), start).join(''),
-            suffix: points.slice(end, end + 32).join(''),
-            start,
-            end,
-            status: isApproved ? ('APPROVED' as const) : rng() < 0.5 ? ('IN_REVIEW' as const) : ('IN_PROGRESS' as const),
-            verdict: VERDICTS[Math.floor(rng() * VERDICTS.length)],
-            summary: `Bench claim ${i}: the record shows otherwise, as the cited sources explain in some detail.`,
-            claimant: rng() < 0.5 ? 'Rex Tillerson' : null,
-            createdById: checker.id,
-            submittedById: checker.id,
-            submittedAt: at,
-            approvedById: isApproved ? editor.id : null,
-            approvedAt: isApproved ? at : null,
-          })
-          const perClaim = rng() < 0.5 ? 1 : 2
-          for (let s = 0; s < perClaim; s++) {
-            sources.push({
-              claimId: id,
-              url: `https://example.org/source/${i}/${s}`,
-              title: `Source ${s + 1} for claim ${i}`,
-              publisher: 'Example Publisher',
-              excerpt: s === 0 ? 'The passage that supports or refutes the claim.' : null,
-              accessedAt: new Date(Date.UTC(2024, 0, 2)),
-              createdById: checker.id,
-            })
-          }
-        }
-        await db.claim.createMany({ data: claims })
-        await db.source.createMany({ data: sources })
-        sourceCount += sources.length
-      }
-      const setupMs = performance.now() - setupStart
-      log(`export bench: ${claimCount} claims (${approved} approved), ${sourceCount} sources, set up in ${setupMs.toFixed(0)} ms`)
-
-      const formats: FormatFigures[] = []
-      for (const format of Object.keys(EXPORT_FORMATS) as ExportFormat[]) {
-        collectGarbage()
-        const base = process.memoryUsage()
-        const sampler = memorySampler()
-        const started = performance.now()
-        const ctx = await reportContext(checker, articleId, { baseUrl: 'https://factmark.example', includeUnapproved: true })
-        const bytes = await drain(exportStream(format, ctx))
-        const ms = performance.now() - started
-        const peaks = sampler.stop()
-        const figures: FormatFigures = {
-          format,
-          ms: Math.round(ms),
-          bytes,
-          claimsPerSecond: Math.round((format === 'claimreview' ? approved : claimCount) / (ms / 1000)),
-          peakHeapIncrease: Math.max(0, peaks.peakHeap - base.heapUsed),
-          peakRssIncrease: Math.max(0, peaks.peakRss - base.rss),
-          samples: peaks.samples,
-        }
-        log(`  ${format}: ${figures.ms} ms, ${(bytes / MiB).toFixed(1)} MiB`)
-        formats.push(figures)
-      }
-      return { claims: claimCount, approved, sources: sourceCount, setupMs: Math.round(setupMs), formats }
+      return { id: user.id, name: user.name, email: user.email, role: user.role, newsroomId: user.newsroom.id }
     }
+    const checker = await mk('CHECKER', 'Bench Checker')
+    const editor = await mk('EDITOR', 'Bench Editor')
+    const { id: articleId } = await importContent(checker.newsroomId, {
+      content: DW_TEXT,
+      format: 'text',
+      meta: { publisher: 'DW (Deutsche Welle)', language: 'en' },
+    })
+    const revision = await getLatestRevision(checker, articleId)
+    const points = Array.from(revision.text)
+
+    let approved = 0
+    let sourceCount = 0
+    const BATCH = 1_000
+    for (let from = 0; from < claimCount; from += BATCH) {
+      const claims = []
+      const sources = []
+      for (let i = from; i < Math.min(from + BATCH, claimCount); i++) {
+        const length = 5 + Math.floor(rng() * 60)
+        const start = Math.floor(rng() * (points.length - length))
+        const end = start + length
+        const isApproved = rng() < approvedShare
+        if (isApproved) approved++
+        const id = `bench${i.toString().padStart(6, '0')}${randomUUID().replace(/-/g, '').slice(0, 12)}`
+        const at = new Date(Date.UTC(2024, 0, 1) + i * 60_000)
+        claims.push({
+          id,
+          newsroomId: checker.newsroomId,
+          articleId,
+          revisionId: revision.id,
+          exact: points.slice(start, end).join(''),
+          prefix: points.slice(Math.max(0, start - 32), start).join(''),
+          suffix: points.slice(end, end + 32).join(''),
+          start,
+          end,
+          status: isApproved ? ('APPROVED' as const) : rng() < 0.5 ? ('IN_REVIEW' as const) : ('IN_PROGRESS' as const),
+          verdict: VERDICTS[Math.floor(rng() * VERDICTS.length)],
+          summary: `Bench claim ${i}: the record shows otherwise, as the cited sources explain in some detail.`,
+          claimant: rng() < 0.5 ? 'Rex Tillerson' : null,
+          createdById: checker.id,
+          submittedById: checker.id,
+          submittedAt: at,
+          approvedById: isApproved ? editor.id : null,
+          approvedAt: isApproved ? at : null,
+        })
+        const perClaim = rng() < 0.5 ? 1 : 2
+        for (let s = 0; s < perClaim; s++) {
+          sources.push({
+            claimId: id,
+            url: `https://example.org/source/${i}/${s}`,
+            title: `Source ${s + 1} for claim ${i}`,
+            publisher: 'Example Publisher',
+            excerpt: s === 0 ? 'The passage that supports or refutes the claim.' : null,
+            accessedAt: new Date(Date.UTC(2024, 0, 2)),
+            createdById: checker.id,
+          })
+        }
+      }
+      await db.claim.createMany({ data: claims })
+      await db.source.createMany({ data: sources })
+      sourceCount += sources.length
+    }
+    const setupMs = performance.now() - setupStart
+    log(`export bench: ${claimCount} claims (${approved} approved), ${sourceCount} sources, set up in ${setupMs.toFixed(0)} ms`)
+
+    const formats: FormatFigures[] = []
+    for (const format of Object.keys(EXPORT_FORMATS) as ExportFormat[]) {
+      collectGarbage()
+      const base = process.memoryUsage()
+      const sampler = memorySampler()
+      const started = performance.now()
+      const ctx = await reportContext(checker, articleId, { baseUrl: 'https://factmark.example', includeUnapproved: true })
+      const bytes = await drain(exportStream(format, ctx))
+      const ms = performance.now() - started
+      const peaks = sampler.stop()
+      const figures: FormatFigures = {
+        format,
+        ms: Math.round(ms),
+        bytes,
+        claimsPerSecond: Math.round((format === 'claimreview' ? approved : claimCount) / (ms / 1000)),
+        peakHeapIncrease: Math.max(0, peaks.peakHeap - base.heapUsed),
+        peakRssIncrease: Math.max(0, peaks.peakRss - base.rss),
+        samples: peaks.samples,
+      }
+      log(`  ${format}: ${figures.ms} ms, ${(bytes / MiB).toFixed(1)} MiB`)
+      formats.push(figures)
+    }
+    return { claims: claimCount, approved, sources: sourceCount, setupMs: Math.round(setupMs), formats }
   })
 }
 
