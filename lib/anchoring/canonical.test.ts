@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { getSchema } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { blocksToDoc } from '../article/blocks'
 import { articleExtensions } from '../editor/extensions'
@@ -17,6 +18,7 @@ import {
   rangeToCodePoints,
   textOffsetToPos,
   type DocNode,
+  type TextSegment,
 } from './canonical'
 import { describeSpan } from './selectors'
 
@@ -392,5 +394,34 @@ describe('codePointsToRange', () => {
     const { from, to } = codePointsToRange(canonical, position.start, position.end)
     expect(node.textBetween(from, to)).toBe(phrase)
     expect(node.resolve(from).parent.type.name).toBe('paragraph')
+  })
+})
+
+describe('textOffsetToPos (binary search)', () => {
+  // The straightforward scan it replaced, kept here as the specification.
+  function reference(segments: TextSegment[], offset: number, side: 'start' | 'end') {
+    for (let i = 0; i < segments.length; i++) {
+      const seg = segments[i]
+      const segEnd = seg.offset + seg.length
+      if (offset < seg.offset) return side === 'start' ? seg.pos : (segments[i - 1] ?? seg).pos + (segments[i - 1] ?? seg).length
+      if (offset < segEnd || (offset === segEnd && (side === 'end' || i === segments.length - 1))) return seg.pos + (offset - seg.offset)
+    }
+    const last = segments[segments.length - 1]
+    return last ? last.pos + last.length : 0
+  }
+
+  it('agrees with a linear scan on every offset of random documents', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ maxLength: 6 }), { maxLength: 4 }), { maxLength: 8 }), (blocks) => {
+        const doc = {
+          type: 'doc',
+          content: blocks.map((texts) => ({ type: 'paragraph', content: texts.filter(Boolean).map((text) => ({ type: 'text', text })) })),
+        }
+        const { text, segments } = canonicalText(doc)
+        for (let offset = -1; offset <= text.length + 1; offset++) {
+          for (const side of ['start', 'end'] as const) expect(textOffsetToPos(segments, offset, side)).toBe(reference(segments, offset, side))
+        }
+      }),
+    )
   })
 })

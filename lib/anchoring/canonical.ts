@@ -1,7 +1,7 @@
 // Canonical plain text of a ProseMirror document and the mapping between its
 // offsets and ProseMirror positions. Works on the JSON form, so the server and
 // the browser derive exactly the same text from a stored revision.
-import { codePointToUtf16, utf16ToCodePoint } from './offsets'
+import { CodePointIndex, utf16ToCodePoint } from './offsets'
 
 export interface DocNode {
   type: string
@@ -64,16 +64,26 @@ export function canonicalText(doc: DocNode): CanonicalText {
 
 /** UTF-16 text offset → ProseMirror position. An offset on a block separator goes to the next block for a start, the previous for an end. */
 export function textOffsetToPos(segments: TextSegment[], offset: number, side: 'start' | 'end'): number {
-  for (let i = 0; i < segments.length; i++) {
-    const seg = segments[i]
-    const segEnd = seg.offset + seg.length
-    if (offset < seg.offset) return side === 'start' ? seg.pos : endPos(segments[i - 1] ?? seg)
-    if (offset < segEnd || (offset === segEnd && (side === 'end' || i === segments.length - 1))) {
-      return seg.pos + (offset - seg.offset)
-    }
+  if (!segments.length) return 0
+  // Binary search: the last segment starting at or before the offset (a page draws
+  // a thousand highlights from these lookups on every selection change).
+  let low = 0
+  let high = segments.length - 1
+  let i = -1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    if (segments[mid].offset <= offset) {
+      i = mid
+      low = mid + 1
+    } else high = mid - 1
   }
-  const last = segments[segments.length - 1]
-  return last ? endPos(last) : 0
+  if (i < 0) return side === 'start' ? segments[0].pos : endPos(segments[0])
+  const seg = segments[i]
+  const segEnd = seg.offset + seg.length
+  const last = i === segments.length - 1
+  if (offset < segEnd || (offset === segEnd && (side === 'end' || last))) return seg.pos + (offset - seg.offset)
+  if (last) return endPos(seg)
+  return side === 'start' ? segments[i + 1].pos : endPos(seg)
 }
 
 /** ProseMirror position → UTF-16 text offset; positions between blocks snap to the nearest following text. */
@@ -98,10 +108,20 @@ export function rangeToCodePoints(canonical: CanonicalText, from: number, to: nu
   }
 }
 
+// One code point index per canonical text, built on first use: converting offsets by
+// scanning the text from the start made a thousand highlights cost a quarter second.
+const indexes = new WeakMap<CanonicalText, CodePointIndex>()
+function indexOf(canonical: CanonicalText) {
+  let index = indexes.get(canonical)
+  if (!index) indexes.set(canonical, (index = new CodePointIndex(canonical.text)))
+  return index
+}
+
 /** [start, end) in code points → a ProseMirror range. */
 export function codePointsToRange(canonical: CanonicalText, start: number, end: number) {
+  const index = indexOf(canonical)
   return {
-    from: textOffsetToPos(canonical.segments, codePointToUtf16(canonical.text, start), 'start'),
-    to: textOffsetToPos(canonical.segments, codePointToUtf16(canonical.text, end), 'end'),
+    from: textOffsetToPos(canonical.segments, index.toUtf16(start), 'start'),
+    to: textOffsetToPos(canonical.segments, index.toUtf16(end), 'end'),
   }
 }
