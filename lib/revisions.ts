@@ -25,6 +25,17 @@ export async function lockArticleText(tx: Prisma.TransactionClient, articleId: s
   await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${articleId} FOR UPDATE`
 }
 
+/** The latest revision's id and number (no document): what a page polling for claims needs. 404 for an article the actor cannot see. */
+export async function getLatestRevisionRef(actor: Actor, articleId: string) {
+  const revision = await getDb().articleRevision.findFirst({
+    where: { articleId, article: { newsroomId: actor.newsroomId } },
+    orderBy: { number: 'desc' },
+    select: { id: true, number: true },
+  })
+  if (!revision) throw notFound('The article')
+  return revision
+}
+
 /** The latest revision of an article in the actor's newsroom, or a 404. */
 export async function getLatestRevision(actor: Actor, articleId: string, db: Db = getDb()) {
   const revision = await db.articleRevision.findFirst({
@@ -47,6 +58,8 @@ export async function listRevisions(actor: Actor, articleId: string) {
 }
 
 export async function getRevision(actor: Actor, articleId: string, number: number) {
+  // Revision numbers are a PostgreSQL integer: a larger one (from the URL) would fail the query.
+  if (!Number.isInteger(number) || number < 1 || number > 2_147_483_647) throw notFound('That revision')
   const revision = await getDb().articleRevision.findFirst({
     where: { articleId, number, article: { newsroomId: actor.newsroomId } },
     select: { id: true, number: true, doc: true, text: true, createdAt: true, createdBy: { select: { name: true } } },

@@ -1,15 +1,16 @@
 import { listClaims, markClaim } from '@/lib/claims'
 import { apiRoute, readJson } from '@/lib/http'
-import { getLatestRevision } from '@/lib/revisions'
+import { getLatestRevision, getLatestRevisionRef } from '@/lib/revisions'
 
 // ?doc=1 adds the revision's document: a live page reloading after someone saved a revision.
 export const GET = apiRoute<{ id: string }>(async ({ actor, params, request }) => {
-  const revision = await getLatestRevision(actor, params.id) // 404 for an article the actor cannot see
+  // 404 for an article the actor cannot see; the document (up to megabytes) only when asked for.
   const withDoc = new URL(request.url).searchParams.get('doc') === '1'
-  return {
-    revision: { id: revision.id, number: revision.number, ...(withDoc && { doc: revision.doc }) },
-    claims: await listClaims(actor, params.id),
-  }
+  const [revision, claims] = await Promise.all([
+    withDoc ? getLatestRevision(actor, params.id) : getLatestRevisionRef(actor, params.id),
+    listClaims(actor, params.id),
+  ])
+  return { revision: 'doc' in revision ? { id: revision.id, number: revision.number, doc: revision.doc } : revision, claims }
 })
 
 export const POST = apiRoute<{ id: string }>(
