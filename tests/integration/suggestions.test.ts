@@ -19,7 +19,7 @@ beforeAll(async () => {
   otherArticleId = await importDwArticle(checker)
 })
 
-const containing = (suggestions: { exact: string }[], words: string) => suggestions.filter((s) => s.exact.includes(words))
+const containing = <S extends { exact: string }>(suggestions: S[], words: string) => suggestions.filter((s) => s.exact.includes(words))
 
 it('suggests the DW sentences with numbers, with code-point spans into the revision text', async () => {
   const suggestions = await listSuggestions(checker, articleId)
