@@ -32,6 +32,13 @@ const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-nor
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PASSWORD = 'bench-password-2017'
 const TARGETS = { throughputRatio: 0.5, p99Ms: 100 }
+/**
+ * The paced phase: the 50 users together send this many requests a second (each user
+ * one every 1.25 s, brisk for people working on claims). Latency at saturation is only
+ * queueing (connections ÷ throughput), so the p99 target is read at this offered load,
+ * and throughput at saturation.
+ */
+const PACED_RATE = 40
 
 export interface ApiLoadFigures {
   connections: number
@@ -42,6 +49,8 @@ export interface ApiLoadFigures {
   readClaims: number
   factmark: LoadResult
   baseline: LoadResult
+  /** The same servers at PACED_RATE requests/s. */
+  paced: { rate: number; factmark: LoadResult; baseline: LoadResult }
   /** The machine's 1-minute load average as each run started: other work shares the cores. */
   loadAverage: { factmark: number; baseline: number }
   /** Factmark's requests/s ÷ the baseline's. */
@@ -200,7 +209,7 @@ export async function run(options: Options = {}): Promise<ApiLoadFigures> {
       try {
         const loadAverage = Math.round(os.loadavg()[0] * 10) / 10
         log(`api-load: ${label}: ${userCount} connections, ${warmupSeconds} s warm-up, then ${seconds} s (load average ${loadAverage})`)
-        const result = await generateLoad({
+        const plan: LoadPlan = {
           url: server.url,
           seconds,
           warmupSeconds,
@@ -208,8 +217,11 @@ export async function run(options: Options = {}): Promise<ApiLoadFigures> {
           readArticleId: seeded.readArticleId,
           spans: seeded.spans,
           readsPerWrite,
-        })
-        return { result, seeded, loadAverage }
+        }
+        const result = await generateLoad(plan)
+        log(`api-load: ${label}: paced at ${PACED_RATE} requests/s for ${seconds} s`)
+        const paced = await generateLoad({ ...plan, warmupSeconds: 0, rate: PACED_RATE })
+        return { result, paced, seeded, loadAverage }
       } finally {
         await server.stop()
       }
@@ -242,12 +254,13 @@ export async function run(options: Options = {}): Promise<ApiLoadFigures> {
     readClaims: factmark.seeded.readClaims,
     factmark: factmark.result,
     baseline: baseline.result,
+    paced: { rate: PACED_RATE, factmark: factmark.paced, baseline: baseline.paced },
     loadAverage: { factmark: factmark.loadAverage, baseline: baseline.loadAverage },
     throughputRatio,
     targets: {
       ...TARGETS,
       throughputPass: throughputRatio >= TARGETS.throughputRatio,
-      p99Pass: factmark.result.latencyMs.p99 <= TARGETS.p99Ms,
+      p99Pass: factmark.paced.latencyMs.p99 <= TARGETS.p99Ms,
     },
   }
 }
@@ -264,8 +277,10 @@ export function printTable(f: ApiLoadFigures) {
       `| ${name} | ${r.requests} | ${r.requestsPerSecond} | ${r.latencyMs.p50} ms | ${r.latencyMs.p99} ms | ${r.errors + r.timeouts} | ${r.non2xx} | ` +
         `${r.write.p50} / ${r.write.p99} ms | ${r.read.p50} / ${r.read.p99} ms | ${loadAverage} |`,
     )
-  row('Factmark (next start)', f.factmark, f.loadAverage.factmark)
-  row('baseline (node:http + pg)', f.baseline, f.loadAverage.baseline)
+  row('Factmark (next start), saturation', f.factmark, f.loadAverage.factmark)
+  row('baseline (node:http + pg), saturation', f.baseline, f.loadAverage.baseline)
+  row(`Factmark, paced at ${f.paced.rate}/s`, f.paced.factmark, f.loadAverage.factmark)
+  row(`baseline, paced at ${f.paced.rate}/s`, f.paced.baseline, f.loadAverage.baseline)
   console.log(
     `\nResponses POST / GET: Factmark ${f.factmark.write.count} / ${f.factmark.read.count}, baseline ${f.baseline.write.count} / ${f.baseline.read.count}.`,
   )
@@ -275,7 +290,7 @@ export function printTable(f: ApiLoadFigures) {
   const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS')
   console.log(
     `Throughput: Factmark ${f.throughputRatio}× the baseline (target ≥ ${f.targets.throughputRatio}×: ${verdict(f.targets.throughputPass)}); ` +
-      `Factmark p99 ${f.factmark.latencyMs.p99} ms (target ≤ ${f.targets.p99Ms} ms: ${verdict(f.targets.p99Pass)}).`,
+      `Factmark p99 at ${f.paced.rate} requests/s ${f.paced.factmark.latencyMs.p99} ms (target ≤ ${f.targets.p99Ms} ms: ${verdict(f.targets.p99Pass)}).`,
   )
 }
 

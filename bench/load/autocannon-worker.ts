@@ -20,6 +20,8 @@ export interface LoadPlan {
   spans: { start: number; end: number; exact: string }[]
   /** Each connection loops: one POST, then this many GETs. */
   readsPerWrite: number
+  /** Requests per second across all connections; unset: as fast as the server answers (saturation). */
+  rate?: number
 }
 
 interface KindFigures {
@@ -50,6 +52,7 @@ async function load(plan: LoadPlan, seconds: number, record: (kind: Kind, status
     url: plan.url,
     connections: plan.users.length,
     duration: seconds,
+    ...(plan.rate ? { overallRate: plan.rate } : {}),
     timeout: 30,
     setupClient(client) {
       const k = nextUser++ % plan.users.length
