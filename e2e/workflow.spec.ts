@@ -113,6 +113,9 @@ test('a stale edit shows who changed the claim and keeps the typed text for reap
   const editor = await (await browser.newContext()).newPage()
   await signIn(checker, CHECKER)
   await signIn(editor, EDITOR)
+  // The checker's page does not hear live changes (its feed is blocked, as by a strict
+  // proxy), so it really is stale when it saves: the version check must catch it.
+  await checker.route('**/api/articles/*/events*', (route) => route.abort())
   await openDwArticle(checker)
   await selectText(checker, 'over 200 entities and individuals')
   await checker.getByRole('button', { name: 'Mark claim' }).click()

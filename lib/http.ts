@@ -5,6 +5,7 @@ import { NextResponse } from 'next/server'
 import { requireActor, type Actor } from './auth/actor'
 import { isDatabaseUnavailable } from './db/unavailable'
 import { AppError } from './errors'
+import { hasUnstorableCharacters } from './validation'
 
 export const MAX_BODY_BYTES = 256 * 1024
 
@@ -14,6 +15,7 @@ type Handler<P extends Params> = (ctx: { actor: Actor; params: P; request: Reque
 export function apiRoute<P extends Params>(handler: Handler<P>, { status = 200 } = {}) {
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
+      assertSameOrigin(request)
       const actor = await requireActor()
       const result = await handler({ actor, params: await context.params, request })
       return NextResponse.json(result, { status })
@@ -36,14 +38,53 @@ export function errorResponse(error: unknown) {
   return NextResponse.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was saved.' } }, { status: 500 })
 }
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
+
+/**
+ * Refuses a change sent by another site's page (CSRF), as Next.js does for server actions:
+ * browsers name the page's origin on every POST, PATCH, PUT and DELETE. Session cookies are
+ * SameSite=Lax, but a sibling subdomain counts as the same site; routes without a JSON body
+ * (which the 415 below would stop) need this too. Requests without Origin are not from a browser page.
+ */
+export function assertSameOrigin(request: Request) {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return
+  const fetchSite = request.headers.get('sec-fetch-site')
+  const origin = request.headers.get('origin')
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host')
+  let originHost: string | null = null
+  try {
+    originHost = origin && origin !== 'null' ? new URL(origin).host : null
+  } catch {}
+  const crossSite = fetchSite === 'cross-site' || fetchSite === 'same-site' || (origin !== null && originHost !== host)
+  if (crossSite) throw new AppError(403, 'CROSS_SITE', 'Changes can only be made from Factmark’s own pages.')
+}
+
+/** The body as text, reading no more than `maxBytes` whatever Content-Length claims (or when it is absent: chunked). */
+async function readText(request: Request, maxBytes: number): Promise<string> {
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {})
+      throw new AppError(413, 'TOO_LARGE', 'The request is too large.')
+    }
+    chunks.push(value)
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks))
+}
+
 /** The request's JSON body; 415/413/400 as AppErrors for the wrong type, too large, or malformed. */
 export async function readJson(request: Request, { maxBytes = MAX_BODY_BYTES } = {}): Promise<unknown> {
   const type = request.headers.get('content-type') ?? ''
   if (!/^application\/json\b/i.test(type)) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request as application/json.')
   const declared = Number(request.headers.get('content-length') ?? 0)
   if (declared > maxBytes) throw new AppError(413, 'TOO_LARGE', 'The request is too large.')
-  const text = await request.text()
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError(413, 'TOO_LARGE', 'The request is too large.')
+  const text = await readText(request, maxBytes)
   let body: unknown
   try {
     body = JSON.parse(text)
@@ -54,5 +95,24 @@ export async function readJson(request: Request, { maxBytes = MAX_BODY_BYTES } =
   if (text.includes('\\u0000') || text.includes('\u0000')) {
     throw new AppError(422, 'INVALID_INPUT', 'Text cannot contain NUL characters.')
   }
+  // Nor unpaired surrogates ("\ud800" is valid JSON): jsonb refuses them (a 500 from the audit write) and text mangles them.
+  if (holdsUnstorableText(body)) throw new AppError(422, 'INVALID_INPUT', 'Text cannot contain NUL characters or broken Unicode.')
   return body
+}
+
+/** Whether a string or key anywhere in a parsed JSON value cannot be stored; iterative, so deep nesting cannot overflow the stack. */
+function holdsUnstorableText(value: unknown): boolean {
+  const stack = [value]
+  while (stack.length) {
+    const item = stack.pop()
+    if (typeof item === 'string') {
+      if (hasUnstorableCharacters(item)) return true
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, child] of Object.entries(item)) {
+        if (hasUnstorableCharacters(key)) return true
+        stack.push(child)
+      }
+    }
+  }
+  return false
 }

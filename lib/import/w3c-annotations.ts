@@ -20,13 +20,14 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const text = (value: unknown, max: number) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, max) : null)
 
 /** The annotations of a collection, a page, an array, or a single annotation. */
-export function annotationsOf(input: unknown): Json[] {
+export function annotationsOf(input: unknown, depth = 0): Json[] {
   if (Array.isArray(input)) return input.filter(isObject)
   if (!isObject(input)) return []
   const types = asArray(input.type).map(String)
   if (types.includes('AnnotationCollection')) {
+    // A collection's first page, not collections nested without end (which would exhaust the stack).
     const first = input.first
-    return isObject(first) ? annotationsOf(first.items ?? first) : []
+    return isObject(first) && depth < 4 ? annotationsOf(first.items ?? first, depth + 1) : []
   }
   if (types.includes('AnnotationPage')) return asArray(input.items).filter(isObject)
   if (Array.isArray(input.items)) return input.items.filter(isObject)

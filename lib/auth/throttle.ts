@@ -1,0 +1,93 @@
+// Sign-in throttling, stored in LoginAttempt so it holds across server instances.
+// The rules are in ./throttle-policy.ts. A throttled attempt is refused without
+// looking at the password, after the same bcrypt work, with the same answer as a
+// wrong password: neither timing nor answer says whether the account exists, whether
+// the password was right, or that throttling applied.
+import { getDb } from '../db/client'
+import { authenticate } from './credentials'
+import { burnPasswordCheck } from './password'
+import {
+  accountKey,
+  clientAddress,
+  LOGIN_THROTTLE,
+  retentionCutoff,
+  throttleReason,
+  trustedProxyCount,
+  windowStart,
+  type FailureCounts,
+  type ThrottlePolicy,
+} from './throttle-policy'
+
+// Advisory-lock classes: attempts on one account (and from one address) are counted and
+// recorded one at a time, so a burst of parallel guesses cannot all pass the same count.
+const ACCOUNT_LOCK = 7301
+const ADDRESS_LOCK = 7302
+/** One attempt in this many also deletes attempts older than the retention period. */
+const PRUNE_EVERY = 100n
+
+/** Failures that count against the next attempt on `account` from `address`. */
+export async function failureCounts(
+  account: string,
+  address: string,
+  now = new Date(),
+  policy: ThrottlePolicy = LOGIN_THROTTLE,
+  db: Pick<ReturnType<typeof getDb>, 'loginAttempt'> = getDb(),
+): Promise<FailureCounts> {
+  const since = windowStart(now, policy)
+  const lastSuccess = await db.loginAttempt.findFirst({
+    where: { email: account, succeeded: true, createdAt: { gt: since } },
+    orderBy: { createdAt: 'desc' },
+    select: { createdAt: true },
+  })
+  const [accountFailures, addressFailures] = await Promise.all([
+    db.loginAttempt.count({ where: { email: account, succeeded: false, createdAt: { gt: lastSuccess?.createdAt ?? since } } }),
+    db.loginAttempt.count({ where: { address, succeeded: false, createdAt: { gt: since } } }),
+  ])
+  return { account: accountFailures, address: addressFailures }
+}
+
+/**
+ * Records an attempt about to be checked (as a failure until it succeeds) and returns its id,
+ * or returns null, recording nothing, when the account or the address is throttled.
+ */
+export async function reserveLoginAttempt(account: string, address: string, now = new Date(), policy: ThrottlePolicy = LOGIN_THROTTLE) {
+  const id = await getDb().$transaction(async (tx) => {
+    // Always account before address: two sign-ins never wait on each other in a cycle.
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${ACCOUNT_LOCK}::int, hashtext(${account}))`
+    await tx.$queryRaw`SELECT 1 AS locked FROM pg_advisory_xact_lock(${ADDRESS_LOCK}::int, hashtext(${address}))`
+    if (throttleReason(await failureCounts(account, address, now, policy, tx), policy)) return null
+    const attempt = await tx.loginAttempt.create({ data: { email: account, address, succeeded: false, createdAt: now }, select: { id: true } })
+    return attempt.id
+  })
+  // Housekeeping off the sign-in's path; a failure here only postpones it.
+  if (id !== null && id % PRUNE_EVERY === 0n) pruneLoginAttempts(now, policy).catch(() => {})
+  return id
+}
+
+/** Deletes attempts older than the retention period; returns how many. */
+export async function pruneLoginAttempts(now = new Date(), policy: ThrottlePolicy = LOGIN_THROTTLE) {
+  const { count } = await getDb().loginAttempt.deleteMany({ where: { createdAt: { lt: retentionCutoff(now, policy) } } })
+  return count
+}
+
+export async function recordLoginSuccess(attemptId: bigint) {
+  await getDb().loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true }, select: { id: true } })
+}
+
+/**
+ * next-auth's `authorize`: the credentials check behind the throttle. `request` carries the
+ * client's address in X-Forwarded-For (see clientAddress). Null for every kind of refusal.
+ */
+export async function authorizeSignIn(raw: unknown, request?: Request) {
+  const { email, password } = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
+  const account = accountKey(email)
+  const address = clientAddress(request?.headers.get('x-forwarded-for'), trustedProxyCount())
+  const attempt = await reserveLoginAttempt(account, address)
+  if (attempt === null) {
+    await burnPasswordCheck(typeof password === 'string' ? password.slice(0, 200) : '')
+    return null
+  }
+  const user = await authenticate(raw)
+  if (user) await recordLoginSuccess(attempt)
+  return user
+}
