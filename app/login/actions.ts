@@ -3,6 +3,8 @@ import { AuthError } from 'next-auth'
 import { signIn } from '@/lib/auth'
 
 export async function signInAction(_state: string | null, form: FormData): Promise<string | null> {
+  // Next.js passes whatever a request encodes; only a forged one sends anything but the form.
+  if (!(form instanceof FormData)) return 'The sign-in form was not sent correctly.'
   const next = String(form.get('next') ?? '')
   try {
     await signIn('credentials', {
