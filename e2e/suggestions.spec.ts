@@ -11,7 +11,7 @@ const MISSILE_SENTENCE =
 
 /** A fresh copy of the DW article (the seeded one collects other journeys' claims, which hide suggestions). */
 async function importDwCopy(page: Page) {
-  const title = `Tillerson calls out China and Russia (suggestions ${Date.now()})`
+  const title = `Suggestions copy of the DW report ${Date.now()}`
   const created = await page.request.post('/api/articles', {
     data: { content: DW_TEXT, format: 'text', keep: [], meta: { title, publisher: 'DW', language: 'en' } },
   })
