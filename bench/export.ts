@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { withScratchDatabase } from './support'
+import { mulberry32, withScratchDatabase } from './support'
 import type { Actor } from '../lib/auth/actor'
 import { getDb } from '../lib/db/client'
 import { EXPORT_FORMATS, exportStream, type ExportFormat } from '../lib/export'
@@ -43,15 +43,6 @@ export interface RunOptions {
   claims?: number
   approvedShare?: number
   log?: (line: string) => void
-}
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** Samples heapUsed and rss every `everyMs` while running; returns the peaks. */

@@ -28,7 +28,7 @@ import { getLatestRevision } from '../lib/revisions'
 import { createUser } from '../lib/users'
 import { signIn, startAppServer } from '../scripts/app-server'
 import { ensureBuild } from '../scripts/next-build'
-import { percentile, withScratchDatabase } from './support'
+import { mulberry32, percentile, withScratchDatabase } from './support'
 
 const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
 const PASSWORD = 'bench-password-2017'
@@ -60,15 +60,6 @@ interface Options {
   warmLoads?: number
   clicks?: number
   log?: (line: string) => void
-}
-
-function mulberry32(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** A long read: the DW report, then parts under their own headings, each made of its paragraphs in a shuffled order. */
