@@ -11,6 +11,29 @@ import { parseInput } from './validation'
 
 export type { Suggestion }
 
+/** The suggestions still open on a text: detected, minus dismissed keys and claimed spans. */
+export function openSuggestions(input: {
+  text: string
+  language: string | null
+  claims: { start: number; end: number; orphaned?: boolean }[]
+  dismissedKeys: Set<string>
+}): Suggestion[] {
+  const suggestions = detectSuggestions(input.text, { language: input.language })
+  return withoutClaimed(
+    suggestions.filter((suggestion) => !input.dismissedKeys.has(suggestionKey(suggestion.exact))),
+    input.claims.filter((claim) => !claim.orphaned),
+  )
+}
+
+/** Keys of the suggestions dismissed on an article of the actor's newsroom. */
+export async function dismissedSuggestionKeys(actor: Actor, articleId: string): Promise<Set<string>> {
+  const rows = await getDb().dismissedSuggestion.findMany({
+    where: { articleId, article: { newsroomId: actor.newsroomId } },
+    select: { key: true },
+  })
+  return new Set(rows.map((row) => row.key))
+}
+
 export async function listSuggestions(actor: Actor, articleId: string): Promise<Suggestion[]> {
   const article = await getDb().article.findFirst({
     where: { id: articleId, newsroomId: actor.newsroomId },
@@ -22,12 +45,12 @@ export async function listSuggestions(actor: Actor, articleId: string): Promise<
     },
   })
   if (!article || !article.revisions[0]) throw notFound('The article')
-  const dismissed = new Set(article.dismissedSuggestions.map((row) => row.key))
-  const suggestions = detectSuggestions(article.revisions[0].text, { language: article.language })
-  return withoutClaimed(
-    suggestions.filter((suggestion) => !dismissed.has(suggestionKey(suggestion.exact))),
-    article.claims,
-  )
+  return openSuggestions({
+    text: article.revisions[0].text,
+    language: article.language,
+    claims: article.claims,
+    dismissedKeys: new Set(article.dismissedSuggestions.map((row) => row.key)),
+  })
 }
 
 const dismissInput = z.strictObject({ exact: z.string().trim().min(1, 'Name the suggestion to dismiss.').max(20_000) })

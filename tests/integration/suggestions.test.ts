@@ -2,7 +2,7 @@
 // and dismissals; dismissals are per article, by text, and newsroom-checked.
 import { beforeAll, expect, it } from 'vitest'
 import type { Actor } from '../../lib/auth/actor'
-import { dismissSuggestion, listSuggestions } from '../../lib/article-suggestions'
+import { dismissedSuggestionKeys, dismissSuggestion, listSuggestions, openSuggestions } from '../../lib/article-suggestions'
 import { getDb } from '../../lib/db/client'
 import { expectAppError, importDwArticle, makeActor, markDwClaim, resetDatabase } from './fixtures'
 
@@ -43,6 +43,12 @@ it('hides a dismissed suggestion on that article only; dismissing twice is fine'
   expect(containing(await listSuggestions(checker, articleId), 'over 200 entities')).toHaveLength(0)
   expect(containing(await listSuggestions(checker, otherArticleId), 'over 200 entities')).toHaveLength(1)
   expect(await getDb().dismissedSuggestion.count({ where: { articleId } })).toBe(1)
+  // The article page builds the same list from what it has already loaded.
+  const revision = await getDb().articleRevision.findFirstOrThrow({ where: { articleId }, orderBy: { number: 'desc' } })
+  const claims = await getDb().claim.findMany({ where: { articleId }, select: { start: true, end: true, orphaned: true } })
+  const dismissedKeys = await dismissedSuggestionKeys(checker, articleId)
+  expect(openSuggestions({ text: revision.text, language: 'en', claims, dismissedKeys })).toEqual(await listSuggestions(checker, articleId))
+  expect((await dismissedSuggestionKeys(outsider, articleId)).size).toBe(0)
 })
 
 it('refuses another newsroom (404) and empty input (422), storing nothing', async () => {

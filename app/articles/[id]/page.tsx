@@ -1,6 +1,6 @@
 import { notFound, redirect } from 'next/navigation'
 import { ArticleWorkspace } from '@/components/ArticleWorkspace'
-import { listSuggestions } from '@/lib/article-suggestions'
+import { dismissedSuggestionKeys, openSuggestions } from '@/lib/article-suggestions'
 import { getArticleWorkspace } from '@/lib/articles'
 import { currentActor } from '@/lib/auth/actor'
 import { AppError } from '@/lib/errors'
@@ -24,7 +24,9 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     throw error
   })
   const { article, revision, claims } = workspace
-  const [members, suggestions] = await Promise.all([newsroomMembers(actor), listSuggestions(actor, article.id)])
+  const [members, dismissedKeys] = await Promise.all([newsroomMembers(actor), dismissedSuggestionKeys(actor, article.id)])
+  // From the text and claims already loaded above, not a second read of the article.
+  const suggestions = openSuggestions({ text: revision.text, language: article.language, claims, dismissedKeys })
   return (
     <article className="article-page">
       <header className="article-meta">
