@@ -1,13 +1,13 @@
 import 'server-only'
 import { unauthenticated } from '../errors'
-import { auth } from './index'
+import { headers } from 'next/headers'
 import { loadActor, type Actor } from './load-actor'
+import { sessionUserId } from './session-token'
 
 export { loadActor, type Actor }
 
 export async function currentActor(): Promise<Actor | null> {
-  const session = await auth()
-  const userId = session?.user?.id
+  const userId = await sessionUserId(await headers())
   return userId ? loadActor(userId) : null
 }
 

@@ -1,0 +1,62 @@
+import { encode } from 'next-auth/jwt'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { sessionUserId } from './session-token'
+
+const SECRET = 'a-test-secret-of-at-least-thirty-two-characters'
+const env = { AUTH_SECRET: SECRET }
+const PLAIN = 'authjs.session-token'
+const SECURE = '__Secure-authjs.session-token'
+
+const token = (uid: string, { secret = SECRET, salt = PLAIN, maxAge = 3600 } = {}) =>
+  encode({ token: { uid, sub: uid }, secret, salt, maxAge })
+
+const request = (cookie: string, extra: Record<string, string> = {}) =>
+  new Headers({ cookie, 'x-forwarded-proto': 'http', ...extra })
+
+afterEach(() => vi.useRealTimers())
+
+describe('sessionUserId', () => {
+  it('reads the user id from a session cookie next-auth made', async () => {
+    expect(await sessionUserId(request(`${PLAIN}=${await token('user-1')}`), env)).toBe('user-1')
+  })
+
+  it('gives the same answer when the token is seen again (from memory)', async () => {
+    const cookie = `${PLAIN}=${await token('user-2')}`
+    expect(await sessionUserId(request(cookie), env)).toBe('user-2')
+    expect(await sessionUserId(request(cookie), env)).toBe('user-2')
+  })
+
+  it('refuses no cookie, a token made with another secret, and an altered token', async () => {
+    expect(await sessionUserId(request(''), env)).toBeNull()
+    expect(await sessionUserId(request(`${PLAIN}=${await token('user-3', { secret: 'another-secret-of-at-least-thirty-two-chars' })}`), env)).toBeNull()
+    const good = await token('user-3')
+    const parts = good.split('.')
+    parts[3] = parts[3].slice(0, -2) + (parts[3].endsWith('AA') ? 'BB' : 'AA')
+    expect(await sessionUserId(request(`${PLAIN}=${parts.join('.')}`), env)).toBeNull()
+  })
+
+  it('refuses a token once it expires, even one it has already decrypted', async () => {
+    const cookie = `${PLAIN}=${await token('user-4', { maxAge: 60 })}`
+    expect(await sessionUserId(request(cookie), env)).toBe('user-4')
+    vi.useFakeTimers({ now: Date.now() + 61_000, toFake: ['Date'] })
+    expect(await sessionUserId(request(cookie), env)).toBeNull()
+  })
+
+  it('reads the __Secure- cookie over https, and only that one', async () => {
+    const secure = `${SECURE}=${await token('user-5', { salt: SECURE })}`
+    expect(await sessionUserId(request(secure, { 'x-forwarded-proto': 'https' }), env)).toBe('user-5')
+    expect(await sessionUserId(request(secure), env)).toBeNull()
+    // A token made for one cookie name does not decrypt under the other (the name is the key's salt).
+    const plainUnderSecureName = `${SECURE}=${await token('user-5')}`
+    expect(await sessionUserId(request(plainUnderSecureName, { 'x-forwarded-proto': 'https' }), env)).toBeNull()
+  })
+
+  it('takes https from AUTH_URL over the request', async () => {
+    const secure = `${SECURE}=${await token('user-6', { salt: SECURE })}`
+    expect(await sessionUserId(request(secure), { ...env, AUTH_URL: 'https://factmark.example' })).toBe('user-6')
+  })
+
+  it('ignores a bearer token: sessions travel in the cookie only', async () => {
+    expect(await sessionUserId(request('', { authorization: `Bearer ${await token('user-7')}` }), env)).toBeNull()
+  })
+})
