@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import { AppError } from './errors'
-import { httpUrl, id, parseInput } from './validation'
+import { httpUrl, id, isoDate, parseInput } from './validation'
 
 const accepts = (value: unknown) => httpUrl.safeParse(value).success
 
@@ -145,5 +145,16 @@ describe('parseInput', () => {
     expect(error.toJSON()).toEqual({
       error: { code: 'INVALID_INPUT', message: 'At least one.', fields: { count: ['At least one.'] } },
     })
+  })
+})
+
+describe('isoDate', () => {
+  it.each(['2017-12-15', '0001-01-01', '2024-02-29', '9999-12-31'])('accepts %s', (value) => {
+    expect(isoDate.safeParse(value).success).toBe(true)
+  })
+
+  // 0000 is a valid year to JavaScript but not to PostgreSQL, which would answer a 500.
+  it.each(['0000-01-01', '2017-02-29', '2017-13-01', '2017-12-32', '17-12-15', '2017-12-15T00:00', ''])('refuses %s', (value) => {
+    expect(isoDate.safeParse(value).success).toBe(false)
   })
 })

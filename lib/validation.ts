@@ -31,13 +31,13 @@ export function hasUnstorableCharacters(text: string): boolean {
   return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)
 }
 
-/** A calendar date as YYYY-MM-DD (what <input type="date"> sends). */
+/** A calendar date as YYYY-MM-DD (what <input type="date"> sends), from the year 1: PostgreSQL has no year 0. */
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2017-12-15.')
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`)
-    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
+    return !value.startsWith('0000') && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)
   }, 'That date does not exist.')
 
 /** Optional free text: trimmed, and empty means "not set" (null). */
