@@ -1,5 +1,7 @@
 // Requests no browser sends, refused before anything else runs (by proxy.ts) because
-// the code behind would answer them with a 500:
+// the code behind would answer them with a 500. API routes other than next-auth's only
+// pass through the proxy when their path holds a "%" (the first two below); the rest
+// concern next-auth and pages:
 // - a path that is not valid percent-encoded UTF-8 (Next.js, in dynamic routes), or
 //   that holds NUL (PostgreSQL refuses it in any query);
 // - a Host / X-Forwarded-Host / X-Forwarded-Proto that do not make an http(s) URL
