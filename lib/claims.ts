@@ -10,7 +10,7 @@ import { getDb } from './db/client'
 import { AppError, conflict, invalid, notFound } from './errors'
 import type { Prisma } from './generated/prisma/client'
 import { ClaimStatus, Verdict } from './generated/prisma/enums'
-import { getLatestRevision, lockArticleText } from './revisions'
+import { getLatestRevisionText, lockArticleText } from './revisions'
 import { noteSelect, personSelect, sourceSelect } from './selects'
 import { isoDate, optionalText, parseInput } from './validation'
 import { MAX_SUMMARY_LENGTH_UI } from './verdicts'
@@ -134,7 +134,7 @@ export async function assertClaimVisible(db: Tx, actor: Actor, claimId: string) 
 /** Selectors for a selection the browser made on the latest revision; 409 when the page is stale. */
 async function selectorsForSelection(tx: Tx, actor: Actor, articleId: string, input: z.infer<typeof markClaimInput>) {
   await lockArticleText(tx, articleId)
-  const revision = await getLatestRevision(actor, articleId, tx)
+  const revision = await getLatestRevisionText(actor, articleId, tx)
   if (revision.id !== input.revisionId) {
     throw conflict('The article text has changed since you opened it. Reload the page and select the words again.')
   }

@@ -25,25 +25,28 @@ export async function lockArticleText(tx: Prisma.TransactionClient, articleId: s
   await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${articleId} FOR UPDATE`
 }
 
-/** The latest revision's id and number (no document): what a page polling for claims needs. 404 for an article the actor cannot see. */
-export async function getLatestRevisionRef(actor: Actor, articleId: string) {
-  const revision = await getDb().articleRevision.findFirst({
-    where: { articleId, article: { newsroomId: actor.newsroomId } },
-    orderBy: { number: 'desc' },
-    select: { id: true, number: true },
-  })
-  if (!revision) throw notFound('The article')
-  return revision
-}
-
-/** The latest revision of an article in the actor's newsroom, or a 404. */
-export async function getLatestRevision(actor: Actor, articleId: string, db: Db = getDb()) {
+/** The latest revision of an article in the actor's newsroom, with the columns asked for, or a 404. */
+async function findLatestRevision<S extends Prisma.ArticleRevisionSelect>(actor: Actor, articleId: string, select: S, db: Db) {
   const revision = await db.articleRevision.findFirst({
     where: { articleId, article: { newsroomId: actor.newsroomId } },
     orderBy: { number: 'desc' },
-    select: { id: true, number: true, doc: true, text: true },
+    select,
   })
   if (!revision) throw notFound('The article')
+  return revision as Prisma.ArticleRevisionGetPayload<{ select: S }>
+}
+
+/** The latest revision's id and number (no document): what a page polling for claims needs. */
+export const getLatestRevisionRef = (actor: Actor, articleId: string) =>
+  findLatestRevision(actor, articleId, { id: true, number: true }, getDb())
+
+/** The latest revision's id, number and plain text: what anchoring a selection needs (the document can be megabytes). */
+export const getLatestRevisionText = (actor: Actor, articleId: string, db: Db = getDb()) =>
+  findLatestRevision(actor, articleId, { id: true, number: true, text: true }, db)
+
+/** The latest revision, document and text. */
+export async function getLatestRevision(actor: Actor, articleId: string, db: Db = getDb()) {
+  const revision = await findLatestRevision(actor, articleId, { id: true, number: true, doc: true, text: true }, db)
   return { ...revision, doc: revision.doc as unknown as DocNode }
 }
 
