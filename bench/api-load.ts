@@ -94,7 +94,7 @@ interface Seeded {
 }
 
 /** The same starting data in every database: checkers, their articles, and the lead story with its claims. */
-async function seed(userCount: number): Promise<Seeded> {
+export async function seed(userCount: number): Promise<Seeded> {
   const db = getDb()
   const first = await createUser({ newsroom: 'Load Bench Desk', email: 'checker0@load.bench', name: 'Checker 0', role: 'CHECKER', password: PASSWORD })
   const newsroomId = first.newsroom.id
@@ -154,6 +154,9 @@ async function seed(userCount: number): Promise<Seeded> {
   }
 }
 
+/** BENCH_CPU_PROFILE=dir: the servers write V8 CPU profiles there when they stop (open them in Chrome's DevTools). */
+const profiling = () => (process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])
+
 /** Runs the load generator in its own process and returns what it measured. */
 async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load/autocannon-worker.ts', import.meta.url))], {
@@ -171,7 +174,7 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
 
 /** Starts the baseline server as its own process, as `next start` is. */
 async function startBaseline(databaseUrl: string, secret: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./baselines/plain-pg-server.ts', import.meta.url))], {
+  const child = spawn(process.execPath, [...profiling(), '--import', 'tsx', fileURLToPath(new URL('./baselines/plain-pg-server.ts', import.meta.url))], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, BASELINE_SECRET: secret },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -228,7 +231,7 @@ export async function run(options: Options = {}): Promise<ApiLoadFigures> {
     })
 
   const factmark = await measure('factmark', async (databaseUrl, seeded) => {
-    const server = await startAppServer({ DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString('base64url') })
+    const server = await startAppServer({ DATABASE_URL: databaseUrl, AUTH_SECRET: randomBytes(32).toString('base64url') }, { nodeArgs: profiling() })
     try {
       const cookies: string[] = []
       for (const user of seeded.users) cookies.push(await signIn(server.url, user.email, PASSWORD))

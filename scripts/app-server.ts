@@ -2,6 +2,7 @@
 // users in over HTTP: used by tests that need several real server instances and by
 // the benchmarks.
 import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
 import { freePort } from './db/embedded'
 
 export interface AppServer {
@@ -9,13 +10,19 @@ export interface AppServer {
   stop(): Promise<void>
 }
 
-export async function startAppServer(env: { DATABASE_URL: string; AUTH_SECRET: string } & Record<string, string>): Promise<AppServer> {
+const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next')
+
+/** `nodeArgs` go to the server's node (`--cpu-prof` for a profile: Node refuses it in NODE_OPTIONS). */
+export async function startAppServer(
+  env: { DATABASE_URL: string; AUTH_SECRET: string } & Record<string, string>,
+  { nodeArgs = [] as string[] } = {},
+): Promise<AppServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = spawn('npx', ['next', 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
-    detached: true, // its own process group: stop() ends npx and the server it started
+    detached: true, // its own process group: stop() ends the server and anything it started
   })
   let stderr = ''
   child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)))

@@ -1,12 +1,18 @@
 // The load generator of bench/api-load.ts, run as its own process so it does not share
 // an event loop with the benchmark or the server under test:
 //   node --import tsx bench/load/autocannon-worker.ts < plan.json > result.json
-// Reads a LoadPlan on stdin, warms the server up, then runs autocannon with one
-// connection per user (each with its own session cookie) for plan.seconds, and
-// prints a LoadResult as JSON on stdout.
+// Reads a LoadPlan on stdin, warms the server up, then loads it for plan.seconds with one
+// connection per user (each with its own session cookie), and prints a LoadResult as
+// JSON on stdout. Saturation (no plan.rate) is autocannon, every connection sending its
+// next request as soon as the last is answered. Paced load is not: autocannon's
+// `overallRate` caps the connections at the rate and lets every one of them send at the
+// same instant each second, so "40 requests a second" arrives as one burst of 40. Paced
+// load here is each user's own random (Poisson) arrivals, timed from when the request
+// was due, so a user whose last request is still running waits and the wait counts.
+import http from 'node:http'
 import { pathToFileURL } from 'node:url'
 import autocannon, { type AutocannonRequest } from 'autocannon'
-import { percentile } from '../support'
+import { mulberry32, percentile } from '../support'
 
 export interface LoadPlan {
   url: string
@@ -45,56 +51,107 @@ export interface LoadResult {
 }
 
 type Kind = 'write' | 'read'
+type OnResponse = (kind: Kind, status: number, ms: number) => void
 
-async function load(plan: LoadPlan, seconds: number, record: (kind: Kind, status: number, ms: number) => void) {
+/** What user k sends: one POST marking a claim on their article, then plan.readsPerWrite GETs of the lead story. */
+function userRequests(plan: LoadPlan, k: number) {
+  const user = plan.users[k]
+  let written = 0
+  return {
+    write: () => ({
+      method: 'POST',
+      path: `/api/articles/${user.articleId}/claims`,
+      headers: { cookie: user.cookie, 'content-type': 'application/json' },
+      // Users walk the spans from different places, so claims land all over the text.
+      body: JSON.stringify({ revisionId: user.revisionId, ...plan.spans[(k * 37 + written++) % plan.spans.length] }),
+    }),
+    read: { method: 'GET', path: `/api/articles/${plan.readArticleId}/claims`, headers: { cookie: user.cookie } },
+  }
+}
+
+/** Every connection sends its next request as soon as the last is answered. */
+async function saturate(plan: LoadPlan, seconds: number, record: OnResponse) {
   let nextUser = 0
-  return autocannon({
+  const result = await autocannon({
     url: plan.url,
     connections: plan.users.length,
     duration: seconds,
-    ...(plan.rate ? { overallRate: plan.rate } : {}),
     timeout: 30,
     setupClient(client) {
-      const k = nextUser++ % plan.users.length
-      const user = plan.users[k]
-      let written = 0
+      const { write, read } = userRequests(plan, nextUser++ % plan.users.length)
       let inFlight: Kind = 'write'
-      const write: AutocannonRequest = {
-        method: 'POST',
-        path: `/api/articles/${user.articleId}/claims`,
-        headers: { cookie: user.cookie, 'content-type': 'application/json' },
-        setupRequest(request) {
-          // Connections walk the spans from different places, so claims land all over the text.
-          const span = plan.spans[(k * 37 + written++) % plan.spans.length]
-          return { ...request, body: JSON.stringify({ revisionId: user.revisionId, ...span }) }
-        },
-      }
-      const read: AutocannonRequest = {
-        method: 'GET',
-        path: `/api/articles/${plan.readArticleId}/claims`,
-        headers: { cookie: user.cookie },
-        onResponse() {
-          inFlight = 'read'
-        },
-      }
-      client.setRequests([write, ...Array.from({ length: plan.readsPerWrite }, () => ({ ...read }))])
+      const post: AutocannonRequest = { ...write(), setupRequest: (request) => ({ ...request, body: write().body }) }
+      const get: AutocannonRequest = { ...read, onResponse: () => (inFlight = 'read') }
+      client.setRequests([post, ...Array.from({ length: plan.readsPerWrite }, () => ({ ...get }))])
       client.on('response', (status, _bytes, ms) => {
         record(inFlight, status, ms)
         inFlight = 'write' // the next response is a read only if its onResponse says so
       })
     },
   })
+  return { seconds: result.duration, errors: result.errors, timeouts: result.timeouts }
+}
+
+/**
+ * Each user on their own keep-alive connection sends requests at random (exponential)
+ * intervals averaging users ÷ rate seconds, one at a time; a request's latency runs from
+ * when it was due, so time spent waiting behind the user's previous request counts.
+ */
+async function pace(plan: LoadPlan, rate: number, seconds: number, record: OnResponse) {
+  const random = mulberry32(8)
+  const meanGapMs = (1000 * plan.users.length) / rate
+  const end = performance.now() + seconds * 1000
+  let errors = 0
+  let timeouts = 0
+  const send = (agent: http.Agent, request: { method: string; path: string; headers: Record<string, string>; body?: string }) =>
+    new Promise<number>((resolve) => {
+      const url = new URL(request.path, plan.url)
+      const outgoing = http.request(url, { method: request.method, headers: request.headers, agent, timeout: 30_000 }, (response) => {
+        response.resume().once('end', () => resolve(response.statusCode ?? 0))
+      })
+      outgoing.once('timeout', () => {
+        timeouts++
+        outgoing.destroy()
+      })
+      outgoing.once('error', () => {
+        errors++
+        resolve(0)
+      })
+      outgoing.end(request.body)
+    })
+  await Promise.all(
+    plan.users.map(async (_, k) => {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+      const { write, read } = userRequests(plan, k)
+      let due = performance.now() + -Math.log(1 - random()) * meanGapMs
+      for (let i = 0; ; i++) {
+        if (due >= end) break
+        const wait = due - performance.now()
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+        const kind: Kind = i % (plan.readsPerWrite + 1) === 0 ? 'write' : 'read'
+        const status = await send(agent, kind === 'write' ? write() : read)
+        record(kind, status, performance.now() - due)
+        due += -Math.log(1 - random()) * meanGapMs
+      }
+      agent.destroy()
+    }),
+  )
+  return { seconds, errors, timeouts }
 }
 
 export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
-  if (plan.warmupSeconds > 0) await load(plan, plan.warmupSeconds, () => {})
+  if (plan.warmupSeconds > 0) await saturate(plan, plan.warmupSeconds, () => {})
   const times: Record<Kind, number[]> = { write: [], read: [] }
   const non2xx: Record<Kind, number> = { write: 0, read: 0 }
-  const result = await load(plan, plan.seconds, (kind, status, ms) => {
+  const statusCodes: Record<string, number> = {}
+  const record: OnResponse = (kind, status, ms) => {
     times[kind].push(ms)
     if (status < 200 || status > 299) non2xx[kind]++
-  })
+    if (status) statusCodes[status] = (statusCodes[status] ?? 0) + 1
+  }
+  const run = plan.rate ? await pace(plan, plan.rate, plan.seconds, record) : await saturate(plan, plan.seconds, record)
   const round = (n: number) => Math.round(n * 10) / 10
+  const all = [...times.write, ...times.read]
   const kind = (k: Kind): KindFigures => ({
     count: times[k].length,
     non2xx: non2xx[k],
@@ -102,20 +159,20 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     p99: round(percentile(times[k], 99)),
   })
   return {
-    seconds: result.duration,
-    requests: result.requests.total,
-    requestsPerSecond: round(result.requests.total / result.duration),
+    seconds: run.seconds,
+    requests: all.length,
+    requestsPerSecond: round(all.length / run.seconds),
     latencyMs: {
-      mean: round(result.latency.mean),
-      p50: result.latency.p50,
-      p90: result.latency.p90,
-      p99: result.latency.p99,
-      max: result.latency.max,
+      mean: round(all.reduce((sum, ms) => sum + ms, 0) / all.length),
+      p50: round(percentile(all, 50)),
+      p90: round(percentile(all, 90)),
+      p99: round(percentile(all, 99)),
+      max: round(Math.max(...all)),
     },
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, Number(count)])),
+    errors: run.errors,
+    timeouts: run.timeouts,
+    non2xx: non2xx.write + non2xx.read,
+    statusCodes,
     write: kind('write'),
     read: kind('read'),
   }
