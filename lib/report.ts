@@ -82,6 +82,9 @@ export async function* reportClaims(
 
 function fetchBatch(actor: Actor, articleId: string, includeUnapproved: boolean, after: { start: number; id: string } | null) {
   return getDb().claim.findMany({
+    // A query per relation: for a batch of hundreds of claims with their notes and
+    // sources, that is about twice as fast as PostgreSQL building nested JSON (bench/export.ts).
+    relationLoadStrategy: 'query',
     where: {
       articleId,
       newsroomId: actor.newsroomId,
