@@ -1,6 +1,7 @@
 // Draws claims as ProseMirror decorations: highlights are a view of the claims,
 // never marks stored in the article document.
 import { Decoration, Extension } from '@tiptap/core'
+import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { canonicalText, codePointsToRange, type DocNode } from '../anchoring/canonical'
 
 export interface HighlightedClaim {
@@ -12,36 +13,49 @@ export interface HighlightedClaim {
 export interface ClaimHighlightsStorage {
   claims: HighlightedClaim[]
   selectedId: string | null
+  /** Where the claims fall in the document, for the document and claims they were computed from. */
+  placed: { doc: ProseMirrorNode; claims: HighlightedClaim[]; ranges: { id: string; from: number; to: number }[] } | null
+}
+
+/** Each claim's range in the document; claims outside this revision's text are left out. */
+function placeClaims(doc: ProseMirrorNode, claims: HighlightedClaim[]) {
+  const canonical = canonicalText(doc.toJSON() as DocNode)
+  const size = doc.content.size
+  return claims.flatMap((claim) => {
+    try {
+      const { from, to } = codePointsToRange(canonical, claim.start, claim.end)
+      return from < to && to <= size ? [{ id: claim.id, from, to }] : []
+    } catch {
+      return []
+    }
+  })
 }
 
 export const ClaimHighlights = Extension.create<Record<string, never>, ClaimHighlightsStorage>({
   name: 'claimHighlights',
-  addStorage: () => ({ claims: [], selectedId: null }),
+  addStorage: () => ({ claims: [], selectedId: null, placed: null }),
   addDecorations() {
     return {
       update: 'manual',
       create: ({ state }) => {
         const { claims, selectedId } = this.storage
         if (!claims.length) return []
-        const canonical = canonicalText(state.doc.toJSON() as DocNode)
-        const size = state.doc.content.size
-        return claims.flatMap((claim) => {
-          try {
-            const { from, to } = codePointsToRange(canonical, claim.start, claim.end)
-            if (from >= to || to > size) return []
-            return [
-              // An explicit nodeName gives every claim its own element, so overlapping
-              // claims nest instead of merging into one span with one id.
-              Decoration.Inline(from, to, {
-                nodeName: 'span',
-                class: claim.id === selectedId ? 'claim-highlight is-selected' : 'claim-highlight',
-                'data-claim-id': claim.id,
-              }),
-            ]
-          } catch {
-            return [] // a claim outside this revision's text is not drawn
-          }
-        })
+        // Documents and claim lists are immutable: selecting a claim only changes a class,
+        // so the ranges (a walk over the whole text) are reused until either changes.
+        let placed = this.storage.placed
+        if (placed?.doc !== state.doc || placed.claims !== claims) {
+          placed = { doc: state.doc, claims, ranges: placeClaims(state.doc, claims) }
+          this.storage.placed = placed
+        }
+        return placed.ranges.map(({ id, from, to }) =>
+          // An explicit nodeName gives every claim its own element, so overlapping
+          // claims nest instead of merging into one span with one id.
+          Decoration.Inline(from, to, {
+            nodeName: 'span',
+            class: id === selectedId ? 'claim-highlight is-selected' : 'claim-highlight',
+            'data-claim-id': id,
+          }),
+        )
       },
     }
   },
