@@ -2,13 +2,15 @@
 // session cookie, mark claims and read claims for 30 s (BENCH_LOAD_SECONDS to change),
 // against the built app (`next start`) and, in the same run, against a bare node:http +
 // plain `pg` server doing the same SQL (bench/baselines/plain-pg-server.ts). The load
-// comes from autocannon in a second process (bench/load/autocannon-worker.ts) on
-// 127.0.0.1. Each connection loops over 1 POST /api/articles/:id/claims (a valid
-// selection on its own article) and 4 GET /api/articles/:id/claims of the desk's lead
-// story. Each server gets its own fresh database with the same starting data; the read
-// article is never written during the run, so both servers answer the same reads
-// however fast they go (a growing list would slow the faster one down).
-// Run alone: `npx tsx bench/api-load.ts`, or via `npm run bench`.
+// comes from a second process on 127.0.0.1 (bench/load/load-worker.ts: autocannon at
+// saturation, each user's own random arrivals when paced). Each user loops over 1 POST
+// /api/articles/:id/claims (a valid selection on their own article) and 4 GET
+// /api/articles/:id/claims of the desk's lead story. Each server gets its own fresh
+// database with the same starting data; the read article is never written during the
+// run, so both servers answer the same reads however fast they go (a growing list would
+// slow the faster one down).
+// Run alone: `npx tsx bench/api-load.ts`, or via `npm run bench`; BENCH_CPU_PROFILE=dir
+// also writes both servers' CPU profiles there.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -25,7 +27,7 @@ import { createUser } from '../lib/users'
 import { signIn, startAppServer } from '../scripts/app-server'
 import { ensureBuild } from '../scripts/next-build'
 import { baselineSessionCookie } from './baselines/plain-pg-server'
-import type { LoadPlan, LoadResult } from './load/autocannon-worker'
+import type { LoadPlan, LoadResult } from './load/load-worker'
 import { withScratchDatabase } from './support'
 
 const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
@@ -33,10 +35,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const PASSWORD = 'bench-password-2017'
 const TARGETS = { throughputRatio: 0.5, p99Ms: 100 }
 /**
- * The paced phase: the 50 users together send this many requests a second (each user
- * one every 1.25 s, brisk for people working on claims). Latency at saturation is only
- * queueing (connections ÷ throughput), so the p99 target is read at this offered load,
- * and throughput at saturation.
+ * The paced phase: the 50 users together send this many requests a second (each user one
+ * every 1.25 s on average, at random moments: brisk for people working on claims).
+ * Latency at saturation is only queueing (connections ÷ throughput), so the p99 target is
+ * read at this offered load, and throughput at saturation.
  */
 const PACED_RATE = 40
 
@@ -159,7 +161,7 @@ const profiling = () => (process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-p
 
 /** Runs the load generator in its own process and returns what it measured. */
 async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load/autocannon-worker.ts', import.meta.url))], {
+  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load/load-worker.ts', import.meta.url))], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   })

@@ -1,6 +1,6 @@
 // The load generator of bench/api-load.ts, run as its own process so it does not share
 // an event loop with the benchmark or the server under test:
-//   node --import tsx bench/load/autocannon-worker.ts < plan.json > result.json
+//   node --import tsx bench/load/load-worker.ts < plan.json > result.json
 // Reads a LoadPlan on stdin, warms the server up, then loads it for plan.seconds with one
 // connection per user (each with its own session cookie), and prints a LoadResult as
 // JSON on stdout. Saturation (no plan.rate) is autocannon, every connection sending its
