@@ -17,12 +17,15 @@ import { parseInput } from './validation'
 type Db = Prisma.TransactionClient | ReturnType<typeof getDb>
 
 /**
- * Serialises whatever depends on "the latest revision" (marking, re-attaching,
- * saving a revision) for one article, so no claim lands on a revision that is
- * being replaced.
+ * Keeps "the latest revision" of one article still until the transaction ends, so no
+ * claim lands on a revision that is being replaced. Saving a revision holds the article
+ * exclusively; marking, re-attaching and importing claims hold it shared: they run
+ * alongside each other (checkers on one article do not queue behind each other), never
+ * alongside a save.
  */
-export async function lockArticleText(tx: Prisma.TransactionClient, articleId: string) {
-  await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${articleId} FOR UPDATE`
+export async function lockArticleText(tx: Prisma.TransactionClient, articleId: string, mode: 'shared' | 'exclusive') {
+  if (mode === 'exclusive') await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${articleId} FOR UPDATE`
+  else await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${articleId} FOR SHARE`
 }
 
 /** The latest revision of an article in the actor's newsroom, with the columns asked for, or a 404. */
@@ -84,7 +87,7 @@ export async function saveRevision(actor: Actor, articleId: string, rawInput: un
   const doc = validateArticleDoc(input.doc)
   const { text } = canonicalText(doc)
   return getDb().$transaction(async (tx) => {
-    await lockArticleText(tx, articleId)
+    await lockArticleText(tx, articleId, 'exclusive')
     const latest = await tx.articleRevision.findFirst({
       where: { articleId, article: { newsroomId: actor.newsroomId } },
       orderBy: { number: 'desc' },

@@ -8,7 +8,7 @@ import { codePointLength, utf16ToCodePoint } from '../../lib/anchoring/offsets'
 import type { Actor } from '../../lib/auth/actor'
 import { getClaim, listClaims, markClaim, reattachClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
-import { getLatestRevision, getRevision, listRevisions, saveRevision } from '../../lib/revisions'
+import { getLatestRevision, getRevision, listRevisions, lockArticleText, saveRevision } from '../../lib/revisions'
 import { addSource } from '../../lib/sources'
 import { auditEventsOf, expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts } from './fixtures'
 
@@ -64,6 +64,13 @@ function removeBlock(doc: DocNode, needle: string): DocNode {
 
 const claimRow = (id: string) => getDb().claim.findUniqueOrThrow({ where: { id } })
 const revisionCount = (articleId: string) => getDb().articleRevision.count({ where: { articleId } })
+
+/** How many sessions wait for a row lock (another transaction's lock on the article). */
+const waitingForArticleLock = async () => {
+  const [row] = await getDb().$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
+  return row.n
+}
 
 /** Every claim row of the article, for "nothing changed" comparisons. */
 const claimRows = (articleId: string) => getDb().claim.findMany({ where: { articleId }, orderBy: { id: 'asc' } })
@@ -350,6 +357,35 @@ describe('concurrent and stale saves', () => {
     const { context, words } = MARKS.russia
     await expectAppError(markClaim(checker, articleId, { revisionId: base.id, ...spanIn(base.text, context, words), exact: words }), 409)
     expect(await rowCounts()).toEqual(counts)
+  })
+
+  it('claims marked while another marking holds the article go through; a save waits for both, then re-anchors them', async () => {
+    // An open marking transaction, held until `release` is called.
+    let release!: () => void
+    let held!: () => void
+    const holding = new Promise<void>((resolve) => (held = resolve))
+    const marking = getDb().$transaction(
+      async (tx) => {
+        await lockArticleText(tx, articleId, 'shared')
+        held()
+        await new Promise<void>((resolve) => (release = resolve))
+      },
+      { timeout: 20_000 },
+    )
+    await holding
+    // Another checker marks a claim meanwhile: it does not wait for the first (it would time the test out).
+    const { context, words } = MARKS.russia
+    const alongside = await markClaim(editor, articleId, { revisionId: base.id, ...spanIn(base.text, context, words), exact: words })
+    // A save has to wait until the marking ends.
+    const saving = saveRevision(checker, articleId, { baseRevisionId: base.id, doc: insertParagraph(base.doc, 0, 'Saved after the markings.') })
+    await expect.poll(waitingForArticleLock, { timeout: 10_000 }).toBe(1)
+    expect(await revisionCount(articleId)).toBe(1)
+    release()
+    await marking
+    const saved = await saving
+    expect(saved.revision.number).toBe(2)
+    const row = await claimRow(alongside.id)
+    expect(row).toMatchObject({ revisionId: saved.revision.id, exact: words, orphaned: false })
   })
 })
 
