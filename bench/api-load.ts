@@ -159,6 +159,16 @@ export async function seed(userCount: number): Promise<Seeded> {
 /** BENCH_CPU_PROFILE=dir: the servers write V8 CPU profiles there when they stop (open them in Chrome's DevTools). */
 const profiling = () => (process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [])
 
+/**
+ * Both servers start from the same settled database: fresh statistics for the planner, and
+ * no dirty pages from seeding (or from earlier benchmarks) flushed in the middle of a run.
+ */
+async function settle(log: (line: string) => void) {
+  const db = getDb()
+  await db.$executeRawUnsafe('VACUUM ANALYZE')
+  await db.$executeRawUnsafe('CHECKPOINT').catch((error: Error) => log(`api-load: no CHECKPOINT (${error.message}); figures may vary more`))
+}
+
 /** Runs the load generator in its own process and returns what it measured. */
 async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load/load-worker.ts', import.meta.url))], {
@@ -210,6 +220,7 @@ export async function run(options: Options = {}): Promise<ApiLoadFigures> {
   const measure = (label: string, serve: (url: string, seeded: Seeded) => Promise<{ url: string; cookies: string[]; stop(): Promise<void> }>) =>
     withScratchDatabase(`api_load_${label}`, async (databaseUrl) => {
       const seeded = await seed(userCount)
+      await settle(log)
       const server = await serve(databaseUrl, seeded)
       try {
         const loadAverage = Math.round(os.loadavg()[0] * 10) / 10

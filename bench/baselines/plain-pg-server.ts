@@ -9,7 +9,7 @@
 //     decrypts a next-auth JWE instead; that difference is part of what is measured;
 //   - the body: content type, size and NUL checks and field validation by hand, where
 //     Factmark uses readJson and zod;
-//   - marking a claim: the same statements as Factmark, in one transaction: lock the
+//   - marking a claim: the same statements as Factmark, in one transaction: share-lock the
 //     article row, read the latest revision (id, number, text), compute the
 //     selectors with the same lib/anchoring describeSpan, insert the Claim, the
 //     AuditEvent and the ArticleEvent with pg_notify (the very SQL of
@@ -198,7 +198,7 @@ async function markClaim(pool: pg.Pool, actor: Actor, articleId: string, body: u
   try {
     await client.query('BEGIN')
     try {
-      await client.query('SELECT 1 FROM "Article" WHERE id = $1 FOR UPDATE', [articleId])
+      await client.query('SELECT 1 FROM "Article" WHERE id = $1 FOR SHARE', [articleId])
       const revision = await latestRevision(client, actor, articleId, true)
       if (revision.id !== input.revisionId) {
         throw conflict('The article text has changed since you opened it. Reload the page and select the words again.')
