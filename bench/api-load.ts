@@ -42,6 +42,8 @@ const TARGETS = { throughputRatio: 0.5, p99Ms: 100 }
  */
 const PACED_RATE = 40
 
+type Capacity = Awaited<ReturnType<typeof capacityWithinTarget>>
+
 export interface ApiLoadFigures {
   connections: number
   seconds: number
@@ -53,6 +55,8 @@ export interface ApiLoadFigures {
   baseline: LoadResult
   /** The same servers at PACED_RATE requests/s. */
   paced: { rate: number; factmark: LoadResult; baseline: LoadResult }
+  /** The highest paced rate each server answers with p99 within the target (null: not even the first step). */
+  capacity: { factmark: Capacity; baseline: Capacity }
   /** The machine's 1-minute load average as each run started: other work shares the cores. */
   loadAverage: { factmark: number; baseline: number }
   /** Factmark's requests/s ÷ the baseline's. */
@@ -169,6 +173,28 @@ async function settle(log: (line: string) => void) {
   await db.$executeRawUnsafe('CHECKPOINT').catch((error: Error) => log(`api-load: no CHECKPOINT (${error.message}); figures may vary more`))
 }
 
+/** Paced rates tried for the capacity figure: 25% steps up from PACED_RATE, 10 s each. */
+const CAPACITY_STEP = 1.25
+const CAPACITY_SECONDS = 10
+
+/**
+ * The highest offered load (requests/s, the same 50 users arriving at random) at which
+ * the server still answers 99% of requests within the p99 target, stepping the rate up by
+ * 25% until it does not: how much a desk can do before the latency target breaks.
+ */
+async function capacityWithinTarget(plan: LoadPlan, log: (line: string) => void) {
+  const steps: { rate: number; p99: number; errors: number }[] = []
+  for (let rate = PACED_RATE * CAPACITY_STEP; ; rate *= CAPACITY_STEP) {
+    const r = await generateLoad({ ...plan, warmupSeconds: 0, seconds: CAPACITY_SECONDS, rate: Math.round(rate) })
+    const errors = r.errors + r.timeouts + r.non2xx
+    steps.push({ rate: Math.round(rate), p99: r.latencyMs.p99, errors })
+    log(`${Math.round(rate)} requests/s: p99 ${r.latencyMs.p99} ms`)
+    if (r.latencyMs.p99 > TARGETS.p99Ms || errors) break
+  }
+  const within = steps.filter((step) => step.p99 <= TARGETS.p99Ms && !step.errors)
+  return { requestsPerSecond: within.length ? within[within.length - 1].rate : null, steps }
+}
+
 /** Runs the load generator in its own process and returns what it measured. */
 async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load/load-worker.ts', import.meta.url))], {
@@ -237,7 +263,8 @@ export async function run(options: Options = {}): Promise<ApiLoadFigures> {
         const result = await generateLoad(plan)
         log(`api-load: ${label}: paced at ${PACED_RATE} requests/s for ${seconds} s`)
         const paced = await generateLoad({ ...plan, warmupSeconds: 0, rate: PACED_RATE })
-        return { result, paced, seeded, loadAverage }
+        const capacity = await capacityWithinTarget(plan, (line) => log(`api-load: ${label}: ${line}`))
+        return { result, paced, capacity, seeded, loadAverage }
       } finally {
         await server.stop()
       }
@@ -271,6 +298,7 @@ export async function run(options: Options = {}): Promise<ApiLoadFigures> {
     factmark: factmark.result,
     baseline: baseline.result,
     paced: { rate: PACED_RATE, factmark: factmark.paced, baseline: baseline.paced },
+    capacity: { factmark: factmark.capacity, baseline: baseline.capacity },
     loadAverage: { factmark: factmark.loadAverage, baseline: baseline.loadAverage },
     throughputRatio,
     targets: {
@@ -303,6 +331,11 @@ export function printTable(f: ApiLoadFigures) {
   for (const [name, r] of [['Factmark', f.factmark], ['baseline', f.baseline]] as const) {
     if (r.non2xx) console.log(`${name} status codes: ${Object.entries(r.statusCodes).map(([code, n]) => `${code} × ${n}`).join(', ')}`)
   }
+  const capacity = (c: Capacity) => (c.requestsPerSecond === null ? `under ${Math.round(f.paced.rate * CAPACITY_STEP)}` : `${c.requestsPerSecond}`)
+  console.log(
+    `Highest paced load answered with p99 ≤ ${f.targets.p99Ms} ms (steps of 25% from ${f.paced.rate}/s, ${CAPACITY_SECONDS} s each): ` +
+      `Factmark ${capacity(f.capacity.factmark)} requests/s, baseline ${capacity(f.capacity.baseline)} requests/s.`,
+  )
   const verdict = (pass: boolean) => (pass ? 'PASS' : 'MISS')
   console.log(
     `Throughput: Factmark ${f.throughputRatio}× the baseline (target ≥ ${f.targets.throughputRatio}×: ${verdict(f.targets.throughputPass)}); ` +
