@@ -1,11 +1,14 @@
 // A member's own account: their display name and their password. The current
-// password is required to set a new one; the policy is lib/auth/password-policy.ts.
+// password is required to set a new one, and guesses at it count against the same
+// throttle as sign-ins (lib/auth/throttle.ts); the policy is lib/auth/password-policy.ts.
 import 'server-only'
 import { z } from 'zod'
 import { recordAdminEvent } from './admin/events'
 import type { Actor } from './auth/actor'
 import { hashPassword, verifyPassword } from './auth/password'
 import { passwordProblem } from './auth/password-policy'
+import { recordLoginSuccess, reserveLoginAttempt } from './auth/throttle'
+import { accountKey } from './auth/throttle-policy'
 import { getDb } from './db/client'
 import { AppError, invalid, unauthenticated } from './errors'
 import { parseInput } from './validation'
@@ -33,14 +36,21 @@ const passwordInput = z.strictObject({
   confirm: z.string().max(1000),
 })
 
-export async function changeOwnPassword(actor: Actor, rawInput: unknown): Promise<{ changed: true }> {
+/** `address` is the client's, as sign-in throttling counts it (clientAddress). */
+export async function changeOwnPassword(actor: Actor, rawInput: unknown, { address = 'unknown' } = {}): Promise<{ changed: true }> {
   const input = parseInput(passwordInput, rawInput)
   const db = getDb()
   const me = await db.user.findUnique({ where: { id: actor.id }, select: { name: true, email: true, passwordHash: true, disabled: true } })
   if (!me || me.disabled) throw unauthenticated()
+  // A stolen session must not become a way round the sign-in throttle to guess the password.
+  const attempt = await reserveLoginAttempt(accountKey(me.email), address)
+  if (attempt === null) {
+    throw new AppError(429, 'TOO_MANY_ATTEMPTS', 'Too many wrong passwords for this account. Wait 15 minutes, then try again.')
+  }
   if (!(await verifyPassword(input.currentPassword, me.passwordHash))) {
     throw new AppError(403, 'WRONG_PASSWORD', 'Your current password is not right.', { currentPassword: ['Your current password is not right.'] })
   }
+  await recordLoginSuccess(attempt)
   const problem = passwordProblem(input.newPassword, me)
   if (problem) throw invalid(problem, { newPassword: [problem] })
   if (input.newPassword === input.currentPassword) {

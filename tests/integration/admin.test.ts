@@ -8,6 +8,7 @@ import { listAdminEvents } from '../../lib/admin/events'
 import { describeInvitation, hashToken, redeemInvitation } from '../../lib/admin/invitations'
 import { changeRole, inviteMember, issuePasswordLink, listMembers, setDisabled, updateMember } from '../../lib/admin/members'
 import { authenticate } from '../../lib/auth/credentials'
+import { authorizeSignIn } from '../../lib/auth/throttle'
 import { loadActor, type Actor } from '../../lib/auth/load-actor'
 import { verifyPassword } from '../../lib/auth/password'
 import { transitionClaim } from '../../lib/claims'
@@ -453,6 +454,28 @@ describe('own account', () => {
     expect(await change(NEW_PASSWORD, 'another-good-phrase')).toEqual({ changed: true })
     expect(await authenticate({ email: casey.email, password: NEW_PASSWORD })).toBeNull()
     expect(await authenticate({ email: casey.email, password: 'another-good-phrase' })).not.toBeNull()
+  })
+
+  it('guesses at the current password count against the sign-in throttle: after 5, even the right one is refused', async () => {
+    const casey = await member('CHECKER', 'Casey Checker')
+    const change = (currentPassword: string) =>
+      changeOwnPassword(casey, { currentPassword, newPassword: 'another-good-phrase', confirm: 'another-good-phrase' }, { address: '203.0.113.7' })
+    for (let i = 0; i < 5; i++) expect((await expectAppError(change(`guess-number-${i}`), 403)).code).toBe('WRONG_PASSWORD')
+    const refused = await expectAppError(change(NEW_PASSWORD), 429)
+    expect(refused.code).toBe('TOO_MANY_ATTEMPTS')
+    expect(await authenticate({ email: casey.email, password: NEW_PASSWORD })).not.toBeNull() // unchanged
+    // The same account is throttled at sign-in too: it is one budget of guesses.
+    expect(await authorizeSignIn({ email: casey.email, password: NEW_PASSWORD })).toBeNull()
+  })
+
+  it('a right current password clears the failures before it', async () => {
+    const casey = await member('CHECKER', 'Casey Checker')
+    const change = (currentPassword: string, newPassword = 'too-short') =>
+      changeOwnPassword(casey, { currentPassword, newPassword, confirm: newPassword }, { address: '203.0.113.8' })
+    for (let i = 0; i < 4; i++) await expectAppError(change(`guess-number-${i}`), 403)
+    await expectAppError(change(NEW_PASSWORD), 422) // right password, weak new one: counts as a success
+    for (let i = 0; i < 4; i++) await expectAppError(change(`guess-again-${i}`), 403)
+    expect(await change(NEW_PASSWORD, 'another-good-phrase')).toEqual({ changed: true })
   })
 
   it('a disabled member cannot change their account', async () => {
