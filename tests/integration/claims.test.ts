@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { codePointLength } from '../../lib/anchoring/offsets'
 import { CONTEXT_LENGTH } from '../../lib/anchoring/selectors'
 import type { Actor } from '../../lib/auth/actor'
-import { getClaim, listClaims, markClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
+import { claimSummarySelect, getClaim, listClaims, markClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
 import { AppError } from '../../lib/errors'
 import type { Verdict } from '../../lib/generated/prisma/enums'
@@ -284,6 +284,40 @@ describe('code points, not UTF-16 units', () => {
 })
 
 describe('listClaims', () => {
+  it('answers exactly what Prisma answers for claimSummarySelect, in every state, dates and people included', async () => {
+    const articleId = await importDwArticle(checker)
+    const inReview = await claimInReview(checker, articleId, 'FALSE')
+    const approved = await claimInReview(checker, articleId, 'MISLEADING')
+    await transitionClaim(editor, approved.id, { version: approved.version, to: 'APPROVED' })
+    const revision = await getLatestRevision(checker, articleId)
+    const detailed = await markClaim(editor, articleId, { revisionId: revision.id, ...spanOf(revision.text, 'atomic tests since 2006') })
+    await updateClaimDetails(checker, detailed.id, {
+      version: 1,
+      claimant: 'Rex Tillerson',
+      claimDate: '2017-12-15',
+      verdict: 'MOSTLY_TRUE',
+      summary: 'Matches the transcript.',
+      assigneeId: editor.id,
+    })
+    await markClaim(checker, articleId, { revisionId: revision.id, ...spanOf(revision.text, 'North Korea') }) // untouched
+    await getDb().claim.update({ where: { id: inReview.id }, data: { orphaned: true } })
+    // The same rows through Prisma's relation loading: the reference the hand-written join must match.
+    const reference = await getDb().claim.findMany({
+      where: { articleId, newsroomId: checker.newsroomId },
+      orderBy: [{ start: 'asc' }, { end: 'asc' }, { createdAt: 'asc' }],
+      select: claimSummarySelect,
+    })
+    expect(reference).toHaveLength(4)
+    // Every nullable field is set on some claim and empty on another, so both cases are compared.
+    for (const field of ['claimDate', 'claimant', 'verdict', 'summary', 'assignee', 'submittedBy', 'approvedBy', 'approvedAt', 'submittedAt'] as const) {
+      expect(reference.some((c) => c[field] !== null), field).toBe(true)
+      expect(reference.some((c) => c[field] === null), field).toBe(true)
+    }
+    expect(reference.map((c) => c.orphaned).sort()).toEqual([false, false, false, true])
+    // Same values, same types (Dates, not strings), same keys: what the pages and the API hand out.
+    expect(await listClaims(checker, articleId)).toStrictEqual(reference)
+  })
+
   it('lists the claims of one article in text order, whatever order they were marked in', async () => {
     const articleId = await importDwArticle(checker)
     const otherArticle = await importDwArticle(checker)
