@@ -48,10 +48,12 @@ export interface LoadResult {
   statusCodes: Record<string, number>
   write: KindFigures
   read: KindFigures
+  /** The five slowest requests: kind, latency and when they were due (s into the run). */
+  slowest: { kind: Kind; ms: number; at: number }[]
 }
 
 type Kind = 'write' | 'read'
-type OnResponse = (kind: Kind, status: number, ms: number) => void
+type OnResponse = (kind: Kind, status: number, ms: number, at?: number) => void
 
 /** What user k sends: one POST marking a claim on their article, then plan.readsPerWrite GETs of the lead story. */
 function userRequests(plan: LoadPlan, k: number) {
@@ -100,7 +102,8 @@ async function saturate(plan: LoadPlan, seconds: number, record: OnResponse) {
 async function pace(plan: LoadPlan, rate: number, seconds: number, record: OnResponse) {
   const random = mulberry32(8)
   const meanGapMs = (1000 * plan.users.length) / rate
-  const end = performance.now() + seconds * 1000
+  const start = performance.now()
+  const end = start + seconds * 1000
   let errors = 0
   let timeouts = 0
   const send = (agent: http.Agent, request: { method: string; path: string; headers: Record<string, string>; body?: string }) =>
@@ -130,7 +133,7 @@ async function pace(plan: LoadPlan, rate: number, seconds: number, record: OnRes
         if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
         const kind: Kind = i % (plan.readsPerWrite + 1) === 0 ? 'write' : 'read'
         const status = await send(agent, kind === 'write' ? write() : read)
-        record(kind, status, performance.now() - due)
+        record(kind, status, performance.now() - due, (due - start) / 1000)
         due += -Math.log(1 - random()) * meanGapMs
       }
       agent.destroy()
@@ -144,8 +147,10 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   const times: Record<Kind, number[]> = { write: [], read: [] }
   const non2xx: Record<Kind, number> = { write: 0, read: 0 }
   const statusCodes: Record<string, number> = {}
-  const record: OnResponse = (kind, status, ms) => {
+  let slowest: LoadResult['slowest'] = []
+  const record: OnResponse = (kind, status, ms, at = NaN) => {
     times[kind].push(ms)
+    if (slowest.length < 5 || ms > slowest[4].ms) slowest = [...slowest, { kind, ms: Math.round(ms), at: Math.round(at * 10) / 10 }].sort((a, b) => b.ms - a.ms).slice(0, 5)
     if (status < 200 || status > 299) non2xx[kind]++
     if (status) statusCodes[status] = (statusCodes[status] ?? 0) + 1
   }
@@ -175,6 +180,7 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
     statusCodes,
     write: kind('write'),
     read: kind('read'),
+    slowest,
   }
 }
 
