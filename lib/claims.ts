@@ -127,18 +127,17 @@ export async function listClaims(actor: Actor, articleId: string): Promise<Claim
     LEFT JOIN "User" ub ON ub."id" = c."updatedById"
     WHERE c."articleId" = ${articleId} AND c."newsroomId" = ${actor.newsroomId}
     ORDER BY c."start", c."end", c."createdAt"`
-  return rows.map(({ createdById, createdByName, assigneeId, assigneeName, submittedById, submittedByName, approvedById, approvedByName, updatedById, updatedByName, ...claim }) => {
-    const person = (id: string | null, name: string | null) => (id === null ? null : { id, name: name! })
-    return {
-      ...claim,
-      createdBy: person(createdById, createdByName)!,
-      assignee: person(assigneeId, assigneeName),
-      submittedBy: person(submittedById, submittedByName),
-      approvedBy: person(approvedById, approvedByName),
-      updatedBy: person(updatedById, updatedByName),
-    }
-  })
+  return rows.map(({ createdById, createdByName, assigneeId, assigneeName, submittedById, submittedByName, approvedById, approvedByName, updatedById, updatedByName, ...claim }) => ({
+    ...claim,
+    createdBy: { id: createdById!, name: createdByName! },
+    assignee: listedPerson(assigneeId, assigneeName),
+    submittedBy: listedPerson(submittedById, submittedByName),
+    approvedBy: listedPerson(approvedById, approvedByName),
+    updatedBy: listedPerson(updatedById, updatedByName),
+  }))
 }
+
+const listedPerson = (id: string | null, name: string | null) => (id === null ? null : { id, name: name! })
 
 export async function getClaim(actor: Actor, claimId: string) {
   const claim = await getDb().claim.findFirst({

@@ -50,6 +50,9 @@ export function clientAddress(forwardedFor: string | null | undefined, trustedPr
   return normalizeAddress(entries[Math.max(0, entries.length - hops)])
 }
 
+/** The address a request counts under: clientAddress with the FACTMARK_TRUST_PROXY setting. */
+export const requestAddress = (request?: Request) => clientAddress(request?.headers.get('x-forwarded-for'), trustedProxyCount())
+
 /**
  * One key per client: IPv4 as is, IPv4-mapped IPv6 as IPv4, other IPv6 addresses by their /64
  * (one subscriber usually holds a whole /64 and could rotate through it), anything else "unknown".

@@ -8,11 +8,10 @@ import { authenticate } from './credentials'
 import { burnPasswordCheck } from './password'
 import {
   accountKey,
-  clientAddress,
   LOGIN_THROTTLE,
+  requestAddress,
   retentionCutoff,
   throttleReason,
-  trustedProxyCount,
   windowStart,
   type FailureCounts,
   type ThrottlePolicy,
@@ -81,7 +80,7 @@ export async function recordLoginSuccess(attemptId: bigint) {
 export async function authorizeSignIn(raw: unknown, request?: Request) {
   const { email, password } = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
   const account = accountKey(email)
-  const address = clientAddress(request?.headers.get('x-forwarded-for'), trustedProxyCount())
+  const address = requestAddress(request)
   const attempt = await reserveLoginAttempt(account, address)
   if (attempt === null) {
     await burnPasswordCheck(typeof password === 'string' ? password.slice(0, 200) : '')
