@@ -261,9 +261,13 @@ export async function run(options: Options = {}): Promise<ApiLoadFigures> {
           readsPerWrite,
         }
         const result = await generateLoad(plan)
+        // Each phase starts settled too: the thousands of rows saturation wrote would
+        // otherwise be vacuumed (and flushed) in the middle of the next phase.
+        await settle(log)
         log(`api-load: ${label}: paced at ${PACED_RATE} requests/s for ${seconds} s`)
         const paced = await generateLoad({ ...plan, warmupSeconds: 0, rate: PACED_RATE })
         log(`api-load: ${label}: paced p99 ${paced.latencyMs.p99} ms; slowest ${paced.slowest.map((r) => `${r.kind} ${r.ms} ms at ${r.at} s`).join(', ')}`)
+        await settle(log)
         const capacity = await capacityWithinTarget(plan, (line) => log(`api-load: ${label}: ${line}`))
         return { result, paced, capacity, seeded, loadAverage }
       } finally {
