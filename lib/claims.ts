@@ -8,7 +8,7 @@ import { describeSpan, SelectionError } from './anchoring/selectors'
 import { listHistory, recordAudit, type AuditAction } from './audit'
 import { getDb } from './db/client'
 import { AppError, conflict, invalid, notFound } from './errors'
-import type { Prisma } from './generated/prisma/client'
+import { Prisma } from './generated/prisma/client'
 import { ClaimStatus, Verdict } from './generated/prisma/enums'
 import { getLatestRevisionText, lockArticleText } from './revisions'
 import { noteSelect, personSelect, sourceSelect } from './selects'
@@ -107,12 +107,19 @@ type ClaimRow = Omit<ClaimSummary, (typeof LISTED_PEOPLE)[number]> & Record<`${(
 
 /**
  * An article's claims in text order, with the people involved (`claimSummarySelect`).
- * The hottest read of all: every open page reloads it after each change. So it is one
- * hand-written join instead of Prisma's relation loading, which took about twice the
- * CPU (bench/api-load.ts); the claims integration tests check both answer the same.
+ * The hottest read of all: every open page reloads it after each change.
  */
-export async function listClaims(actor: Actor, articleId: string): Promise<ClaimSummary[]> {
-  const rows = await getDb().$queryRaw<ClaimRow[]>`
+export function listClaims(actor: Actor, articleId: string): Promise<ClaimSummary[]> {
+  return selectClaimSummaries(getDb(), Prisma.sql`c."articleId" = ${articleId} AND c."newsroomId" = ${actor.newsroomId}`)
+}
+
+/**
+ * Summaries of the claims `c` that match `where`, in text order: one hand-written join
+ * instead of Prisma's relation loading, which took about twice the CPU
+ * (bench/api-load.ts); the claims integration tests check both answer the same.
+ */
+async function selectClaimSummaries(db: Tx, where: Prisma.Sql): Promise<ClaimSummary[]> {
+  const rows = await db.$queryRaw<ClaimRow[]>`
     SELECT c."id", c."articleId", c."revisionId", c."exact", c."prefix", c."suffix", c."start", c."end",
            c."orphaned", c."claimant", c."claimDate", c."status"::text AS "status", c."verdict"::text AS "verdict",
            c."summary", c."version", c."verdictSetById", c."submittedAt", c."approvedAt", c."createdAt", c."updatedAt",
@@ -125,7 +132,7 @@ export async function listClaims(actor: Actor, articleId: string): Promise<Claim
     LEFT JOIN "User" sb ON sb."id" = c."submittedById"
     LEFT JOIN "User" ab ON ab."id" = c."approvedById"
     LEFT JOIN "User" ub ON ub."id" = c."updatedById"
-    WHERE c."articleId" = ${articleId} AND c."newsroomId" = ${actor.newsroomId}
+    WHERE ${where}
     ORDER BY c."start", c."end", c."createdAt"`
   return rows.map(toClaimSummary)
 }
@@ -211,7 +218,7 @@ async function selectorsForSelection(tx: Tx, actor: Actor, articleId: string, in
 
 export async function markClaim(actor: Actor, articleId: string, rawInput: unknown) {
   const input = parseInput(markClaimInput, rawInput)
-  const id = await getDb().$transaction(async (tx) => {
+  const [claim] = await getDb().$transaction(async (tx) => {
     const { revision, selectors } = await selectorsForSelection(tx, actor, articleId, input)
     const claim = await tx.claim.create({
       data: {
@@ -229,9 +236,10 @@ export async function markClaim(actor: Actor, articleId: string, rawInput: unkno
       select: { id: true },
     })
     await recordAudit(tx, actor, claim.id, 'claim.created', null, { exact: selectors.quote.exact })
-    return claim.id
+    return selectClaimSummaries(tx, Prisma.sql`c."id" = ${claim.id}`)
   })
-  return getClaim(actor, id)
+  // Read back as it was created, in the same transaction: nothing is attached to it yet.
+  return { ...claim, notes: [], sources: [], reviews: [] } satisfies ClaimDetail
 }
 
 // Many checkers may hit the same claim at once: let transactions queue for a connection.

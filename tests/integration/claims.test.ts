@@ -56,6 +56,13 @@ describe('markClaim', () => {
     revision = await getLatestRevision(checker, articleId)
   })
 
+  it('answers the new claim exactly as getClaim reads it back: people, dates, version and empty threads', async () => {
+    const marked = await markClaim(checker, articleId, { revisionId: revision.id, ...spanOf(revision.text, 'North Korea') })
+    expect(marked).toMatchObject({ status: 'UNCHECKED', version: 1, createdBy: { id: checker.id, name: 'Carla Checker' } })
+    expect(marked.createdAt).toBeInstanceOf(Date)
+    expect(marked).toStrictEqual(await getClaim(checker, marked.id))
+  })
+
   it('stores exact, prefix, suffix, start and end of the selected words', async () => {
     const words = 'the sanctions imposed on Pyongyang by the UN were not doing enough'
     const { start, end } = spanOf(revision.text, words)
