@@ -50,10 +50,9 @@ export function ArticleWorkspace({
   const [showSuggestions, setShowSuggestions] = useState(true)
   const [openSuggestionId, setOpenSuggestionId] = useState<string | null>(null)
   // Claims marked since (by anyone) cover suggestions: those are no longer shown.
-  const openSuggestions = useMemo(
-    () => withoutClaimed(suggestions, claims.filter((claim) => !claim.orphaned)),
-    [suggestions, claims],
-  )
+  // One array per claims list: the editor keeps each highlight's range until it changes.
+  const anchoredClaims = useMemo(() => claims.filter((claim) => !claim.orphaned), [claims])
+  const openSuggestions = useMemo(() => withoutClaimed(suggestions, anchoredClaims), [suggestions, anchoredClaims])
   const openSuggestion = openSuggestions.find((suggestion) => suggestion.id === openSuggestionId) ?? null
   const underlined = useMemo(
     () =>
@@ -282,7 +281,7 @@ export function ArticleWorkspace({
         </div>
         <ArticleEditor
           doc={revision.doc}
-          claims={claims.filter((claim) => !claim.orphaned)}
+          claims={anchoredClaims}
           selectedId={openClaimId}
           suggestions={underlined}
           selectedSuggestionId={openSuggestionId}

@@ -1,4 +1,5 @@
 'use client'
+import { memo } from 'react'
 import type { PresenceEntry } from '@/lib/live/presence'
 import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts'
 import { ClaimDetails } from './claim/ClaimDetails'
@@ -24,40 +25,11 @@ export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onRea
   const anchored = claims.filter((claim) => !claim.orphaned)
   const orphaned = claims.filter((claim) => claim.orphaned)
   const item = (claim: Claim) => (
-    <li key={claim.id}>
-      <button
-        type="button"
-        className="claim-item"
-        data-claim-item={claim.id}
-        aria-expanded={claim.id === openClaimId}
-        onClick={() => onOpen(claim.id === openClaimId ? null : claim.id)}
-      >
-        <q>{claim.exact}</q>
-        <span className="meta">
-          {STATUS_LABELS[claim.status]}
-          {claim.verdict && ` · ${VERDICT_LABELS[claim.verdict]}`}
-        </span>
-      </button>
-      {claim.orphaned && (
-        <button
-          type="button"
-          className="secondary"
-          onMouseDown={(event) => event.preventDefault()}
-          onClick={() => onReattach(claim)}
-        >
-          Re-attach to selection
-        </button>
-      )}
+    <ClaimItem key={claim.id} claim={claim} open={claim.id === openClaimId} onOpen={onOpen} onReattach={claim.orphaned ? onReattach : undefined}>
       {claim.id === openClaimId && (
-        <ClaimDetails
-          claimId={claim.id}
-          refreshKey={openClaimTick}
-          members={members}
-          currentUser={currentUser}
-          onChanged={onClaimChanged}
-        />
+        <ClaimDetails claimId={claim.id} refreshKey={openClaimTick} members={members} currentUser={currentUser} onChanged={onClaimChanged} />
       )}
-    </li>
+    </ClaimItem>
   )
   return (
     <aside className="claims-panel" aria-label="Claims">
@@ -79,3 +51,37 @@ export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onRea
     </aside>
   )
 }
+
+interface ItemProps {
+  claim: Claim
+  open: boolean
+  onOpen(id: string | null): void
+  /** Only for orphaned claims. */
+  onReattach?: (claim: Claim) => void
+  /** The open claim's details. */
+  children?: React.ReactNode
+}
+
+/**
+ * One entry of the list. Memoized: opening a claim re-renders the two entries whose state
+ * changed, not all of them (an article can hold a thousand claims).
+ */
+const ClaimItem = memo(function ClaimItem({ claim, open, onOpen, onReattach, children }: ItemProps) {
+  return (
+    <li>
+      <button type="button" className="claim-item" data-claim-item={claim.id} aria-expanded={open} onClick={() => onOpen(open ? null : claim.id)}>
+        <q>{claim.exact}</q>
+        <span className="meta">
+          {STATUS_LABELS[claim.status]}
+          {claim.verdict && ` · ${VERDICT_LABELS[claim.verdict]}`}
+        </span>
+      </button>
+      {onReattach && (
+        <button type="button" className="secondary" onMouseDown={(event) => event.preventDefault()} onClick={() => onReattach(claim)}>
+          Re-attach to selection
+        </button>
+      )}
+      {children}
+    </li>
+  )
+})
