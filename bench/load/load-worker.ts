@@ -112,12 +112,15 @@ async function pace(plan: LoadPlan, rate: number, seconds: number, record: OnRes
       const outgoing = http.request(url, { method: request.method, headers: request.headers, agent, timeout: 30_000 }, (response) => {
         response.resume().once('end', () => resolve(response.statusCode ?? 0))
       })
+      let timedOut = false
       outgoing.once('timeout', () => {
+        timedOut = true
         timeouts++
         outgoing.destroy()
       })
+      // A timed-out request ends in an error too (the destroy): count it once, as a timeout.
       outgoing.once('error', () => {
-        errors++
+        if (!timedOut) errors++
         resolve(0)
       })
       outgoing.end(request.body)
