@@ -8,6 +8,7 @@ import { ARTICLE, generatedClaim } from './testing/fixtures'
 import type { ExportContext, ReportClaim } from './types'
 
 const N = 10_000
+const WARM_UP = 2_000
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
@@ -51,9 +52,10 @@ const lastClaimIndex = (chunk: string): number => {
 }
 
 async function drain(format: ExportFormat, includeUnapproved: boolean, keep = false): Promise<Run> {
-  // Warm up first, so compiled code and caches do not count as held memory.
-  const warmUp = instrumentedSource(200).claims
-  for await (const chunk of EXPORT_FORMATS[format].serialize({ article: ARTICLE, claims: warmUp, claimCount: 200, generatedAt: '2017-12-21T09:15:00.000Z', includeUnapproved })) {
+  // Warm up first, so compiled code and caches do not count as held memory: long enough
+  // for the optimizing compiler to have run (with 200 claims its code still landed mid-run).
+  const warmUp = instrumentedSource(WARM_UP).claims
+  for await (const chunk of EXPORT_FORMATS[format].serialize({ article: ARTICLE, claims: warmUp, claimCount: WARM_UP, generatedAt: '2017-12-21T09:15:00.000Z', includeUnapproved })) {
     lastClaimIndex(chunk)
   }
   const { claims, state } = instrumentedSource(N)
