@@ -195,9 +195,18 @@ test('newsroom settings feed the report; a javascript: logo is refused; the acco
   await passwordForm.getByLabel('Confirm new password').fill('an-uncommon-long-phrase')
   await passwordForm.getByRole('button', { name: 'Change password' }).click()
   await expect(passwordForm.getByRole('alert')).toContainText('current password is not right')
+  // The same member signed in on a second computer before the change.
+  const elsewhere = await (await browser.newContext()).newPage()
+  await signIn(elsewhere, { email, password: PASSWORD })
   await passwordForm.getByLabel('Current password').fill(PASSWORD)
   await passwordForm.getByRole('button', { name: 'Change password' }).click()
   await expect(passwordForm.getByRole('status')).toHaveText('Password changed.')
   // Nothing typed stays in the page.
   expect(await member.content()).not.toContain('an-uncommon-long-phrase')
+  // This browser stays signed in; the other session has ended, and its API calls are refused.
+  await member.reload()
+  await expect(member.getByRole('heading', { name: 'Account', level: 1 })).toBeVisible()
+  expect((await elsewhere.request.get('/api/articles')).status()).toBe(401)
+  await elsewhere.reload()
+  await expect(elsewhere).toHaveURL(/\/login/)
 })

@@ -37,7 +37,7 @@ const passwordInput = z.strictObject({
 })
 
 /** `address` is the client's, as sign-in throttling counts it (clientAddress). */
-export async function changeOwnPassword(actor: Actor, rawInput: unknown, { address = 'unknown' } = {}): Promise<{ changed: true }> {
+export async function changeOwnPassword(actor: Actor, rawInput: unknown, { address = 'unknown' } = {}): Promise<{ changed: true; changedAt: Date }> {
   const input = parseInput(passwordInput, rawInput)
   const db = getDb()
   const me = await db.user.findUnique({ where: { id: actor.id }, select: { name: true, email: true, passwordHash: true, disabled: true } })
@@ -58,11 +58,16 @@ export async function changeOwnPassword(actor: Actor, rawInput: unknown, { addre
   }
   if (input.newPassword !== input.confirm) throw invalid('The two new passwords are not the same.', { confirm: ['The two new passwords are not the same.'] })
   const passwordHash = await hashPassword(input.newPassword)
+  // Every session begun before now ends (a stolen one too); the caller signs this browser in afresh.
+  const changedAt = new Date()
   await db.$transaction(async (tx) => {
     // Only if the password is still the one just checked: a concurrent change wins, this one is refused.
-    const updated = await tx.user.updateMany({ where: { id: actor.id, passwordHash: me.passwordHash, disabled: false }, data: { passwordHash } })
+    const updated = await tx.user.updateMany({
+      where: { id: actor.id, passwordHash: me.passwordHash, disabled: false },
+      data: { passwordHash, sessionsValidFrom: changedAt },
+    })
     if (updated.count !== 1) throw new AppError(409, 'CONFLICT', 'Your password was changed meanwhile. Sign in again and retry.')
     await recordAdminEvent(tx, actor, 'account.password_changed', actor.id)
   })
-  return { changed: true }
+  return { changed: true, changedAt }
 }

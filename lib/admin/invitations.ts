@@ -111,7 +111,8 @@ export async function redeemInvitation(rawInput: unknown): Promise<{ email: stri
       const current = await tx.invitation.findUniqueOrThrow({ where: { id: invitation.id }, select: { usedAt: true, expiresAt: true } })
       throw linkError(invitationState(current, now) === 'used' ? 'used' : 'expired')
     }
-    const updated = await tx.user.updateMany({ where: { id: invitation.userId, disabled: false }, data: { passwordHash } })
+    // A reset ends every session begun with the old password.
+    const updated = await tx.user.updateMany({ where: { id: invitation.userId, disabled: false }, data: { passwordHash, sessionsValidFrom: now } })
     if (updated.count !== 1) throw linkError('unknown') // disabled meanwhile: the transaction (and the link's use) rolls back
     await recordAdminEvent(tx, { id: invitation.userId, newsroomId: invitation.newsroomId }, 'member.password_set', invitation.userId, null, {
       purpose: invitation.purpose,

@@ -2,13 +2,19 @@ import 'server-only'
 import { unauthenticated } from '../errors'
 import { headers } from 'next/headers'
 import { loadActor, type Actor } from './load-actor'
-import { sessionUserId } from './session-token'
+import { readSession } from './session-token'
 
 export { loadActor, type Actor }
 
+/** The signed-in user and when their session began: long-lived work (the live feed) re-checks both. */
+export async function currentSession(): Promise<{ actor: Actor; signedInAt: number } | null> {
+  const session = await readSession(await headers())
+  const actor = session && (await loadActor(session.userId, session.signedInAt))
+  return actor ? { actor, signedInAt: session.signedInAt } : null
+}
+
 export async function currentActor(): Promise<Actor | null> {
-  const userId = await sessionUserId(await headers())
-  return userId ? loadActor(userId) : null
+  return (await currentSession())?.actor ?? null
 }
 
 export async function requireActor(): Promise<Actor> {

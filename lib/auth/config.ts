@@ -2,9 +2,12 @@
 // and write still checks the user in server code (lib/auth/actor.ts).
 import type { NextAuthConfig } from 'next-auth'
 
+/** Seconds a session lasts without activity. */
+export const SESSION_MAX_AGE = 8 * 60 * 60
+
 export const authConfig = {
   pages: { signIn: '/login' },
-  session: { strategy: 'jwt', maxAge: 8 * 60 * 60 },
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
   trustHost: true,
   providers: [],
   callbacks: {
@@ -15,7 +18,10 @@ export const authConfig = {
       return Boolean(auth?.user)
     },
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id
+      if (user?.id) {
+        token.uid = user.id
+        token.signedInAt = Date.now()
+      }
       return token
     },
     session({ session, token }) {

@@ -12,12 +12,16 @@ export interface Actor {
   newsroomId: string
 }
 
-/** The user as an Actor, or null when they no longer exist or are disabled: rights come from here, never from the token. */
-export async function loadActor(userId: string): Promise<Actor | null> {
+/**
+ * The user as an Actor, or null when they no longer exist or are disabled: rights come
+ * from here, never from the token. With `signedInAt` (a session's), also null when the
+ * session began before the user's sessions were ended (a password change).
+ */
+export async function loadActor(userId: string, signedInAt?: number): Promise<Actor | null> {
   // Every request runs this: a plain query takes about half the CPU of a findUnique.
-  const [user] = await getDb().$queryRaw<(Actor & { disabled: boolean })[]>`
-    SELECT "id", "name", "email", "role"::text AS "role", "newsroomId", "disabled" FROM "User" WHERE "id" = ${userId}`
+  const [user] = await getDb().$queryRaw<(Actor & { disabled: boolean; sessionsValidFrom: Date | null })[]>`
+    SELECT "id", "name", "email", "role"::text AS "role", "newsroomId", "disabled", "sessionsValidFrom" FROM "User" WHERE "id" = ${userId}`
   if (!user || user.disabled) return null
-  const { disabled: _disabled, ...actor } = user
-  return actor
+  if (signedInAt !== undefined && user.sessionsValidFrom && signedInAt < user.sessionsValidFrom.getTime()) return null
+  return { id: user.id, name: user.name, email: user.email, role: user.role, newsroomId: user.newsroomId }
 }

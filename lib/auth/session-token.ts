@@ -4,16 +4,19 @@
 // an API request. The token is still next-auth's own, read by next-auth's getToken and
 // decode; only the outcome of a successful decryption is remembered, keyed by the exact
 // token string, and its expiry is checked again on every use.
-import { decode, getToken, type JWT } from 'next-auth/jwt'
+import { decode, encode, getToken, type JWT } from 'next-auth/jwt'
+import { SESSION_MAX_AGE } from './config'
 
 /** Tokens remembered at most; the oldest unused goes first. */
 const CAPACITY = 10_000
 
-const verified = new Map<string, JWT>()
+/** Decrypted payloads by salt and token, with the secret that decrypted them. */
+const verified = new Map<string, { payload: JWT; secret: unknown }>()
 
 async function decodeOnce(params: Parameters<typeof decode>[0]): Promise<JWT | null> {
   const key = `${params.salt}\u0000${params.token}`
-  let payload = verified.get(key)
+  const remembered = verified.get(key)
+  let payload = remembered?.secret === params.secret ? remembered.payload : undefined
   if (payload) {
     verified.delete(key) // re-inserted below: Map order is least recently used first
   } else {
@@ -21,7 +24,7 @@ async function decodeOnce(params: Parameters<typeof decode>[0]): Promise<JWT | n
     if (!payload) return null
   }
   if (typeof payload.exp !== 'number' || payload.exp * 1000 <= Date.now()) return null
-  verified.set(key, payload)
+  verified.set(key, { payload, secret: params.secret })
   if (verified.size > CAPACITY) verified.delete(verified.keys().next().value!)
   return payload
 }
@@ -38,12 +41,35 @@ function usesSecureCookies(headers: Headers, env: AuthEnv) {
   return protocol === 'https:'
 }
 
-/** The user id a valid, unexpired session cookie carries; null for none, a forged, altered or expired one. */
-export async function sessionUserId(headers: Headers, env: AuthEnv = process.env): Promise<string | null> {
-  const secret = env.AUTH_SECRET
-  if (!secret) throw new Error('AUTH_SECRET is not set.')
+/** Who a session is, and when they signed in (ms; 0 for sessions from before that was recorded). */
+export interface Session {
+  userId: string
+  signedInAt: number
+}
+
+/** The session a valid, unexpired session cookie carries; null for none, a forged, altered or expired one. */
+export async function readSession(headers: Headers, env: AuthEnv = process.env): Promise<Session | null> {
   // The cookie only, as auth() reads it: getToken would also take an Authorization header.
   const req = { headers: { cookie: headers.get('cookie') ?? '' } }
-  const token = await getToken({ req, secret, secureCookie: usesSecureCookies(headers, env), decode: decodeOnce })
-  return typeof token?.uid === 'string' ? token.uid : null
+  const token = await getToken({ req, secret: authSecret(env), secureCookie: usesSecureCookies(headers, env), decode: decodeOnce })
+  if (typeof token?.uid !== 'string') return null
+  return { userId: token.uid, signedInAt: typeof token.signedInAt === 'number' ? token.signedInAt : 0 }
+}
+
+/**
+ * A fresh session cookie for `user`, signed in at `signedInAt`, made as next-auth makes
+ * its own (same name, salt and lifetime): the browser that changed the password stays
+ * signed in while every other session of the user ends.
+ */
+export async function newSessionCookie(headers: Headers, user: { id: string; name: string; email: string }, signedInAt: number, env: AuthEnv = process.env) {
+  const secure = usesSecureCookies(headers, env)
+  const name = `${secure ? '__Secure-' : ''}authjs.session-token`
+  const token = { uid: user.id, sub: user.id, name: user.name, email: user.email, signedInAt }
+  const value = await encode({ token, secret: authSecret(env), salt: name, maxAge: SESSION_MAX_AGE })
+  return { name, value, options: { httpOnly: true, sameSite: 'lax' as const, path: '/', secure, maxAge: SESSION_MAX_AGE } }
+}
+
+function authSecret(env: AuthEnv) {
+  if (!env.AUTH_SECRET) throw new Error('AUTH_SECRET is not set.')
+  return env.AUTH_SECRET
 }

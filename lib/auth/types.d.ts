@@ -11,5 +11,7 @@ declare module 'next-auth' {
 declare module '@auth/core/jwt' {
   interface JWT {
     uid?: string
+    /** When the user signed in (ms): kept as the token is refreshed, checked against User.sessionsValidFrom. */
+    signedInAt?: number
   }
 }

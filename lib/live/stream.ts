@@ -13,6 +13,8 @@ export const HEARTBEAT_MS = Number(process.env.FACTMARK_HEARTBEAT_MS) || 20_000
 
 interface Options {
   actor: Actor
+  /** When the viewer's session began: the feed ends with the session (a password change). */
+  signedInAt?: number
   articleId: string
   lastEventId: string | null
   signal?: AbortSignal
@@ -34,7 +36,7 @@ async function pruneOccasionally() {
   await Promise.all([pruneEvents(), prunePresence()]).catch(() => {})
 }
 
-export async function openArticleFeed({ actor, articleId, lastEventId, signal, hub = getLiveHub(), heartbeatMs = HEARTBEAT_MS }: Options) {
+export async function openArticleFeed({ actor, signedInAt, articleId, lastEventId, signal, hub = getLiveHub(), heartbeatMs = HEARTBEAT_MS }: Options) {
   let controller!: ReadableStreamDefaultController<Uint8Array>
   let closed = false
   let lastSent = lastEventId ?? '0'
@@ -123,7 +125,7 @@ export async function openArticleFeed({ actor, articleId, lastEventId, signal, h
   if (lastEventId !== null) await catchUp()
 
   heartbeat = setInterval(async () => {
-    const still = await loadActor(actor.id).catch(() => actor) // a database blip is not a revocation
+    const still = await loadActor(actor.id, signedInAt).catch(() => actor) // a database blip is not a revocation
     if (!still || still.newsroomId !== actor.newsroomId) {
       send('revoked', {})
       return void close()

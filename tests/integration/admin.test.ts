@@ -43,6 +43,14 @@ async function member(role: 'CHECKER' | 'EDITOR' | 'ADMIN', name: string): Promi
   return (await loadActor((await getDb().user.findUniqueOrThrow({ where: { email } })).id))!
 }
 
+/** A sign-in time strictly between the member's last password change and the next one (timestamps are in ms). */
+async function signedInNow() {
+  await new Promise((resolve) => setTimeout(resolve, 5))
+  const at = Date.now()
+  await new Promise((resolve) => setTimeout(resolve, 5))
+  return at
+}
+
 /** Every stored trace an admin action can leave, as one string. */
 async function everythingLogged() {
   const db = getDb()
@@ -451,7 +459,7 @@ describe('own account', () => {
     await expectAppError(change(NEW_PASSWORD, 'another-good-phrase', 'another-good-phrasE'), 422)
     expect(await authenticate({ email: casey.email, password: NEW_PASSWORD })).not.toBeNull()
 
-    expect(await change(NEW_PASSWORD, 'another-good-phrase')).toEqual({ changed: true })
+    expect(await change(NEW_PASSWORD, 'another-good-phrase')).toMatchObject({ changed: true })
     expect(await authenticate({ email: casey.email, password: NEW_PASSWORD })).toBeNull()
     expect(await authenticate({ email: casey.email, password: 'another-good-phrase' })).not.toBeNull()
   })
@@ -475,7 +483,28 @@ describe('own account', () => {
     for (let i = 0; i < 4; i++) await expectAppError(change(`guess-number-${i}`), 403)
     await expectAppError(change(NEW_PASSWORD), 422) // right password, weak new one: counts as a success
     for (let i = 0; i < 4; i++) await expectAppError(change(`guess-again-${i}`), 403)
-    expect(await change(NEW_PASSWORD, 'another-good-phrase')).toEqual({ changed: true })
+    expect(await change(NEW_PASSWORD, 'another-good-phrase')).toMatchObject({ changed: true })
+  })
+
+  it('a new password ends every session begun before it; sessions begun after it, and re-checks by id, go on', async () => {
+    const casey = await member('CHECKER', 'Casey Checker')
+    const earlier = await signedInNow()
+    expect(await loadActor(casey.id, earlier)).toMatchObject({ id: casey.id })
+    const { changedAt } = await changeOwnPassword(casey, { currentPassword: NEW_PASSWORD, newPassword: 'another-good-phrase', confirm: 'another-good-phrase' })
+    expect(await loadActor(casey.id, earlier)).toBeNull()
+    expect(await loadActor(casey.id, 0)).toBeNull() // a token from before sign-in times were recorded
+    expect(await loadActor(casey.id, changedAt.getTime())).toMatchObject({ id: casey.id }) // the browser that changed it
+    expect(await loadActor(casey.id)).toMatchObject({ id: casey.id })
+  })
+
+  it('setting a password through a reset link ends the sessions begun with the old one', async () => {
+    const casey = await member('CHECKER', 'Casey Checker')
+    const before = await signedInNow()
+    expect(await loadActor(casey.id, before)).toMatchObject({ id: casey.id })
+    const { token } = await issuePasswordLink(admin, casey.id)
+    await redeemInvitation({ token, password: 'another-good-phrase', confirm: 'another-good-phrase' })
+    expect(await loadActor(casey.id, before)).toBeNull()
+    expect(await loadActor(casey.id, Date.now())).toMatchObject({ id: casey.id })
   })
 
   it('a disabled member cannot change their account', async () => {

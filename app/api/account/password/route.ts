@@ -1,8 +1,14 @@
+import { cookies } from 'next/headers'
 import { changeOwnPassword } from '@/lib/account'
+import { newSessionCookie } from '@/lib/auth/session-token'
 import { requestAddress } from '@/lib/auth/throttle-policy'
 import { apiRoute, readJson } from '@/lib/http'
 
-// { currentPassword, newPassword, confirm }: the signed-in member's own password.
-export const POST = apiRoute(async ({ actor, request }) =>
-  changeOwnPassword(actor, await readJson(request), { address: requestAddress(request) }),
-)
+// { currentPassword, newPassword, confirm }: the signed-in member's own password. Every
+// other session of the member ends; this browser gets a fresh one and stays signed in.
+export const POST = apiRoute(async ({ actor, request }) => {
+  const { changedAt } = await changeOwnPassword(actor, await readJson(request), { address: requestAddress(request) })
+  const session = await newSessionCookie(request.headers, actor, changedAt.getTime())
+  ;(await cookies()).set(session.name, session.value, session.options)
+  return { changed: true }
+})

@@ -1,5 +1,6 @@
 // GET: the article's live feed (Server-Sent Events). See lib/live/stream.ts.
-import { requireActor } from '@/lib/auth/actor'
+import { currentSession } from '@/lib/auth/actor'
+import { unauthenticated } from '@/lib/errors'
 import { errorResponse } from '@/lib/http'
 import { isEventId } from '@/lib/live/events'
 import { openArticleFeed } from '@/lib/live/stream'
@@ -8,11 +9,12 @@ export const dynamic = 'force-dynamic'
 
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   try {
-    const actor = await requireActor()
+    const session = await currentSession()
+    if (!session) throw unauthenticated()
     const { id } = await context.params
     const lastEventId = request.headers.get('last-event-id') ?? new URL(request.url).searchParams.get('lastEventId')
     const stream = await openArticleFeed({
-      actor,
+      ...session,
       articleId: id,
       // Anything but a plain event id asks for a reload rather than a guess.
       lastEventId: lastEventId === null ? null : isEventId(lastEventId) ? lastEventId : 'invalid',
