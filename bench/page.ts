@@ -28,7 +28,7 @@ import { getLatestRevision } from '../lib/revisions'
 import { createUser } from '../lib/users'
 import { signIn, startAppServer } from '../scripts/app-server'
 import { ensureBuild } from '../scripts/next-build'
-import { mulberry32, percentile, withScratchDatabase } from './support'
+import { mulberry32, percentile, waitForIdleMachine, withScratchDatabase } from './support'
 
 const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
 const PASSWORD = 'bench-password-2017'
@@ -210,6 +210,8 @@ export async function run(options: Options = {}): Promise<PageFigures> {
         const ms = await loadArticle(page, url)
         return { page, ms }
       }
+      // Seeding 1,000 claims leaves PostgreSQL busy for a while: measure on a quiet machine.
+      log(`page bench: the machine was idle after ${await waitForIdleMachine(30_000)} s`)
       const loadAverage = Math.round(os.loadavg()[0] * 10) / 10
       const cold = await open()
       await cold.page.close()

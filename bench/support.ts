@@ -1,4 +1,5 @@
 // What the benchmarks share: a scratch database that lib/ reads through getDb(), and percentiles.
+import os from 'node:os'
 import { createPrismaClient } from '../lib/db/client'
 import { openTestServer } from '../scripts/db/test-databases'
 
@@ -40,4 +41,26 @@ export function mulberry32(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
+}
+
+/** Share of CPU time the whole machine spent busy over the last `ms`. */
+async function busyShare(ms: number) {
+  const total = () => os.cpus().reduce((sum, { times }) => ({ idle: sum.idle + times.idle, all: sum.all + Object.values(times).reduce((a, b) => a + b, 0) }), { idle: 0, all: 0 })
+  const before = total()
+  await new Promise((resolve) => setTimeout(resolve, ms))
+  const after = total()
+  return 1 - (after.idle - before.idle) / Math.max(1, after.all - before.all)
+}
+
+/**
+ * Waits (up to `limitMs`) until the machine is idle, under 10% busy over a second: the
+ * benchmark before may leave work behind (a database vacuuming, a server shutting down)
+ * that would otherwise count against the next one. Returns the seconds waited.
+ */
+export async function waitForIdleMachine(limitMs = 60_000): Promise<number> {
+  const start = Date.now()
+  while (Date.now() - start < limitMs && (await busyShare(1000)) > 0.1) {
+    // keep sampling
+  }
+  return Math.round((Date.now() - start) / 1000)
 }

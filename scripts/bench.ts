@@ -8,6 +8,7 @@ import * as exportBench from '../bench/export'
 import * as live from '../bench/live'
 import * as page from '../bench/page'
 import * as suggestions from '../bench/suggestions'
+import { waitForIdleMachine } from '../bench/support'
 
 type Log = { log: (line: string) => void }
 /** A benchmark module: run() (sync or async) returns figures that printTable() prints. */
@@ -32,6 +33,7 @@ const BENCHMARKS = [
 const results: Record<string, unknown> = {}
 for (const { name, go } of BENCHMARKS) {
   console.log(`\n=== ${name} ===`)
+  console.error(`${name}: the machine was idle after ${await waitForIdleMachine()} s`)
   results[name] = await go({ log: (line: string) => console.error(line) })
 }
 
