@@ -28,6 +28,8 @@ export interface Outcome {
   /** The first 4 KiB of the response body. */
   body: string
   location?: string
+  /** The cookies the response set, as `name=value`. */
+  setCookies?: string[]
   ms: number
 }
 
@@ -137,6 +139,7 @@ export function sendResolved(baseUrl: string, resolved: Resolved): Promise<Outco
     const request = http.request(options, (response) => {
       const status = response.statusCode ?? null
       const location = response.headers.location
+      const setCookies = response.headers['set-cookie']?.map((cookie) => cookie.split(';')[0])
       if (/event-stream/.test(String(response.headers['content-type'] ?? '')) || /\/events(?:\?|$)/.test(resolved.path)) {
         // An open feed never ends: its status is what we came for.
         response.destroy()
@@ -150,7 +153,7 @@ export function sendResolved(baseUrl: string, resolved: Resolved): Promise<Outco
         if (kept < 4096) chunks.push(chunk)
         kept += chunk.length
       })
-      response.on('end', () => done({ status, body: Buffer.concat(chunks).subarray(0, 4096).toString('utf8'), location }))
+      response.on('end', () => done({ status, body: Buffer.concat(chunks).subarray(0, 4096).toString('utf8'), location, setCookies }))
       response.on('error', (error) => done({ status, error: `response: ${error.message}`, body: Buffer.concat(chunks).toString('utf8'), location }))
       response.on('close', () => done({ status, body: Buffer.concat(chunks).subarray(0, 4096).toString('utf8'), location }))
     })
@@ -162,7 +165,20 @@ export function sendResolved(baseUrl: string, resolved: Resolved): Promise<Outco
 
 export async function send(baseUrl: string, request: FuzzRequest, world: World): Promise<Sent> {
   const resolved = resolveRequest(request, world, baseUrl)
-  return { request, resolved, outcome: await sendResolved(baseUrl, resolved) }
+  const outcome = await sendResolved(baseUrl, resolved)
+  keepFreshSession(request, outcome, world)
+  return { request, resolved, outcome }
+}
+
+/**
+ * As a browser would: a password change ends every older session of the user and hands the
+ * browser that made it a fresh session cookie, which that session goes on with.
+ */
+function keepFreshSession(request: FuzzRequest, outcome: Outcome, world: World) {
+  if (request.cookie.kind !== 'session' || request.route !== '/api/account/password' || outcome.status !== 200) return
+  const fresh = outcome.setCookies?.find((cookie) => cookie.startsWith('authjs.session-token='))
+  const who = request.cookie.who
+  if (fresh) world.cookies[who] = world.cookies[who]!.replace(/authjs\.session-token=[^;]*/, fresh)
 }
 
 const READS = new Set(['GET', 'HEAD', 'OPTIONS'])
