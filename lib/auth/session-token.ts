@@ -3,7 +3,8 @@
 // encryption, a Request and a Response): under load that was the largest single cost of
 // an API request. The token is still next-auth's own, read by next-auth's getToken and
 // decode; only the outcome of a successful decryption is remembered, keyed by the exact
-// token string, and its expiry is checked again on every use.
+// token string, and its expiry is checked again on every use. A password change hands
+// the browser that made it a fresh cookie made here, as next-auth makes its own.
 import { decode, encode, getToken, type JWT } from 'next-auth/jwt'
 import { SESSION_MAX_AGE } from './config'
 
