@@ -35,8 +35,8 @@ afterAll(async () => {
   await hub.close()
 })
 
-async function open(actor: Actor, lastEventId: string | null, heartbeatMs?: number) {
-  const reader = new SseReader(await openArticleFeed({ actor, articleId, lastEventId, hub, heartbeatMs }))
+async function open(actor: Actor, lastEventId: string | null, heartbeatMs?: number, signedInAt?: number) {
+  const reader = new SseReader(await openArticleFeed({ actor, signedInAt, articleId, lastEventId, hub, heartbeatMs }))
   readers.push(reader)
   return reader
 }
@@ -126,6 +126,14 @@ describe('the feed', () => {
     const feed = await open(temp, await latestEventId(articleId), 200)
     await feed.next((m) => m.event === 'heartbeat', 2000)
     await getDb().user.update({ where: { id: temp.id }, data: { disabled: true } })
+    await feed.next((m) => m.event === 'revoked', 2000)
+  })
+
+  it('closes the feed of a session that a password change ended, at the next heartbeat', async () => {
+    const temp = await makeActor('CHECKER', NEWSROOM, 'Pat Password')
+    const feed = await open(temp, await latestEventId(articleId), 200, Date.now() - 1_000)
+    await feed.next((m) => m.event === 'heartbeat', 2000)
+    await getDb().user.update({ where: { id: temp.id }, data: { sessionsValidFrom: new Date() } })
     await feed.next((m) => m.event === 'revoked', 2000)
   })
 })
