@@ -19,6 +19,8 @@ export interface Resolved {
   body?: Buffer
   /** Who the cookie says we are, for the report. */
   as: string
+  /** Past Node's 16 KiB header limit: Node answers 431 and closes, which can reach us as a reset instead. */
+  oversized?: boolean
 }
 
 export interface Outcome {
@@ -115,7 +117,7 @@ export function resolveRequest(request: FuzzRequest, world: World, origin: strin
   const head = path.length + Object.entries(headers).reduce((sum, [name, value]) => sum + name.length + value.length + 4, 0)
   if (head > 12_000) body = undefined
   if (body) headers['content-length'] = String(body.length)
-  return { method: request.method, path, headers, body, as: cookie.as }
+  return { method: request.method, path, headers, body, as: cookie.as, oversized: head > 16 * 1024 }
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 })
@@ -295,8 +297,11 @@ export class Fuzzer {
     byStatus.set(status, (byStatus.get(status) ?? 0) + 1)
     this.perRouteMethod.set(key, byStatus)
     this.statuses.set(status, (this.statuses.get(status) ?? 0) + 1)
-    if (outcome.status === null) this.noResponse.push(sent)
-    else if (outcome.status >= 500) this.serverErrors.push(sent)
+    // A reset racing Node's 431 for an oversized head is that refusal, not a missing answer.
+    const refusedAsOversized = sent.resolved.oversized && /ECONNRESET|EPIPE/.test(outcome.error ?? '')
+    if (outcome.status === null) {
+      if (!refusedAsOversized) this.noResponse.push(sent)
+    } else if (outcome.status >= 500) this.serverErrors.push(sent)
     for (const match of outcome.body.matchAll(/\/invitations\/([A-Za-z0-9_-]{43})/g)) {
       if (!this.world.tokens.includes(match[1])) this.world.tokens.push(match[1])
     }
