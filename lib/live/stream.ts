@@ -3,6 +3,7 @@
 // missed, then every change as it commits, a heartbeat every 20 s, and presence
 // changes. Each heartbeat also re-checks the user in the database, so a disabled
 // member's open feed closes.
+import 'server-only'
 import type { Actor } from '../auth/load-actor'
 import { loadActor } from '../auth/load-actor'
 import { eventsSince, pruneEvents, type LiveEvent } from './events'

@@ -7,8 +7,8 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { withDatabase } from '../../lib/db/url'
-import { addNote } from '../../lib/notes'
-import { addSource } from '../../lib/sources'
+import { addNote } from '../../lib/claims/notes'
+import { addSource } from '../../lib/claims/sources'
 import { importDwArticle, makeActor, markDwClaim, resetDatabase } from './fixtures'
 
 const source = process.env.DATABASE_URL!

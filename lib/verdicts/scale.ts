@@ -1,8 +1,8 @@
 // A newsroom's verdict scale: its own words for the seven fixed verdicts and the
 // ClaimReview rating each maps to. Pure, so the exports and the browser can use it.
 import { z } from 'zod'
-import type { Verdict } from './generated/prisma/enums'
-import { VERDICT_LABELS, VERDICTS } from './verdicts'
+import type { Verdict } from '../generated/prisma/enums'
+import { VERDICT_LABELS, VERDICTS } from './labels'
 
 /** ClaimReview reviewRating bounds: Google wants worstRating ≥ 1 and higher = truer. */
 export const RATING_WORST = 1
