@@ -95,10 +95,12 @@ export function ArticleWorkspace({
   currentRef.current = current
   const openClaimRef = useRef(openClaimId)
   openClaimRef.current = openClaimId
+  /** True while this page saves a revision: the feed's echo of it is not someone else's. */
+  const savingRevisionRef = useRef(false)
   const feed = useArticleFeed(articleId, initialEventId, {
     onChanges(changes: FeedChange[]) {
       const revised = changes.some((change) => change.kind === 'article.revised')
-      if (revised && editingRef.current) {
+      if (revised && editingRef.current && !savingRevisionRef.current) {
         setMessage({ text: 'Someone saved a new revision of this text. Cancel your edit to see it; saving yours will be refused.', error: true })
       }
       reloadClaims(revised && !editingRef.current).catch(() => {})
@@ -215,19 +217,27 @@ export function ArticleWorkspace({
 
   const saveRevision = () =>
     run(async () => {
-      const doc = editor.current!.getDoc()
-      const saved = await api<{ revision: { id: string; number: number }; moved: number; orphaned: number }>(
-        `/api/articles/${articleId}/revisions`,
-        { method: 'POST', body: { baseRevisionId: current.id, doc } },
-      )
-      const { claims: reanchored } = await api<{ claims: Claim[] }>(`/api/articles/${articleId}/claims`)
-      setCurrent({ id: saved.revision.id, number: saved.revision.number, doc })
-      setClaims(reanchored)
-      setEditing(false)
-      setMessage({
-        text: `Saved revision ${saved.revision.number}.${saved.orphaned ? ` ${saved.orphaned} claim(s) lost their text: see “Orphaned”.` : ''}`,
-        error: false,
-      })
+      savingRevisionRef.current = true
+      try {
+        const doc = editor.current!.getDoc()
+        const saved = await api<{ revision: { id: string; number: number }; moved: number; orphaned: number }>(
+          `/api/articles/${articleId}/revisions`,
+          { method: 'POST', body: { baseRevisionId: current.id, doc } },
+        )
+        const { claims: reanchored } = await api<{ claims: Claim[] }>(`/api/articles/${articleId}/claims`)
+        // The refs now, not at the next render: a feed event arriving before it must see the saved state.
+        currentRef.current = { id: saved.revision.id, number: saved.revision.number, doc }
+        editingRef.current = false
+        setCurrent(currentRef.current)
+        setClaims(reanchored)
+        setEditing(false)
+        setMessage({
+          text: `Saved revision ${saved.revision.number}.${saved.orphaned ? ` ${saved.orphaned} claim(s) lost their text: see “Orphaned”.` : ''}`,
+          error: false,
+        })
+      } finally {
+        savingRevisionRef.current = false
+      }
     })
 
   return (

@@ -46,12 +46,20 @@ export async function selectText(page: Page, from: string, to = from) {
       const range = document.createRange()
       range.setStart(start.node, start.offset)
       range.setEnd(end.node, end.offset)
+      // A reader's mouse press focuses an editable text before it selects.
+      if (root instanceof HTMLElement && root.isContentEditable) root.focus()
       const selection = window.getSelection()!
       selection.removeAllRanges()
       selection.addRange(range)
     },
     [from, to],
   )
+  // ProseMirror reads the selection on the browser's next selectionchange: a key pressed before
+  // that (on a busy machine) would act on the old caret. Wait until an editable editor has it.
+  await page.waitForFunction(() => {
+    const editor = (document.querySelector('.tiptap') as (Element & { editor?: { isEditable: boolean; state: { selection: { empty: boolean } } } }) | null)?.editor
+    return !editor?.isEditable || !editor.state.selection.empty
+  })
 }
 
 /** Clicks at the very start of the (editable) paragraph that begins with `text`, as a user would to type before it. */
