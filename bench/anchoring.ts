@@ -44,6 +44,7 @@ const int = (rng: Rng, min: number, max: number) => min + Math.floor(rng() * (ma
 
 // --- a news-like article ---
 
+// prettier-ignore
 const SUBJECTS = [
   'US Secretary of State Rex Tillerson', 'The foreign minister', "North Korea's UN ambassador", 'A government spokesperson',
   'Chancellor Angela Merkel', 'The European Commission', 'Analysts in Seoul', 'Officials in Beijing', 'The central bank',
@@ -52,10 +53,12 @@ const SUBJECTS = [
   'Jose\u0301 Martínez, the union leader,', 'The mayor of Kraków', 'Diplomats in Geneva', 'The prosecutor', 'Farmers in Bavaria',
   'A senior White House official', 'The IMF', 'Residents of São Paulo', 'Le ministre Jean-Yves Le Drian', 'The energy regulator',
 ]
+// prettier-ignore
 const VERBS = [
   'said', 'warned', 'insisted', 'announced', 'denied', 'confirmed', 'argued', 'suggested', 'claimed', 'reported',
   'estimated', 'acknowledged', 'told reporters', 'wrote in a statement', 'stressed', 'predicted',
 ]
+// prettier-ignore
 const NOUNS = [
   'the sanctions', 'the new tariffs', 'unemployment', 'the missile program', 'inflation', 'the ceasefire', 'exports to China',
   'the coalition', 'the pipeline project', 'the vaccine rollout', 'rents in Berlin', 'the refugee agreement', 'the budget deficit',
@@ -63,23 +66,27 @@ const NOUNS = [
   'the grain deal', 'the strike', 'public debt', 'the border closure', 'the summit in Cairo (القاهرة)', 'the talks in Beijing (北京)',
   'the regime', 'the subsidy scheme', 'wages in the public sector', 'the court ruling',
 ]
+// prettier-ignore
 const VERB_PHRASES = [
   'had failed to stop', 'would not affect', 'could double', 'was aimed at', 'has already cut', 'threatened',
   'would strengthen', 'did little to slow', 'is expected to exceed', 'had been linked to', 'will be reviewed alongside',
   'has put pressure on', 'was never meant to replace', 'could undermine', 'would fund', 'is likely to delay',
   'has made it harder to reach', 'drew sharp criticism from', 'was partly offset by', 'remained tied to',
 ]
+// prettier-ignore
 const OBJECTS = [
   "the regime's nuclear ambitions", 'public spending', 'the talks in Geneva', 'grain deliveries', 'the border region',
   'the ruling party', 'small businesses', 'the energy transition', 'the peace process', 'foreign investors', 'the housing market',
   'the rules agreed in Brussels', 'Pyongyang (평양)', 'the export ban', 'the largest trading partner', 'the emergency fund',
   'the new government', 'the shipping routes', 'the opposition', 'the central bank',
 ]
+// prettier-ignore
 const ADVERBIALS = [
   'by the end of the year', 'despite strong opposition', 'for the first time since 2009', 'according to the latest figures',
   'within weeks', 'in the coming months', 'last week', 'on Friday', 'after months of negotiations', 'without a vote in parliament',
   'at least until March', 'in a heated speech', 'before the United Nations', 'under the new rules', 'as early as next spring',
 ]
+// prettier-ignore
 const HEADINGS = [
   'China and Russia not helping', 'A costly standoff', 'What comes next', 'Reaction abroad', 'Markets react', 'Pressure mounts',
   'A divided coalition', 'The view from Seoul', 'Questions remain', 'Voices from the border', 'Numbers in focus',

@@ -27,6 +27,7 @@ const SCHEMA_TAGS = ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 
 const BOUNDARY = 'div'
 
 /** Dropped together with everything inside them. */
+// prettier-ignore
 const DROPPED_WITH_CONTENT = [
   'script', 'style', 'iframe', 'object', 'embed', 'applet', 'svg', 'math', 'form', 'nav', 'header', 'footer', 'aside',
   'noscript', 'template', 'textarea', 'option', 'select', 'button', 'xmp', 'plaintext', 'noembed', 'noframes',
@@ -34,6 +35,7 @@ const DROPPED_WITH_CONTENT = [
 ]
 
 /** Block containers whose content is kept, each as its own block(s). */
+// prettier-ignore
 const BLOCK_CONTAINERS = new Set([
   'div', 'section', 'article', 'main', 'figure', 'address', 'center', 'details', 'summary', 'dl', 'dt', 'dd', 'pre',
   'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'fieldset', 'legend', 'hgroup', 'body', 'html',
@@ -41,6 +43,7 @@ const BLOCK_CONTAINERS = new Set([
 ])
 
 /** ARIA roles of page furniture rather than article text. */
+// prettier-ignore
 const FURNITURE_ROLES = new Set([
   'navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar',
   'toolbar', 'tablist',
@@ -67,6 +70,7 @@ function isFurniture(attribs: Record<string, string>): boolean {
 // the nesting first, with htmlparser2's own rules for void elements and for
 // start tags that close open ones (so unclosed <p>, <li>, <td> do not nest).
 const MAX_SOURCE_DEPTH = 1_000
+// prettier-ignore
 const VOID_ELEMENTS = new Set([
   'area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link',
   'meta', 'param', 'source', 'track', 'wbr',
@@ -74,6 +78,7 @@ const VOID_ELEMENTS = new Set([
 const P_ONLY = ['p']
 const HEADINGS_AND_P = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']
 const FORM_CONTROLS = ['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']
+// prettier-ignore
 const IMPLIES_CLOSE = new Map<string, ReadonlySet<string>>(
   Object.entries({
     tr: ['tr', 'th', 'td'], th: ['th'], td: ['thead', 'th', 'td'], body: ['head', 'link', 'script'], a: ['a'], li: ['li'],

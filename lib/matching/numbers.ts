@@ -2,6 +2,7 @@
 // Two claims that share a distinctive number ("13,000 kilometers") are far more likely
 // to say the same thing than their wording alone suggests. Pure: no database, no React.
 
+// prettier-ignore
 const NUMBER_WORDS: Record<string, number> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16,
@@ -10,6 +11,7 @@ const NUMBER_WORDS: Record<string, number> = {
 }
 // "one" is left out on purpose: "one of the", "no one" would make every claim share a number.
 
+// prettier-ignore
 const MULTIPLIERS: Record<string, number> = {
   thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12, tn: 1e12,
 }

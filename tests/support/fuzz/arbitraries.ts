@@ -67,6 +67,7 @@ const mangledId = (collection: Collection) =>
 
 const hex = (byte: number) => byte.toString(16).padStart(2, '0').toUpperCase()
 
+// prettier-ignore
 export const TRAVERSAL = [
   '', '.', '..', '%2e', '%2e%2e', '%2E%2E%2F%2E%2E%2Fetc%2Fpasswd', '..%2F..%2F..%2Fetc%2Fpasswd', '..%5C..%5Cwindows%5Cwin.ini',
   '....%2F%2F', '%252e%252e%252f', '%c0%ae%c0%ae%c0%af', '..;', '%00', 'x%00y', '%0d%0aSet-Cookie:%20x=1', '%ff', '%fe%ff',
@@ -270,6 +271,7 @@ export const cookieArb: fc.Arbitrary<CookieChoice> = fc.oneof(
 /** Printable header text Node will send (no CR, LF or NUL). */
 const headerText = fc.stringMatching(/^[\t\x20-\x7e\x80-\xff]{0,80}$/)
 
+// prettier-ignore
 export const CONTENT_TYPES = [
   'application/json', 'application/json; charset=utf-8', 'application/json;charset=UTF-16', 'application/json; charset=latin1',
   'APPLICATION/JSON', 'application/jsonp', 'application/json-patch+json', 'application/ld+json', 'text/json', 'text/plain',
@@ -321,6 +323,7 @@ export const extraHeadersArb: fc.Arbitrary<Record<string, string | Ref>> = fc.on
 
 // ---------------------------------------------------------------- bodies
 
+// prettier-ignore
 export const WEIRD_VALUES: unknown[] = [
   null, true, false, 0, -1, 1.5, 1e308, -1e308, 2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 53 + 2, Number.MAX_SAFE_INTEGER,
   new RawJson('1e400'), new RawJson('-1e400'), new RawJson('-0'), new RawJson('1.0000000000000000000001'), new RawJson('123456789012345678901234567890'),
@@ -331,6 +334,7 @@ export const WEIRD_VALUES: unknown[] = [
   'x'.repeat(20_001), 'y'.repeat(100_001), ' \t\n '.repeat(100), '\r\n', '%00', '\\u0000', 'ä'.repeat(300),
 ]
 
+// prettier-ignore
 export const MASS_ASSIGNMENT: [string, unknown][] = [
   ['id', 'cfuzz000000000000000000000'], ['newsroomId', new Ref('newsroom B', ({ world }) => world.newsroomIds.B)],
   ['createdById', new Ref('user B#0', ({ world }) => world.pools.users.B[0])], ['authorId', 'x'], ['role', 'ADMIN'], ['status', 'APPROVED'],
@@ -429,6 +433,7 @@ export function mutate(template: Json, mutation: Mutation): Json {
   }
 }
 
+// prettier-ignore
 const MALFORMED_JSON = [
   '', ' ', '{', '}', '[', '{"a":}', '{"a":1,}', '[1,2,]', "{'a':1}", '{a:1}', 'NaN', 'undefined', 'Infinity', '-', '01', '.5', '1.',
   '"unterminated', '{"a":"\\x41"}', '{"a":"\\u12"}', '{"a":"\\ud800"}', '{"a":"\\udc00\\ud800"}', '\ufeff{}', '{} {}', '{}garbage',
