@@ -100,8 +100,31 @@ const BOILERPLATE = [
   'Supporters posted "🇺🇳✌🏽" on social media within minutes.',
 ]
 const WORDS = [
-  'very', 'new', 'still', 'only', 'also', 'major', 'local', 'early', 'key', 'strong', 'recent', 'official', 'further',
-  'public', 'national', 'clearly', 'largely', 'almost', 'report', 'plan', 'deal', 'vote', 'state', 'market', 'policy',
+  'very',
+  'new',
+  'still',
+  'only',
+  'also',
+  'major',
+  'local',
+  'early',
+  'key',
+  'strong',
+  'recent',
+  'official',
+  'further',
+  'public',
+  'national',
+  'clearly',
+  'largely',
+  'almost',
+  'report',
+  'plan',
+  'deal',
+  'vote',
+  'state',
+  'market',
+  'policy',
 ]
 const SHORT = ['US', 'UN', 'EU', 'Kim', 'IMF', 'War', 'GDP']
 
@@ -110,7 +133,10 @@ const lower = (s: string) => (/^(The|A|An) /.test(s) ? s[0].toLowerCase() + s.sl
 
 function clause(rng: Rng) {
   const extra = rng() < 0.5 ? ` ${pick(rng, ADVERBIALS)}` : ''
-  const object = rng() < 0.25 ? `${int(rng, 2, 990)} ${pick(rng, ['billion euros', 'percent of households', 'million people', 'kilometers', 'tons of grain'])}` : pick(rng, OBJECTS)
+  const object =
+    rng() < 0.25
+      ? `${int(rng, 2, 990)} ${pick(rng, ['billion euros', 'percent of households', 'million people', 'kilometers', 'tons of grain'])}`
+      : pick(rng, OBJECTS)
   return `${pick(rng, NOUNS)} ${pick(rng, VERB_PHRASES)} ${object}${extra}`
 }
 
@@ -487,7 +513,14 @@ export interface RunOptions {
   baselineRuns?: number
   log?: (line: string) => void
   /** Called with each case's per-claim details, for investigating misses. */
-  inspect?: (details: { case: string; text: string; selectors: StoredSelector[]; truth: Truth[]; factmark: AnchorResult[]; baseline: AnchorResult[] }) => void
+  inspect?: (details: {
+    case: string
+    text: string
+    selectors: StoredSelector[]
+    truth: Truth[]
+    factmark: AnchorResult[]
+    baseline: AnchorResult[]
+  }) => void
 }
 
 export function run(options: RunOptions = {}): BenchFigures {

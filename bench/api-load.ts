@@ -102,7 +102,13 @@ interface Seeded {
 /** The same starting data in every database: checkers, their articles, and the lead story with its claims. */
 export async function seed(userCount: number): Promise<Seeded> {
   const db = getDb()
-  const first = await createUser({ newsroom: 'Load Bench Desk', email: 'checker0@load.bench', name: 'Checker 0', role: 'CHECKER', password: PASSWORD })
+  const first = await createUser({
+    newsroom: 'Load Bench Desk',
+    email: 'checker0@load.bench',
+    name: 'Checker 0',
+    role: 'CHECKER',
+    password: PASSWORD,
+  })
   const newsroomId = first.newsroom.id
   // One bcrypt hash for everyone: hashing 50 passwords at cost 12 would take half a minute.
   const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: first.id }, select: { passwordHash: true } })
@@ -212,11 +218,15 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
 
 /** Starts the baseline server as its own process, as `next start` is. */
 async function startBaseline(databaseUrl: string, secret: string) {
-  const child = spawn(process.execPath, [...profiling(), '--conditions=react-server', '--import', 'tsx', fileURLToPath(new URL('./baselines/plain-pg-server.ts', import.meta.url))], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, BASELINE_SECRET: secret },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    [...profiling(), '--conditions=react-server', '--import', 'tsx', fileURLToPath(new URL('./baselines/plain-pg-server.ts', import.meta.url))],
+    {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, BASELINE_SECRET: secret },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const port = await new Promise<number>((resolve, reject) => {
     let out = ''
@@ -266,7 +276,9 @@ export async function run(options: Options = {}): Promise<ApiLoadFigures> {
         await settle(log)
         log(`api-load: ${label}: paced at ${PACED_RATE} requests/s for ${seconds} s`)
         const paced = await generateLoad({ ...plan, warmupSeconds: 0, rate: PACED_RATE })
-        log(`api-load: ${label}: paced p99 ${paced.latencyMs.p99} ms; slowest ${paced.slowest.map((r) => `${r.kind} ${r.ms} ms at ${r.at} s`).join(', ')}`)
+        log(
+          `api-load: ${label}: paced p99 ${paced.latencyMs.p99} ms; slowest ${paced.slowest.map((r) => `${r.kind} ${r.ms} ms at ${r.at} s`).join(', ')}`,
+        )
         await settle(log)
         const capacity = await capacityWithinTarget(plan, (line) => log(`api-load: ${label}: ${line}`))
         return { result, paced, capacity, seeded, loadAverage }
@@ -333,8 +345,16 @@ export function printTable(f: ApiLoadFigures) {
   console.log(
     `\nResponses POST / GET: Factmark ${f.factmark.write.count} / ${f.factmark.read.count}, baseline ${f.baseline.write.count} / ${f.baseline.read.count}.`,
   )
-  for (const [name, r] of [['Factmark', f.factmark], ['baseline', f.baseline]] as const) {
-    if (r.non2xx) console.log(`${name} status codes: ${Object.entries(r.statusCodes).map(([code, n]) => `${code} × ${n}`).join(', ')}`)
+  for (const [name, r] of [
+    ['Factmark', f.factmark],
+    ['baseline', f.baseline],
+  ] as const) {
+    if (r.non2xx)
+      console.log(
+        `${name} status codes: ${Object.entries(r.statusCodes)
+          .map(([code, n]) => `${code} × ${n}`)
+          .join(', ')}`,
+      )
   }
   const capacity = (c: Capacity) => (c.requestsPerSecond === null ? `under ${Math.round(f.paced.rate * CAPACITY_STEP)}` : `${c.requestsPerSecond}`)
   console.log(

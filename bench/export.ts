@@ -208,7 +208,9 @@ export function printTable(figures: BenchFigures) {
     console.log(row.map((cell, col) => cell.padEnd(widths[col])).join(' | '))
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'))
   })
-  console.log('Each format streamed in full into a byte-counting sink; memory is the peak over the pre-export baseline (claimreview: approved claims only).')
+  console.log(
+    'Each format streamed in full into a byte-counting sink; memory is the peak over the pre-export baseline (claimreview: approved claims only).',
+  )
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

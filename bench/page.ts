@@ -151,7 +151,9 @@ async function clickHighlight(page: Page, claimId: string): Promise<number | nul
   await page.waitForSelector('.ProseMirror .claim-highlight.is-selected')
   await page.waitForTimeout(500) // Event Timing entries arrive after the next paint
   const entries = await page.evaluate((from) => (window as unknown as BenchWindow).__bench.events.slice(from), before)
-  const interaction = entries.filter((entry) => entry.interactionId > 0 && ['pointerdown', 'pointerup', 'click', 'mousedown', 'mouseup'].includes(entry.name))
+  const interaction = entries.filter(
+    (entry) => entry.interactionId > 0 && ['pointerdown', 'pointerup', 'click', 'mousedown', 'mouseup'].includes(entry.name),
+  )
   return interaction.length ? Math.max(...interaction.map((entry) => entry.duration)) : null
 }
 
@@ -161,13 +163,23 @@ export async function run(options: Options = {}): Promise<PageFigures> {
   ensureBuild()
   return withScratchDatabase('page_bench', async (databaseUrl) => {
     const db = getDb()
-    const user = await createUser({ newsroom: 'Page Bench Desk', email: 'checker@page.bench', name: 'Page Checker', role: 'CHECKER', password: PASSWORD })
+    const user = await createUser({
+      newsroom: 'Page Bench Desk',
+      email: 'checker@page.bench',
+      name: 'Page Checker',
+      role: 'CHECKER',
+      password: PASSWORD,
+    })
     const actor = { id: user.id, name: user.name, email: 'checker@page.bench', role: 'CHECKER' as const, newsroomId: user.newsroom.id }
     const { id: reportId } = await importContent(actor.newsroomId, { content: DW_TEXT, format: 'text', meta: { language: 'en' } })
     const report = await getLatestRevision(actor, reportId)
     const doc = longDocument(report.doc, 20)
     const { text } = canonicalText(doc)
-    const { id: articleId } = await createArticle(actor.newsroomId, { title: 'Tillerson calls out China and Russia over North Korea ties: the long read', language: 'en' }, doc)
+    const { id: articleId } = await createArticle(
+      actor.newsroomId,
+      { title: 'Tillerson calls out China and Russia over North Korea ties: the long read', language: 'en' },
+      doc,
+    )
     const revision = await getLatestRevision(actor, articleId)
     const statuses = ['UNCHECKED', 'IN_PROGRESS', 'IN_REVIEW', 'APPROVED'] as const
     await db.claim.createMany({

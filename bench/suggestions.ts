@@ -108,7 +108,11 @@ export function run({ log }: { log: (line: string) => void }): BenchFigures {
     timing,
     quality,
     targets: [
-      { name: 'detection on ~100 KB well under 100 ms (median, every language)', pass: slowest < 100, detail: `slowest median ${slowest.toFixed(1)} ms` },
+      {
+        name: 'detection on ~100 KB well under 100 ms (median, every language)',
+        pass: slowest < 100,
+        detail: `slowest median ${slowest.toFixed(1)} ms`,
+      },
       { name: 'overall recall ≥ 0.9 with precision ≥ 0.6', pass: meets(quality.overall), detail: pr(quality.overall) },
       { name: 'held-out recall ≥ 0.9 with precision ≥ 0.6', pass: meets(quality.heldOut), detail: pr(quality.heldOut) },
     ],

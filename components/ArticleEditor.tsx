@@ -4,11 +4,7 @@ import { useEffect } from 'react'
 import { canonicalText, rangeToCodePoints, type DocNode } from '@/lib/anchoring/canonical'
 import { ClaimHighlights, type ClaimHighlightsStorage, type HighlightedClaim } from '@/lib/editor/claim-highlights'
 import { articleExtensions } from '@/lib/editor/extensions'
-import {
-  SuggestionHighlights,
-  type HighlightedSuggestion,
-  type SuggestionHighlightsStorage,
-} from '@/lib/editor/suggestion-highlights'
+import { SuggestionHighlights, type HighlightedSuggestion, type SuggestionHighlightsStorage } from '@/lib/editor/suggestion-highlights'
 
 export interface TextSelection {
   start: number
@@ -109,8 +105,7 @@ export function ArticleEditor({
         if (highlight?.dataset.claimId) return onOpenClaim?.(highlight.dataset.claimId)
         const suggestion = target.closest<HTMLElement>('[data-suggestion-id]')
         // A click that ends a selection is the reader selecting, not opening.
-        if (suggestion?.dataset.suggestionId && window.getSelection()?.isCollapsed !== false)
-          onOpenSuggestion?.(suggestion.dataset.suggestionId)
+        if (suggestion?.dataset.suggestionId && window.getSelection()?.isCollapsed !== false) onOpenSuggestion?.(suggestion.dataset.suggestionId)
       }}
     >
       <EditorContent editor={editor} aria-label={editable ? 'Article text (editing)' : undefined} />

@@ -38,9 +38,7 @@ export function ArticleWorkspace({
 }: Props) {
   const [claims, setClaims] = useState<Claim[]>(initialClaims)
   const [current, setCurrent] = useState({ id: revision.id, number: revision.number, doc: revision.doc })
-  const [openClaimId, setOpenClaimId] = useState<string | null>(
-    initialClaims.some((claim) => claim.id === initialClaimId) ? initialClaimId! : null,
-  )
+  const [openClaimId, setOpenClaimId] = useState<string | null>(initialClaims.some((claim) => claim.id === initialClaimId) ? initialClaimId! : null)
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
   const [busy, setBusy] = useState(false)
   const [editing, setEditing] = useState(false)
@@ -75,19 +73,22 @@ export function ArticleWorkspace({
       .catch(() => {})
   }, [articleId])
 
-  const reloadClaims = useCallback(async (withDoc = false) => {
-    const latest = await api<{ revision: { id: string; number: number; doc?: DocNode }; claims: Claim[] }>(
-      `/api/articles/${articleId}/claims${withDoc ? '?doc=1' : ''}`,
-    )
-    // Someone else's newer revision replaces the text, unless the user has started editing since.
-    const { doc, number, id } = latest.revision
-    if (doc && number !== currentRef.current.number && !editingRef.current) {
-      setCurrent({ id, number, doc })
-      editor.current?.reset(doc)
-      refreshSuggestions()
-    }
-    setClaims(latest.claims.sort(byTextOrder))
-  }, [articleId, refreshSuggestions])
+  const reloadClaims = useCallback(
+    async (withDoc = false) => {
+      const latest = await api<{ revision: { id: string; number: number; doc?: DocNode }; claims: Claim[] }>(
+        `/api/articles/${articleId}/claims${withDoc ? '?doc=1' : ''}`,
+      )
+      // Someone else's newer revision replaces the text, unless the user has started editing since.
+      const { doc, number, id } = latest.revision
+      if (doc && number !== currentRef.current.number && !editingRef.current) {
+        setCurrent({ id, number, doc })
+        editor.current?.reset(doc)
+        refreshSuggestions()
+      }
+      setClaims(latest.claims.sort(byTextOrder))
+    },
+    [articleId, refreshSuggestions],
+  )
 
   const editingRef = useRef(editing)
   editingRef.current = editing
@@ -133,7 +134,16 @@ export function ArticleWorkspace({
       list
         .map((c) =>
           c.id === claim.id
-            ? { ...c, status: claim.status, verdict: claim.verdict, version: claim.version, exact: claim.exact, start: claim.start, end: claim.end, orphaned: claim.orphaned }
+            ? {
+                ...c,
+                status: claim.status,
+                verdict: claim.verdict,
+                version: claim.version,
+                exact: claim.exact,
+                start: claim.start,
+                end: claim.end,
+                orphaned: claim.orphaned,
+              }
             : c,
         )
         .sort(byTextOrder),

@@ -21,7 +21,18 @@ interface Props {
   currentUser: CurrentUser
 }
 
-export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onReattach, openClaimTick, presence, suggestion, members, currentUser }: Props) {
+export function ClaimsPanel({
+  claims,
+  openClaimId,
+  onOpen,
+  onClaimChanged,
+  onReattach,
+  openClaimTick,
+  presence,
+  suggestion,
+  members,
+  currentUser,
+}: Props) {
   const anchored = claims.filter((claim) => !claim.orphaned)
   const orphaned = claims.filter((claim) => claim.orphaned)
   const item = (claim: Claim) => (
@@ -42,8 +53,8 @@ export function ClaimsPanel({ claims, openClaimId, onOpen, onClaimChanged, onRea
         <section aria-labelledby="orphaned-heading" className="orphaned">
           <h3 id="orphaned-heading">Orphaned</h3>
           <p className="meta">
-            These claims lost their words when the text was corrected. Their old quote is kept: select the words in the
-            article and press “Re-attach to selection”.
+            These claims lost their words when the text was corrected. Their old quote is kept: select the words in the article and press “Re-attach
+            to selection”.
           </p>
           <ol className="claim-list">{orphaned.map(item)}</ol>
         </section>

@@ -133,7 +133,12 @@ export function ImportForm() {
         />
         <ErrorMessage message={errors.content} />
         <label htmlFor={`${id}-file`}>Or upload a file (.txt, .md or .html, up to 2 MB)</label>
-        <input id={`${id}-file`} type="file" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onChange={(e) => readFile(e.target.files?.[0])} />
+        <input
+          id={`${id}-file`}
+          type="file"
+          accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+          onChange={(e) => readFile(e.target.files?.[0])}
+        />
         <ErrorMessage message={errors.file} />
         <div className="actions">
           <button type="button" onClick={runPreview} disabled={busy || !content.trim()}>
@@ -146,9 +151,7 @@ export function ImportForm() {
         <>
           <section aria-labelledby={`${id}-preview`} className="import-preview">
             <h2 id={`${id}-preview`}>Cleaning preview</h2>
-            <p className="meta">
-              Read as {preview.format}. Lines marked for removal are left out unless you keep them.
-            </p>
+            <p className="meta">Read as {preview.format}. Lines marked for removal are left out unless you keep them.</p>
             <ol className="preview-blocks">
               {preview.blocks.map((block) => (
                 <li key={block.index} className={`preview-${block.kind}${block.proposedRemoval && !keep.has(block.index) ? ' removed' : ''}`}>

@@ -52,11 +52,25 @@ export function SetPasswordForm({ email }: { email: string }) {
       <input type="hidden" name="username" autoComplete="username" value={email} />
       <label>
         New password
-        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" />
+        <input
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          autoComplete="new-password"
+        />
       </label>
       <label>
         Confirm password
-        <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" />
+        <input
+          type="password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          autoComplete="new-password"
+        />
       </label>
       <p className="meta">At least {MIN_PASSWORD_LENGTH} characters, not a common password, not your email or name.</p>
       <ErrorMessage message={error} />

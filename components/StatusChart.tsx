@@ -60,7 +60,16 @@ export function StatusChart({ rows }: { rows: StatusRow[] }) {
                       <title>{`${STATUS_LABELS[status]}: ${count}`}</title>
                     </rect>
                     {width >= 18 && (
-                      <text x={x + width / 2} y={y + BAR_HEIGHT / 2 + 5} textAnchor="middle" fontSize="12" fontWeight="600" paintOrder="stroke" stroke="#fff" strokeWidth="3">
+                      <text
+                        x={x + width / 2}
+                        y={y + BAR_HEIGHT / 2 + 5}
+                        textAnchor="middle"
+                        fontSize="12"
+                        fontWeight="600"
+                        paintOrder="stroke"
+                        stroke="#fff"
+                        strokeWidth="3"
+                      >
                         {count}
                       </text>
                     )}

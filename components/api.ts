@@ -26,19 +26,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const data = await response.json().catch(() => null)
   if (!response.ok) {
     const error = data?.error
-    throw new ApiError(
-      response.status,
-      error?.code ?? 'ERROR',
-      error?.message ?? `Request failed (${response.status}).`,
-      error?.fields,
-      error,
-    )
+    throw new ApiError(response.status, error?.code ?? 'ERROR', error?.message ?? `Request failed (${response.status}).`, error?.fields, error)
   }
   return data as T
 }
 
-export const errorMessage = (error: unknown) =>
-  error instanceof ApiError ? error.message : 'Something went wrong. Nothing was saved.'
+export const errorMessage = (error: unknown) => (error instanceof ApiError ? error.message : 'Something went wrong. Nothing was saved.')
 
 /** True for failures that are worth retrying unchanged: the network, or the server's database, is away. */
 export const isTransient = (error: unknown) =>

@@ -2,7 +2,13 @@
 import type { ClaimDetail, ClaimSummary } from '@/lib/claims'
 import type { Role } from '@/lib/generated/prisma/enums'
 
-export type Jsonified<T> = T extends Date ? string : T extends (infer U)[] ? Jsonified<U>[] : T extends object ? { [K in keyof T]: Jsonified<T[K]> } : T
+export type Jsonified<T> = T extends Date
+  ? string
+  : T extends (infer U)[]
+    ? Jsonified<U>[]
+    : T extends object
+      ? { [K in keyof T]: Jsonified<T[K]> }
+      : T
 
 export type Claim = Jsonified<ClaimSummary>
 export type ClaimWithThread = Jsonified<ClaimDetail>

@@ -41,7 +41,9 @@ async function acceptInvitation(browser: Browser, link: string, name: string, em
   return page
 }
 
-test('an admin invites a checker, who sets a password through the link and signs in; once disabled, their open session is refused', async ({ browser }) => {
+test('an admin invites a checker, who sets a password through the link and signs in; once disabled, their open session is refused', async ({
+  browser,
+}) => {
   const admin = await (await browser.newContext()).newPage()
   await signIn(admin, ADMIN)
   await openAdmin(admin)

@@ -28,10 +28,7 @@ test('a checker marks the 13,000 km claim, documents it, and finds it all after 
 
   await panel.getByRole('textbox', { name: 'Source URL' }).fill('https://missilethreat.csis.org/missile/hwasong-15/')
   await panel.getByRole('button', { name: 'Add source' }).click()
-  await expect(panel.getByRole('link', { name: 'Missile range study' })).toHaveAttribute(
-    'href',
-    'https://missilethreat.csis.org/missile/hwasong-15/',
-  )
+  await expect(panel.getByRole('link', { name: 'Missile range study' })).toHaveAttribute('href', 'https://missilethreat.csis.org/missile/hwasong-15/')
 
   await panel.getByRole('combobox', { name: 'Verdict' }).selectOption({ label: 'Mostly true' })
   await expect(panel.getByRole('combobox', { name: 'Verdict' })).toBeEnabled()

@@ -30,7 +30,11 @@ function scriptRisksInDom(page: Page) {
         if (name.startsWith('on')) risks.push(`<${tag} ${name}="${attribute.value}">`)
         // React puts this guard on forms whose action is a function: it only throws.
         const reactGuard = name === 'action' && attribute.value.startsWith("javascript:throw new Error('A React form was unexpectedly submitted.")
-        if (['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster'].includes(name) && /^(javascript|vbscript|data):/.test(scheme(attribute.value)) && !reactGuard) {
+        if (
+          ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster'].includes(name) &&
+          /^(javascript|vbscript|data):/.test(scheme(attribute.value)) &&
+          !reactGuard
+        ) {
           risks.push(`<${tag} ${name}="${attribute.value}">`)
         }
         if (name === 'srcdoc') risks.push(`<${tag} srcdoc>`)
@@ -114,7 +118,12 @@ test('hostile text renders as text in the import preview, the article, the claim
   let claim = claims.find((c: { exact: string }) => c.exact === CLAIM)
   const version = async () => (claim = (await call(api, 'GET', `/api/claims/${claim.id}`)).claim).version
   await call(api, 'POST', `/api/claims/${claim.id}/transitions`, { version: await version(), to: 'IN_PROGRESS' })
-  await call(api, 'PATCH', `/api/claims/${claim.id}`, { version: await version(), verdict: 'FALSE', summary: SUMMARY, claimant: '<svg onload=alert(1)> Minister' })
+  await call(api, 'PATCH', `/api/claims/${claim.id}`, {
+    version: await version(),
+    verdict: 'FALSE',
+    summary: SUMMARY,
+    claimant: '<svg onload=alert(1)> Minister',
+  })
   for (const body of XSS_PAYLOADS) await call(api, 'POST', `/api/claims/${claim.id}/notes`, { body })
   for (const payload of XSS_PAYLOADS.slice(0, 5)) {
     await call(api, 'POST', `/api/claims/${claim.id}/sources`, {
@@ -126,7 +135,11 @@ test('hostile text renders as text in the import preview, the article, the claim
     })
   }
   await call(api, 'POST', `/api/claims/${claim.id}/transitions`, { version: await version(), to: 'IN_REVIEW' })
-  await call(editor.request, 'POST', `/api/claims/${claim.id}/transitions`, { version: await version(), to: 'APPROVED', comment: '<img src=x onerror=alert(1)>' })
+  await call(editor.request, 'POST', `/api/claims/${claim.id}/transitions`, {
+    version: await version(),
+    to: 'APPROVED',
+    comment: '<img src=x onerror=alert(1)>',
+  })
 
   // The claim panel, opened on that claim.
   await checker.goto(`/articles/${articleId}?claim=${claim.id}`)
@@ -138,7 +151,10 @@ test('hostile text renders as text in the import preview, the article, the claim
 
   // The report, with its ClaimReview JSON-LD.
   await checker.goto(`/articles/${articleId}/report`)
-  const item = checker.getByRole('region', { name: /Verified claims/ }).getByRole('article').filter({ hasText: CLAIM })
+  const item = checker
+    .getByRole('region', { name: /Verified claims/ })
+    .getByRole('article')
+    .filter({ hasText: CLAIM })
   await expect(item).toContainText(SUMMARY)
   const jsonLd = await checker.locator('script[type="application/ld+json"]').textContent()
   expect(jsonLd).not.toMatch(/<\/script|<!--/i)

@@ -57,14 +57,19 @@ export async function selectText(page: Page, from: string, to = from) {
   // ProseMirror reads the selection on the browser's next selectionchange: a key pressed before
   // that (on a busy machine) would act on the old caret. Wait until an editable editor has it.
   await page.waitForFunction(() => {
-    const editor = (document.querySelector('.tiptap') as (Element & { editor?: { isEditable: boolean; state: { selection: { empty: boolean } } } }) | null)?.editor
+    const editor = (
+      document.querySelector('.tiptap') as (Element & { editor?: { isEditable: boolean; state: { selection: { empty: boolean } } } }) | null
+    )?.editor
     return !editor?.isEditable || !editor.state.selection.empty
   })
 }
 
 /** Clicks at the very start of the (editable) paragraph that begins with `text`, as a user would to type before it. */
 export async function clickStartOfParagraph(page: Page, text: string) {
-  await page.locator('.tiptap p', { hasText: text }).first().click({ position: { x: 1, y: 6 } })
+  await page
+    .locator('.tiptap p', { hasText: text })
+    .first()
+    .click({ position: { x: 1, y: 6 } })
 }
 
 export const claimsPanel = (page: Page) => page.getByRole('complementary', { name: 'Claims' })

@@ -18,7 +18,9 @@ async function markClaim(page: Page, words: string) {
 }
 
 const claimItem = (page: Page, claimId: string) =>
-  claimsPanel(page).getByRole('listitem').filter({ has: page.locator(`[data-claim-item="${claimId}"]`) })
+  claimsPanel(page)
+    .getByRole('listitem')
+    .filter({ has: page.locator(`[data-claim-item="${claimId}"]`) })
 
 test('checker and editor see each other’s claims, notes and presence live, and a live change keeps unsaved input', async ({ browser }) => {
   const checker = await (await browser.newContext()).newPage()
@@ -66,10 +68,7 @@ test('checker and editor see each other’s claims, notes and presence live, and
   await notice.getByRole('button', { name: 'Keep mine' }).click()
   await editorPanel.getByRole('button', { name: 'Save details' }).click()
   await expect(editorPanel.getByRole('button', { name: 'Save details' })).toBeDisabled()
-  await expect(checkerPanel.getByRole('textbox', { name: 'Verdict summary' })).toHaveValue(
-    'Editor’s draft: the list grew to 200+ entries.',
-    LIVE,
-  )
+  await expect(checkerPanel.getByRole('textbox', { name: 'Verdict summary' })).toHaveValue('Editor’s draft: the list grew to 200+ entries.', LIVE)
   await checker.context().close()
   await editor.context().close()
 })

@@ -83,13 +83,26 @@ test('the report lists approved claims, embeds ClaimReview safely, and downloads
   expect(w3c).toMatchObject({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection' })
   const annotation = w3c.first.items.find((a: { id: string }) => a.id.includes(claim.id))
   expect(annotation.motivation).toBe('assessing')
-  expect(annotation.target.selector).toEqual(
-    expect.arrayContaining([expect.objectContaining({ type: 'TextQuoteSelector', exact: QUOTE })]),
-  )
+  expect(annotation.target.selector).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'TextQuoteSelector', exact: QUOTE })]))
 
   // The W3C export imports back as claims (here onto the same article); unknown quotes are listed, not dropped.
-  const w3cFile = JSON.stringify({ ...w3c, first: { ...w3c.first, items: [...w3c.first.items, { ...annotation, id: 'urn:x', target: { source: 'https://x.test', selector: [{ type: 'TextQuoteSelector', exact: 'words that are not in this article' }] } }] } })
-  await checker.getByLabel('Import W3C annotations').setInputFiles({ name: 'annotations.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(w3cFile) })
+  const w3cFile = JSON.stringify({
+    ...w3c,
+    first: {
+      ...w3c.first,
+      items: [
+        ...w3c.first.items,
+        {
+          ...annotation,
+          id: 'urn:x',
+          target: { source: 'https://x.test', selector: [{ type: 'TextQuoteSelector', exact: 'words that are not in this article' }] },
+        },
+      ],
+    },
+  })
+  await checker
+    .getByLabel('Import W3C annotations')
+    .setInputFiles({ name: 'annotations.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(w3cFile) })
   const imported = checker.getByRole('status').filter({ hasText: 'Imported' })
   await expect(imported).toContainText(`Imported ${w3c.first.items.length} claim`)
   await expect(imported).toContainText('1 could not be anchored')

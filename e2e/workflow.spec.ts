@@ -20,9 +20,7 @@ test('checker submits, editor sends back, checker fixes, editor approves', async
   await panel.getByRole('button', { name: 'Start checking' }).click()
   await expect(panel.getByRole('combobox', { name: 'Status' })).toHaveValue('IN_PROGRESS')
   await panel.getByRole('button', { name: 'Submit for review' }).click()
-  await expect(panel.getByRole('alert')).toHaveText(
-    'Before submitting for review, add a verdict, a verdict summary and at least one source.',
-  )
+  await expect(panel.getByRole('alert')).toHaveText('Before submitting for review, add a verdict, a verdict summary and at least one source.')
 
   await panel.getByRole('combobox', { name: 'Verdict' }).selectOption({ label: 'Mostly true' })
   await expect(panel.getByRole('combobox', { name: 'Verdict' })).toBeEnabled()
@@ -86,10 +84,7 @@ test('checker submits, editor sends back, checker fixes, editor approves', async
   const dwRow = editor.getByRole('table').getByRole('row', { name: /Tillerson calls out China/ })
   const approved = await dwRow.getByRole('cell').nth(4).textContent()
   expect(Number(approved)).toBeGreaterThanOrEqual(1)
-  await expect(editor.getByRole('img', { name: /Claims by status/ })).toHaveAttribute(
-    'aria-label',
-    new RegExp(`${approved} approved`),
-  )
+  await expect(editor.getByRole('img', { name: /Claims by status/ })).toHaveAttribute('aria-label', new RegExp(`${approved} approved`))
 
   // History: every step, with who did it.
   await checker.reload()
@@ -124,7 +119,9 @@ test('a stale edit shows who changed the claim and keeps the typed text for reap
 
   // Meanwhile the editor sets a summary on the same claim.
   await openDwArticle(editor)
-  await claimsPanel(editor).getByRole('button', { name: /^“?over 200 entities/ }).click()
+  await claimsPanel(editor)
+    .getByRole('button', { name: /^“?over 200 entities/ })
+    .click()
   await claimsPanel(editor).getByRole('textbox', { name: 'Verdict summary' }).fill('Japan lists 19 entities; the total is 200+.')
   await claimsPanel(editor).getByRole('button', { name: 'Save details' }).click()
   await expect(claimsPanel(editor).getByRole('button', { name: 'Save details' })).toBeDisabled()
@@ -141,8 +138,8 @@ test('a stale edit shows who changed the claim and keeps the typed text for reap
   await notice.getByRole('button', { name: 'Reapply my change' }).click()
   await expect(notice).toHaveCount(0)
   await editor.reload()
-  await claimsPanel(editor).getByRole('button', { name: /^“?over 200 entities/ }).click()
-  await expect(claimsPanel(editor).getByRole('textbox', { name: 'Verdict summary' })).toHaveValue(
-    'Confirmed by the Japanese foreign ministry list.',
-  )
+  await claimsPanel(editor)
+    .getByRole('button', { name: /^“?over 200 entities/ })
+    .click()
+  await expect(claimsPanel(editor).getByRole('textbox', { name: 'Verdict summary' })).toHaveValue('Confirmed by the Japanese foreign ministry list.')
 })

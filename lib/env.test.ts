@@ -21,12 +21,8 @@ describe('checkStartEnv', () => {
   })
 
   it('refuses production with a database and an empty or short AUTH_SECRET', () => {
-    expect(() => checkStartEnv(env({ NODE_ENV: 'production', DATABASE_URL, AUTH_SECRET: '' }))).toThrow(
-      /AUTH_SECRET must be set/,
-    )
-    expect(() => checkStartEnv(env({ NODE_ENV: 'production', DATABASE_URL, AUTH_SECRET: SHORT }))).toThrow(
-      /AUTH_SECRET must be set/,
-    )
+    expect(() => checkStartEnv(env({ NODE_ENV: 'production', DATABASE_URL, AUTH_SECRET: '' }))).toThrow(/AUTH_SECRET must be set/)
+    expect(() => checkStartEnv(env({ NODE_ENV: 'production', DATABASE_URL, AUTH_SECRET: SHORT }))).toThrow(/AUTH_SECRET must be set/)
   })
 
   it('accepts production with a database and a 32-character secret', () => {
@@ -45,9 +41,7 @@ describe('checkStartEnv', () => {
   })
 
   it.each(['development', 'test', 'production'])('rejects a short secret in %s, with or without a database', (NODE_ENV) => {
-    expect(() => checkStartEnv(env({ NODE_ENV, AUTH_SECRET: SHORT }))).toThrow(
-      'AUTH_SECRET is too short: use at least 32 characters.',
-    )
+    expect(() => checkStartEnv(env({ NODE_ENV, AUTH_SECRET: SHORT }))).toThrow('AUTH_SECRET is too short: use at least 32 characters.')
     expect(() => checkStartEnv(env({ NODE_ENV, DATABASE_URL, AUTH_SECRET: 'x' }))).toThrow(/AUTH_SECRET/)
   })
 

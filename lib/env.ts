@@ -18,9 +18,7 @@ export function checkStartEnv(raw: NodeJS.ProcessEnv): StartEnv {
   const env = envSchema.parse(raw)
   const secret = env.AUTH_SECRET
   if (env.NODE_ENV === 'production' && env.DATABASE_URL && (!secret || secret.length < MIN_SECRET_LENGTH)) {
-    throw new Error(
-      `AUTH_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters in production (for example: openssl rand -base64 48).`,
-    )
+    throw new Error(`AUTH_SECRET must be set to at least ${MIN_SECRET_LENGTH} characters in production (for example: openssl rand -base64 48).`)
   }
   if (secret !== undefined && secret.length < MIN_SECRET_LENGTH) {
     throw new Error(`AUTH_SECRET is too short: use at least ${MIN_SECRET_LENGTH} characters.`)

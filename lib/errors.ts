@@ -24,6 +24,5 @@ export class AppError extends Error {
 export const notFound = (what = 'This item') => new AppError(404, 'NOT_FOUND', `${what} was not found.`)
 export const unauthenticated = () => new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue.')
 export const forbidden = (message: string) => new AppError(403, 'FORBIDDEN', message)
-export const conflict = (message: string, details?: Record<string, unknown>) =>
-  new AppError(409, 'CONFLICT', message, undefined, details)
+export const conflict = (message: string, details?: Record<string, unknown>) => new AppError(409, 'CONFLICT', message, undefined, details)
 export const invalid = (message: string, fields?: FieldErrors) => new AppError(422, 'INVALID_INPUT', message, fields)

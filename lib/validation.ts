@@ -50,7 +50,11 @@ export const optionalText = (max: number, message: string) =>
     .nullable()
     .optional()
 
-export const id = z.string().min(1).max(64).regex(/^[a-zA-Z0-9_-]+$/, 'Not a valid id.')
+export const id = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[a-zA-Z0-9_-]+$/, 'Not a valid id.')
 
 /** Parses `input` or throws a 422 AppError carrying zod's messages per field. */
 export function parseInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {

@@ -37,9 +37,12 @@ export async function startAppServer(
       await exited
     }
   }
-  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
     if (child.exitCode !== null) throw new Error(`The app server exited: ${stderr}`)
-    const ready = await fetch(`${url}/login`).then((r) => r.ok, () => false)
+    const ready = await fetch(`${url}/login`).then(
+      (r) => r.ok,
+      () => false,
+    )
     if (ready) return { url, stop }
     await new Promise((resolve) => setTimeout(resolve, 250))
   }

@@ -40,7 +40,9 @@ try {
   await server.close()
 }
 
-const failed = Object.entries(results).filter(([, ok]) => !ok).map(([name]) => name)
+const failed = Object.entries(results)
+  .filter(([, ok]) => !ok)
+  .map(([name]) => name)
 console.log(`\nTest suites: ${Object.keys(results).length - failed.length} passed, ${failed.length} failed`)
 if (failed.length) console.error(`Failed: ${failed.join(', ')}`)
 process.exit(failed.length ? 1 : 0)

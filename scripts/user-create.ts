@@ -47,7 +47,9 @@ async function main() {
     })
     console.log(`Created ${user.role} ${user.email} in "${user.newsroom.name}".`)
   } finally {
-    await getDb().$disconnect().catch(() => {})
+    await getDb()
+      .$disconnect()
+      .catch(() => {})
     await db.stop()
   }
 }

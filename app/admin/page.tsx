@@ -94,9 +94,7 @@ export default async function AdminPage() {
 
       <section aria-labelledby="settings-heading">
         <h2 id="settings-heading">Newsroom settings</h2>
-        <p className="meta">
-          What your reports and ClaimReview exports say about your newsroom. Account name: {settings.name}.
-        </p>
+        <p className="meta">What your reports and ClaimReview exports say about your newsroom. Account name: {settings.name}.</p>
         <SettingsForm
           fallbackName={settings.name}
           settings={{

@@ -110,13 +110,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                   )}
                 </dl>
                 {claim.summary && <p className="summary">{claim.summary}</p>}
-                {reviewable && (
-                  <ReviewActions
-                    claimId={claim.id}
-                    version={claim.version}
-                    canApprove={transitions.some((t) => t.to === 'APPROVED')}
-                  />
-                )}
+                {reviewable && <ReviewActions claimId={claim.id} version={claim.version} canApprove={transitions.some((t) => t.to === 'APPROVED')} />}
               </li>
             )
           })}

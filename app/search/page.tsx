@@ -19,9 +19,7 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
   const actor = await currentActor()
   if (!actor) redirect('/login')
   const raw = await searchParams
-  const values = Object.fromEntries(
-    FIELDS.map((field) => [field, [raw[field]].flat()[0] ?? '']),
-  ) as Record<Field, string>
+  const values = Object.fromEntries(FIELDS.map((field) => [field, [raw[field]].flat()[0] ?? ''])) as Record<Field, string>
 
   let found: SearchResults | null = null
   let error: string | null = null
@@ -89,8 +87,8 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
           <button type="submit">Search claims</button>
         </div>
         <p className="meta">
-          Searches quotes, claimants, verdict summaries, notes and sources. Use “quotes” for a phrase, “or” for either
-          word, and -word to leave a word out. From and To are the days claims were marked.
+          Searches quotes, claimants, verdict summaries, notes and sources. Use “quotes” for a phrase, “or” for either word, and -word to leave a word
+          out. From and To are the days claims were marked.
         </p>
       </form>
 

@@ -49,18 +49,11 @@ export function hypothesisAnchor(text: string, selector: StoredSelector, index: 
   let bestScore = -Infinity
   for (const match of matches) {
     const quoteScore = 1 - match.errors / quote.length
-    const prefixScore = textMatchScore(
-      text.slice(Math.max(0, match.start - selector.prefix.length), match.start),
-      selector.prefix,
-    )
+    const prefixScore = textMatchScore(text.slice(Math.max(0, match.start - selector.prefix.length), match.start), selector.prefix)
     const suffixScore = textMatchScore(text.slice(match.end, match.end + selector.suffix.length), selector.suffix)
     const positionScore = 1 - Math.abs(match.start - hint) / text.length
     const score =
-      (WEIGHTS.quote * quoteScore +
-        WEIGHTS.prefix * prefixScore +
-        WEIGHTS.suffix * suffixScore +
-        WEIGHTS.position * positionScore) /
-      TOTAL
+      (WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefixScore + WEIGHTS.suffix * suffixScore + WEIGHTS.position * positionScore) / TOTAL
     if (score > bestScore) {
       bestScore = score
       best = match

@@ -94,10 +94,7 @@ function claimFromRow(row: Record<string, unknown>) {
 }
 
 async function loadActor(db: Queryable, userId: string): Promise<Actor | null> {
-  const { rows } = await db.query(
-    'SELECT "id", "name", "email", "role"::text, "newsroomId", "disabled" FROM "User" WHERE "id" = $1',
-    [userId],
-  )
+  const { rows } = await db.query('SELECT "id", "name", "email", "role"::text, "newsroomId", "disabled" FROM "User" WHERE "id" = $1', [userId])
   const user = rows[0]
   if (!user || user.disabled) return null
   const { disabled: _disabled, ...actor } = user
@@ -182,7 +179,8 @@ function parseMarkInput(body: unknown): MarkInput {
   for (const key of Object.keys(input)) {
     if (!['revisionId', 'start', 'end', 'exact'].includes(key)) fields[key] = ['Unrecognized field.']
   }
-  if (typeof input.revisionId !== 'string' || input.revisionId.length < 1 || input.revisionId.length > 64) fields.revisionId = ['Invalid revision id.']
+  if (typeof input.revisionId !== 'string' || input.revisionId.length < 1 || input.revisionId.length > 64)
+    fields.revisionId = ['Invalid revision id.']
   for (const key of ['start', 'end'] as const) {
     if (!Number.isInteger(input[key]) || (input[key] as number) < 0) fields[key] = ['Expected a whole number ≥ 0.']
   }
@@ -218,8 +216,19 @@ async function markClaim(pool: pg.Pool, actor: Actor, articleId: string, body: u
       await client.query(
         `INSERT INTO "Claim" ("id","newsroomId","articleId","revisionId","exact","prefix","suffix","start","end","orphaned","status","version","updatedById","createdById","createdAt","updatedAt")
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,false,'UNCHECKED',1,$10,$10,$11,$11) RETURNING "id"`,
-        [claimId, actor.newsroomId, articleId, revision.id, selectors.quote.exact, selectors.quote.prefix, selectors.quote.suffix,
-          selectors.position.start, selectors.position.end, actor.id, now],
+        [
+          claimId,
+          actor.newsroomId,
+          articleId,
+          revision.id,
+          selectors.quote.exact,
+          selectors.quote.prefix,
+          selectors.quote.suffix,
+          selectors.position.start,
+          selectors.position.end,
+          actor.id,
+          now,
+        ],
       )
       await client.query(
         `INSERT INTO "AuditEvent" ("id","newsroomId","claimId","actorId","action","after","createdAt") VALUES ($1,$2,$3,$4,$5,$6,$7)`,

@@ -153,7 +153,8 @@ export async function runLoad(plan: LoadPlan): Promise<LoadResult> {
   let slowest: LoadResult['slowest'] = []
   const record: OnResponse = (kind, status, ms, at = NaN) => {
     times[kind].push(ms)
-    if (slowest.length < 5 || ms > slowest[4].ms) slowest = [...slowest, { kind, ms: Math.round(ms), at: Math.round(at * 10) / 10 }].sort((a, b) => b.ms - a.ms).slice(0, 5)
+    if (slowest.length < 5 || ms > slowest[4].ms)
+      slowest = [...slowest, { kind, ms: Math.round(ms), at: Math.round(at * 10) / 10 }].sort((a, b) => b.ms - a.ms).slice(0, 5)
     if (status < 200 || status > 299) non2xx[kind]++
     if (status) statusCodes[status] = (statusCodes[status] ?? 0) + 1
   }

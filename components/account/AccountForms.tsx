@@ -91,11 +91,25 @@ export function PasswordForm({ email }: { email: string }) {
       </label>
       <label>
         New password
-        <input type="password" value={newPassword} onChange={(e) => setNew(e.target.value)} required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" />
+        <input
+          type="password"
+          value={newPassword}
+          onChange={(e) => setNew(e.target.value)}
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          autoComplete="new-password"
+        />
       </label>
       <label>
         Confirm new password
-        <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} required minLength={MIN_PASSWORD_LENGTH} autoComplete="new-password" />
+        <input
+          type="password"
+          value={confirm}
+          onChange={(e) => setConfirm(e.target.value)}
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          autoComplete="new-password"
+        />
       </label>
       <p className="meta">At least {MIN_PASSWORD_LENGTH} characters, not a common password, not your email or name.</p>
       <ErrorMessage message={error} />

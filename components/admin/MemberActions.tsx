@@ -61,18 +61,36 @@ export function MemberActions({ member, isSelf }: Props) {
           Change role
         </button>
         {member.disabled ? (
-          <button type="button" className="secondary" aria-label={`Enable ${member.name}`} disabled={saving} onClick={() => run(() => patch({ disabled: false }))}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={`Enable ${member.name}`}
+            disabled={saving}
+            onClick={() => run(() => patch({ disabled: false }))}
+          >
             Enable
           </button>
         ) : (
           !isSelf && (
-            <button type="button" className="secondary" aria-label={`Disable ${member.name}`} disabled={saving} onClick={() => run(() => patch({ disabled: true }))}>
+            <button
+              type="button"
+              className="secondary"
+              aria-label={`Disable ${member.name}`}
+              disabled={saving}
+              onClick={() => run(() => patch({ disabled: true }))}
+            >
               Disable
             </button>
           )
         )}
         {!member.disabled && (
-          <button type="button" className="secondary" aria-label={`Reset password for ${member.name}`} disabled={saving} onClick={() => run(issueLink)}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={`Reset password for ${member.name}`}
+            disabled={saving}
+            onClick={() => run(issueLink)}
+          >
             Reset password
           </button>
         )}

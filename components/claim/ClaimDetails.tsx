@@ -55,7 +55,12 @@ export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChan
     if (refreshKey !== firstRefresh.current) reload()
   }, [refreshKey, reload])
 
-  if (loadError) return <p role="alert" className="error">{loadError}</p>
+  if (loadError)
+    return (
+      <p role="alert" className="error">
+        {loadError}
+      </p>
+    )
   if (!claim) return <p className="meta">Loading claim…</p>
 
   const tabId = (name: string) => `claim-${claim.id}-${name}`

@@ -18,8 +18,7 @@ const dateOnly = (value: string | null) => (value ? value.slice(0, 10) : '')
 
 type Field = 'claimant' | 'claimDate' | 'summary'
 const FIELDS: Field[] = ['claimant', 'claimDate', 'summary']
-const omit = <T extends object>(record: T, keys: string[]) =>
-  Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key))) as T
+const omit = <T extends object>(record: T, keys: string[]) => Object.fromEntries(Object.entries(record).filter(([key]) => !keys.includes(key))) as T
 
 /** Claimant, claim date, assignee, verdict and verdict summary. */
 export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: Props) {
@@ -43,9 +42,7 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
     forget()
     onStale()
   })
-  const overtaken = FIELDS.filter(
-    (field) => drafts[field] !== undefined && bases[field] !== saved[field] && drafts[field] !== saved[field],
-  )
+  const overtaken = FIELDS.filter((field) => drafts[field] !== undefined && bases[field] !== saved[field] && drafts[field] !== saved[field])
   const ids = { verdict: useId(), assignee: useId(), claimant: useId(), date: useId(), summary: useId() }
 
   async function saveDetails(event: React.FormEvent) {
@@ -85,12 +82,7 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
       )}
       <div className="fields">
         <label htmlFor={ids.verdict}>Verdict</label>
-        <select
-          id={ids.verdict}
-          value={claim.verdict ?? ''}
-          disabled={saving}
-          onChange={(e) => save('', { verdict: e.target.value || null })}
-        >
+        <select id={ids.verdict} value={claim.verdict ?? ''} disabled={saving} onChange={(e) => save('', { verdict: e.target.value || null })}>
           <option value="">Not set</option>
           {VERDICTS.map((verdict) => (
             <option key={verdict} value={verdict}>

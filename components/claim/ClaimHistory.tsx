@@ -44,7 +44,12 @@ export function ClaimHistory({ claimId, refresh }: { claimId: string; refresh: n
     }
   }, [claimId, refresh])
 
-  if (error) return <p role="alert" className="error">{error}</p>
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    )
   if (!events) return <p className="meta">Loading history…</p>
   return (
     <ol className="history">

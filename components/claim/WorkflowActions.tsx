@@ -60,9 +60,7 @@ export function WorkflowActions({ claim, currentUser, onSaved, onStale }: Props)
           ))}
         </select>
       </div>
-      {claim.approvedBy && claim.status === 'APPROVED' && (
-        <p className="meta">Approved by {claim.approvedBy.name}</p>
-      )}
+      {claim.approvedBy && claim.status === 'APPROVED' && <p className="meta">Approved by {claim.approvedBy.name}</p>}
       {reviewing && (
         <div className="stack">
           <label htmlFor={commentId}>Review comment</label>

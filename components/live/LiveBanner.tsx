@@ -15,9 +15,7 @@ export function LiveBanner({ status, caughtUp, onDismiss }: { status: FeedStatus
   else if (status === 'reconnecting') text = 'Reconnecting to the database… Your unsaved work stays on this page.'
   else if (caughtUp !== null)
     text =
-      caughtUp < 0
-        ? 'Back online: reloaded the latest claims.'
-        : `Back online: caught up with ${caughtUp} ${caughtUp === 1 ? 'change' : 'changes'}.`
+      caughtUp < 0 ? 'Back online: reloaded the latest claims.' : `Back online: caught up with ${caughtUp} ${caughtUp === 1 ? 'change' : 'changes'}.`
   return (
     <div role="status" className={text ? `live-banner ${status === 'live' || status === 'connecting' ? 'online' : 'offline'}` : 'live-banner empty'}>
       {text}

@@ -12,8 +12,7 @@ export function PresenceList({ people }: { people: PresenceEntry[] }) {
         <ul>
           {people.map((entry) => (
             <li key={entry.connectionId}>
-              <strong>{entry.user.name}</strong>{' '}
-              <span className="meta">{entry.claim ? <>on “{shorten(entry.claim.exact)}”</> : 'reading'}</span>
+              <strong>{entry.user.name}</strong> <span className="meta">{entry.claim ? <>on “{shorten(entry.claim.exact)}”</> : 'reading'}</span>
             </li>
           ))}
         </ul>

@@ -4,7 +4,5 @@ import { Fragment } from 'react'
 import type { Segment } from '@/lib/search/highlight'
 
 export function Highlighted({ segments }: { segments: Segment[] }) {
-  return segments.map((segment, index) =>
-    segment.mark ? <mark key={index}>{segment.text}</mark> : <Fragment key={index}>{segment.text}</Fragment>,
-  )
+  return segments.map((segment, index) => (segment.mark ? <mark key={index}>{segment.text}</mark> : <Fragment key={index}>{segment.text}</Fragment>))
 }

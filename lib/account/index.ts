@@ -56,7 +56,8 @@ export async function changeOwnPassword(actor: Actor, rawInput: unknown, { addre
   if (input.newPassword === input.currentPassword) {
     throw invalid('Choose a password different from your current one.', { newPassword: ['Choose a password different from your current one.'] })
   }
-  if (input.newPassword !== input.confirm) throw invalid('The two new passwords are not the same.', { confirm: ['The two new passwords are not the same.'] })
+  if (input.newPassword !== input.confirm)
+    throw invalid('The two new passwords are not the same.', { confirm: ['The two new passwords are not the same.'] })
   const passwordHash = await hashPassword(input.newPassword)
   // Every session begun before now ends (a stolen one too); the caller signs this browser in afresh.
   const changedAt = new Date()

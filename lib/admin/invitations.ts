@@ -90,7 +90,15 @@ export async function redeemInvitation(rawInput: unknown): Promise<{ email: stri
   const db = getDb()
   const invitation = await db.invitation.findUnique({
     where: { tokenHash },
-    select: { id: true, userId: true, newsroomId: true, purpose: true, usedAt: true, expiresAt: true, user: { select: { name: true, email: true, disabled: true } } },
+    select: {
+      id: true,
+      userId: true,
+      newsroomId: true,
+      purpose: true,
+      usedAt: true,
+      expiresAt: true,
+      user: { select: { name: true, email: true, disabled: true } },
+    },
   })
   if (!invitation || invitation.user.disabled) throw linkError('unknown')
   const state = invitationState(invitation)

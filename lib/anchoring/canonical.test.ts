@@ -31,8 +31,7 @@ const t = (text: string, ...marks: string[]): Inline =>
   marks.length ? { type: 'text', text, marks: marks.map((type) => ({ type })) } : { type: 'text', text }
 const link = (text: string, href: string): Inline => ({ type: 'text', text, marks: [{ type: 'link', attrs: { href } }] })
 const inlines = (content: (string | Inline)[]) => content.map((c) => (typeof c === 'string' ? t(c) : c))
-const p = (...content: (string | Inline)[]): DocNode =>
-  content.length ? { type: 'paragraph', content: inlines(content) } : { type: 'paragraph' }
+const p = (...content: (string | Inline)[]): DocNode => (content.length ? { type: 'paragraph', content: inlines(content) } : { type: 'paragraph' })
 const h = (level: number, text: string): DocNode => ({ type: 'heading', attrs: { level }, content: [t(text)] })
 const caption = (text: string): DocNode => ({ type: 'caption', content: [t(text)] })
 const quote = (...content: DocNode[]): DocNode => ({ type: 'blockquote', content })
@@ -130,9 +129,7 @@ describe('canonicalText', () => {
 
   it('takes text from nested lists and blockquotes in document order', () => {
     const { text } = canonicalText(DOCS['nested lists and blockquote'])
-    expect(text).toBe(
-      'Before the list\nfirst item\nnested item\nsecond item\nquoted one\ndeeply quoted\nnumbered in quote\nAfter',
-    )
+    expect(text).toBe('Before the list\nfirst item\nnested item\nsecond item\nquoted one\ndeeply quoted\nnumbered in quote\nAfter')
   })
 
   it('skips empty textblocks entirely: no text and no extra newline', () => {
@@ -195,31 +192,25 @@ describe('pmText oracle', () => {
 })
 
 describe('posToTextOffset and rangeToCodePoints', () => {
-  it.each(Object.entries(DOCS))(
-    'slices the same text as ProseMirror textBetween for selections in %s',
-    (_name, json) => {
-      const node = toNode(json)
-      const { text, segments } = canonicalText(json)
-      const pairs = pairsFor(textPositions(node))
-      expect(pairs.length).toBeGreaterThan(0)
-      for (const [from, to] of pairs) {
-        const slice = text.slice(posToTextOffset(segments, from), posToTextOffset(segments, to))
-        expect(slice, `${from}–${to}`).toBe(node.textBetween(from, to, '\n'))
-      }
-    },
-  )
+  it.each(Object.entries(DOCS))('slices the same text as ProseMirror textBetween for selections in %s', (_name, json) => {
+    const node = toNode(json)
+    const { text, segments } = canonicalText(json)
+    const pairs = pairsFor(textPositions(node))
+    expect(pairs.length).toBeGreaterThan(0)
+    for (const [from, to] of pairs) {
+      const slice = text.slice(posToTextOffset(segments, from), posToTextOffset(segments, to))
+      expect(slice, `${from}–${to}`).toBe(node.textBetween(from, to, '\n'))
+    }
+  })
 
-  it.each(Object.entries(DOCS_WITH_EMPTY_BLOCKS))(
-    'slices the text of the non-empty blocks for selections in %s',
-    (_name, json) => {
-      const node = toNode(json)
-      const { text, segments } = canonicalText(json)
-      for (const [from, to] of allPairs(textPositions(node))) {
-        const slice = text.slice(posToTextOffset(segments, from), posToTextOffset(segments, to))
-        expect(slice, `${from}–${to}`).toBe(pmText(node, from, to))
-      }
-    },
-  )
+  it.each(Object.entries(DOCS_WITH_EMPTY_BLOCKS))('slices the text of the non-empty blocks for selections in %s', (_name, json) => {
+    const node = toNode(json)
+    const { text, segments } = canonicalText(json)
+    for (const [from, to] of allPairs(textPositions(node))) {
+      const slice = text.slice(posToTextOffset(segments, from), posToTextOffset(segments, to))
+      expect(slice, `${from}–${to}`).toBe(pmText(node, from, to))
+    }
+  })
 
   it('snaps a start between blocks or inside an empty block to the following text', () => {
     const json = DOCS_WITH_EMPTY_BLOCKS['empty paragraphs around text'] // ∅ ab ∅ ∅ cd ∅

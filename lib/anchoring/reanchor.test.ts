@@ -117,7 +117,11 @@ describe('reanchor after insertions and deletions elsewhere', () => {
   })
 
   it('shifts a claim back when text before it is deleted', () => {
-    const text = replaceOnce(DW, 'Tokyo\'s new measures also target the highly controversial practice of sending North Koreans abroad to work on manual labor projects.\n', '')
+    const text = replaceOnce(
+      DW,
+      "Tokyo's new measures also target the highly controversial practice of sending North Koreans abroad to work on manual labor projects.\n",
+      '',
+    )
     const selector = claim(DW, phrase)
     expect(landed(reanchor(text, selector))).toMatchObject({ method: 'quote', ...rangeOf(text, phrase) })
   })
@@ -166,7 +170,11 @@ describe('reanchor after edits inside the quote (fuzzy)', () => {
 
   it('puts the edges on whole words when the first or last word of the quote changed', () => {
     const selector = claim(DW, 'upbraided China and Russia for failing to put enough economic pressure')
-    const text = replaceOnce(DW, 'upbraided China and Russia for failing to put enough economic pressure', 'criticized China and Russia for failing to put enough economic leverage')
+    const text = replaceOnce(
+      DW,
+      'upbraided China and Russia for failing to put enough economic pressure',
+      'criticized China and Russia for failing to put enough economic leverage',
+    )
     expect(landed(reanchor(text, selector))).toMatchObject({
       method: 'fuzzy',
       ...rangeOf(text, 'criticized China and Russia for failing to put enough economic leverage'),
@@ -230,7 +238,8 @@ describe('reanchor with repeated quotes', () => {
   })
 
   it('tells identical copies with identical context apart by position', () => {
-    const paragraph = '"The pressure campaign must and will continue until denuclearization is achieved. We will in the meantime keep our channels of communication open," Tillerson said.'
+    const paragraph =
+      '"The pressure campaign must and will continue until denuclearization is achieved. We will in the meantime keep our channels of communication open," Tillerson said.'
     const doubled = replaceOnce(DW, paragraph, `${paragraph}\n${paragraph}`)
     const phrase = 'continue until denuclearization is achieved'
     const selectors = [claim(doubled, phrase, 0), claim(doubled, phrase, 1)]
@@ -367,7 +376,11 @@ describe('reanchor matches quotes under 4 code points exactly, never fuzzily', (
     expect(DW.split('a').length - 1).toBeGreaterThan(300)
     const inserted = 'Analysis: a week of mixed signals.\n'
     const text = inserted + DW
-    expect(landed(reanchor(text, selector))).toMatchObject({ method: 'quote', start: start + cpLength(inserted), end: start + cpLength(inserted) + 1 })
+    expect(landed(reanchor(text, selector))).toMatchObject({
+      method: 'quote',
+      start: start + cpLength(inserted),
+      end: start + cpLength(inserted) + 1,
+    })
   })
 
   it('orphans a short quote whose own occurrence was deleted, rather than taking another copy', () => {
@@ -389,7 +402,12 @@ describe('reanchor counts code points, not UTF-16 units', () => {
     const text = inserted + old
     expect(inserted.length).toBe(5)
     expect(cpLength(inserted)).toBe(3)
-    for (const phrase of ['北朝鲜 said the test was "a success" 🇰🇵', 'مرحبا بالعالم means hello', 'Cafe\u0301 owners in Zürich 😀', '😀 disagreed with the 𠀀 committee']) {
+    for (const phrase of [
+      '北朝鲜 said the test was "a success" 🇰🇵',
+      'مرحبا بالعالم means hello',
+      'Cafe\u0301 owners in Zürich 😀',
+      '😀 disagreed with the 𠀀 committee',
+    ]) {
       const selector = claim(old, phrase)
       const result = landed(reanchor(text, selector))
       expect(result).toMatchObject({ method: 'quote', start: selector.start + 3, end: selector.end + 3 })
@@ -451,9 +469,7 @@ describe('reanchor never returns text wildly different from the quote', () => {
       }
       anchored++
       const found = cpSlice(text, result.start, result.end)
-      expect(editDistance(selector.exact, found, 0, found.length, selector.exact.length)).toBeLessThanOrEqual(
-        Math.floor(selector.exact.length / 2),
-      )
+      expect(editDistance(selector.exact, found, 0, found.length, selector.exact.length)).toBeLessThanOrEqual(Math.floor(selector.exact.length / 2))
       if (result.method === 'fuzzy') expect(result.score).toBeGreaterThanOrEqual(0.5)
     }
     expect(anchored).toBeGreaterThan(30)

@@ -194,9 +194,7 @@ class Anchorer {
     const exact = selector.exact
     if (!exact) return null
     const cpLength = codePointLength(exact)
-    const expected = expectedStarts.map((cp) =>
-      Number.isFinite(cp) ? Math.min(Math.max(0, Math.round(cp)), this.index.length) : 0,
-    )
+    const expected = expectedStarts.map((cp) => (Number.isFinite(cp) ? Math.min(Math.max(0, Math.round(cp)), this.index.length) : 0))
     const query: Query = { selector, exact, length: cpLength, expected }
     const candidates = new Map<number, Candidate>()
     const text = this.text
@@ -309,11 +307,7 @@ class Anchorer {
     let best: Candidate | null = null
     for (const candidate of candidates.values()) {
       if (!this.acceptable(query, candidate, copies)) continue
-      if (
-        !best ||
-        candidate.score > best.score ||
-        (candidate.score === best.score && candidate.distance < best.distance)
-      ) {
+      if (!best || candidate.score > best.score || (candidate.score === best.score && candidate.distance < best.distance)) {
         best = candidate
       }
     }
@@ -341,16 +335,13 @@ class Anchorer {
 
   /** Certain enough to stop searching: acceptable, context agrees, close to where it was expected. */
   private decisive(query: Query, c: Candidate): boolean {
-    return (
-      c.distance <= DECISIVE_DISTANCE && (c.prefix + c.suffix) / 2 >= CONTEXT_AGREES && this.acceptable(query, c)
-    )
+    return c.distance <= DECISIVE_DISTANCE && (c.prefix + c.suffix) / 2 >= CONTEXT_AGREES && this.acceptable(query, c)
   }
 
   private result(query: Query, c: Candidate, positionFrom: number): Found {
     const start = this.index.toCodePoint(c.from)
     const end = this.index.toCodePoint(c.to)
-    const method: AnchorMethod =
-      c.errors > 0 ? 'fuzzy' : c.from === positionFrom && start === query.selector.start ? 'position' : 'quote'
+    const method: AnchorMethod = c.errors > 0 ? 'fuzzy' : c.from === positionFrom && start === query.selector.start ? 'position' : 'quote'
     return {
       result: { method, start, end, score: round(c.score) },
       reliable: c.prefix >= CONTEXT_AGREES && c.suffix >= CONTEXT_AGREES,

@@ -41,8 +41,7 @@ async function findLatestRevision<S extends Prisma.ArticleRevisionSelect>(actor:
 }
 
 /** The latest revision's id and number (no document): what a page polling for claims needs. */
-export const getLatestRevisionRef = (actor: Actor, articleId: string) =>
-  findLatestRevision(actor, articleId, { id: true, number: true }, getDb())
+export const getLatestRevisionRef = (actor: Actor, articleId: string) => findLatestRevision(actor, articleId, { id: true, number: true }, getDb())
 
 /** The latest revision's id, number and plain text: what anchoring a selection needs (the document can be megabytes). */
 export const getLatestRevisionText = (actor: Actor, articleId: string, db: Db = getDb()) =>
@@ -120,8 +119,16 @@ async function reanchorClaims(tx: Prisma.TransactionClient, actor: Actor, articl
     where: { articleId, newsroomId: actor.newsroomId },
     orderBy: { start: 'asc' },
     select: {
-      id: true, exact: true, prefix: true, suffix: true, start: true, end: true, orphaned: true,
-      status: true, approvedById: true, approvedAt: true,
+      id: true,
+      exact: true,
+      prefix: true,
+      suffix: true,
+      start: true,
+      end: true,
+      orphaned: true,
+      status: true,
+      approvedById: true,
+      approvedAt: true,
     },
   })
   const results = reanchorAll(text, claims)

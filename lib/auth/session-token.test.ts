@@ -7,11 +7,9 @@ const env = { AUTH_SECRET: SECRET }
 const PLAIN = 'authjs.session-token'
 const SECURE = '__Secure-authjs.session-token'
 
-const token = (uid: string, { secret = SECRET, salt = PLAIN, maxAge = 3600 } = {}) =>
-  encode({ token: { uid, sub: uid }, secret, salt, maxAge })
+const token = (uid: string, { secret = SECRET, salt = PLAIN, maxAge = 3600 } = {}) => encode({ token: { uid, sub: uid }, secret, salt, maxAge })
 
-const request = (cookie: string, extra: Record<string, string> = {}) =>
-  new Headers({ cookie, 'x-forwarded-proto': 'http', ...extra })
+const request = (cookie: string, extra: Record<string, string> = {}) => new Headers({ cookie, 'x-forwarded-proto': 'http', ...extra })
 
 const userIdOf = async (headers: Headers, environment: Record<string, string>) => (await readSession(headers, environment))?.userId ?? null
 
@@ -63,7 +61,12 @@ describe('readSession', () => {
   })
 
   it('carries when the user signed in, and 0 for a token from before that was recorded', async () => {
-    const signedIn = await encode({ token: { uid: 'user-8', sub: 'user-8', signedInAt: 1_700_000_000_000 }, secret: SECRET, salt: PLAIN, maxAge: 3600 })
+    const signedIn = await encode({
+      token: { uid: 'user-8', sub: 'user-8', signedInAt: 1_700_000_000_000 },
+      secret: SECRET,
+      salt: PLAIN,
+      maxAge: 3600,
+    })
     expect(await readSession(request(`${PLAIN}=${signedIn}`), env)).toEqual({ userId: 'user-8', signedInAt: 1_700_000_000_000 })
     expect(await readSession(request(`${PLAIN}=${await token('user-9')}`), env)).toEqual({ userId: 'user-9', signedInAt: 0 })
   })
@@ -83,6 +86,10 @@ describe('newSessionCookie', () => {
     const cookie = await newSessionCookie(https, user, 1_800_000_000_000, env)
     expect(cookie).toMatchObject({ name: SECURE, options: { secure: true } })
     expect(await readSession(request(`${SECURE}=${cookie.value}`, { 'x-forwarded-proto': 'https' }), env)).toMatchObject({ userId: 'user-10' })
-    expect(await readSession(request(`${SECURE}=${cookie.value}`, { 'x-forwarded-proto': 'https' }), { AUTH_SECRET: 'another-secret-of-at-least-thirty-two-chars' })).toBeNull()
+    expect(
+      await readSession(request(`${SECURE}=${cookie.value}`, { 'x-forwarded-proto': 'https' }), {
+        AUTH_SECRET: 'another-secret-of-at-least-thirty-two-chars',
+      }),
+    ).toBeNull()
   })
 })

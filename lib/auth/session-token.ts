@@ -62,7 +62,12 @@ export async function readSession(headers: Headers, env: AuthEnv = process.env):
  * its own (same name, salt and lifetime): the browser that changed the password stays
  * signed in while every other session of the user ends.
  */
-export async function newSessionCookie(headers: Headers, user: { id: string; name: string; email: string }, signedInAt: number, env: AuthEnv = process.env) {
+export async function newSessionCookie(
+  headers: Headers,
+  user: { id: string; name: string; email: string },
+  signedInAt: number,
+  env: AuthEnv = process.env,
+) {
   const secure = usesSecureCookies(headers, env)
   const name = `${secure ? '__Secure-' : ''}authjs.session-token`
   const token = { uid: user.id, sub: user.id, name: user.name, email: user.email, signedInAt }

@@ -71,7 +71,10 @@ export function normalizeAddress(raw: string): string {
     const [high, low] = [parseInt(groups[6], 16), parseInt(groups[7], 16)]
     return [high >> 8, high & 255, low >> 8, low & 255].join('.')
   }
-  return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`
 }
 
 /** The eight 16-bit groups of a valid IPv6 address (an embedded IPv4 tail becomes two groups). */

@@ -24,9 +24,10 @@ describe('changedFields', () => {
       before: { noteId: 'n1', body: 'Old.' },
       after: { noteId: 'n1', body: 'New.' },
     })
-    expect(
-      changedFields({ sourceId: 's1', title: 'UN', excerpt: null }, { sourceId: 's1', title: 'UN', excerpt: 'Resolution 2397.' }),
-    ).toEqual({ before: { sourceId: 's1', excerpt: null }, after: { sourceId: 's1', excerpt: 'Resolution 2397.' } })
+    expect(changedFields({ sourceId: 's1', title: 'UN', excerpt: null }, { sourceId: 's1', title: 'UN', excerpt: 'Resolution 2397.' })).toEqual({
+      before: { sourceId: 's1', excerpt: null },
+      after: { sourceId: 's1', excerpt: 'Resolution 2397.' },
+    })
   })
 
   it('treats a missing key as null and compares values structurally', () => {

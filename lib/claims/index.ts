@@ -380,25 +380,32 @@ export async function claimSourcesChanged(tx: Tx, actor: Actor, claimId: string)
 export async function transitionClaim(actor: Actor, claimId: string, rawInput: unknown) {
   const { version, to, comment } = parseInput(transitionInput, rawInput)
   const reviewed = to === 'APPROVED' || to === 'CHANGES_REQUESTED'
-  return changeClaim(actor, claimId, version, 'claim.status', async (current, tx) => {
-    const sourceCount = await tx.source.count({ where: { claimId } })
-    const refusal = transitionRefusal({ ...current, sourceCount }, to, actor)
-    if (refusal) {
-      throw refusal.kind === 'FORBIDDEN' ? new AppError(403, 'FORBIDDEN', refusal.message) : invalid(refusal.message)
-    }
-    const now = new Date()
-    switch (to) {
-      case 'IN_REVIEW':
-        return { status: to, submittedById: actor.id, submittedAt: now } as Prisma.ClaimUncheckedUpdateManyInput
-      case 'APPROVED':
-        await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'APPROVED', comment: comment || null } })
-        return { status: to, approvedById: actor.id, approvedAt: now } as Prisma.ClaimUncheckedUpdateManyInput
-      case 'CHANGES_REQUESTED':
-        if (!comment) throw invalid('Say what needs to change in the review comment.', { comment: ['Write a review comment.'] })
-        await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'CHANGES_REQUESTED', comment } })
-        return { status: to }
-      default:
-        return { status: to }
-    }
-  }, reviewed && comment ? { reviewComment: comment } : {})
+  return changeClaim(
+    actor,
+    claimId,
+    version,
+    'claim.status',
+    async (current, tx) => {
+      const sourceCount = await tx.source.count({ where: { claimId } })
+      const refusal = transitionRefusal({ ...current, sourceCount }, to, actor)
+      if (refusal) {
+        throw refusal.kind === 'FORBIDDEN' ? new AppError(403, 'FORBIDDEN', refusal.message) : invalid(refusal.message)
+      }
+      const now = new Date()
+      switch (to) {
+        case 'IN_REVIEW':
+          return { status: to, submittedById: actor.id, submittedAt: now } as Prisma.ClaimUncheckedUpdateManyInput
+        case 'APPROVED':
+          await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'APPROVED', comment: comment || null } })
+          return { status: to, approvedById: actor.id, approvedAt: now } as Prisma.ClaimUncheckedUpdateManyInput
+        case 'CHANGES_REQUESTED':
+          if (!comment) throw invalid('Say what needs to change in the review comment.', { comment: ['Write a review comment.'] })
+          await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'CHANGES_REQUESTED', comment } })
+          return { status: to }
+        default:
+          return { status: to }
+      }
+    },
+    reviewed && comment ? { reviewComment: comment } : {},
+  )
 }

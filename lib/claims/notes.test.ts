@@ -73,9 +73,7 @@ describe('editNoteInput', () => {
 
   it('has the same length limit and blank check as a new note', () => {
     expect(notes.editNoteInput.safeParse({ version: 1, body: 'n'.repeat(20_000) }).success).toBe(true)
-    expect(messagesOf(notes.editNoteInput.safeParse({ version: 1, body: 'n'.repeat(20_001) }))).toEqual([
-      'Notes are limited to 20,000 characters.',
-    ])
+    expect(messagesOf(notes.editNoteInput.safeParse({ version: 1, body: 'n'.repeat(20_001) }))).toEqual(['Notes are limited to 20,000 characters.'])
     expect(messagesOf(notes.editNoteInput.safeParse({ version: 1, body: ' \n ' }))).toEqual(['Write a note first.'])
   })
 

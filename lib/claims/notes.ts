@@ -27,11 +27,9 @@ export const addNoteInput = z.strictObject({
 export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody })
 export const deleteNoteInput = z.strictObject({ version: z.number().int().min(1) })
 
-
 export async function addNote(actor: Actor, claimId: string, rawInput: unknown) {
   const { body, parentId, requestId } = parseInput(addNoteInput, rawInput)
-  const alreadyAdded = () =>
-    requestId ? getDb().note.findFirst({ where: { requestId, claimId, authorId: actor.id }, select: noteSelect }) : null
+  const alreadyAdded = () => (requestId ? getDb().note.findFirst({ where: { requestId, claimId, authorId: actor.id }, select: noteSelect }) : null)
   try {
     return await getDb().$transaction(async (tx) => {
       await assertClaimVisible(tx, actor, claimId)

@@ -76,9 +76,7 @@ describe('addSourceInput', () => {
   })
 
   it('refuses a blank title and a title over 500 characters', () => {
-    expect(messagesOf(sources.addSourceInput.safeParse({ url: 'https://example.com', title: '  ' }))).toEqual([
-      'Give the source a title.',
-    ])
+    expect(messagesOf(sources.addSourceInput.safeParse({ url: 'https://example.com', title: '  ' }))).toEqual(['Give the source a title.'])
     expect(sources.addSourceInput.safeParse({ url: 'https://example.com', title: 't'.repeat(500) }).success).toBe(true)
     expect(messagesOf(sources.addSourceInput.safeParse({ url: 'https://example.com', title: 't'.repeat(501) }))).toEqual([
       'Titles are limited to 500 characters.',

@@ -11,7 +11,10 @@ import { sourceSelect } from './selects'
 import { httpUrl, isoDate, parseInput } from '../validation'
 
 const optional = (schema: z.ZodType<string>) =>
-  z.union([z.literal('').transform(() => null), schema]).nullable().optional()
+  z
+    .union([z.literal('').transform(() => null), schema])
+    .nullable()
+    .optional()
 
 const sourceFields = {
   url: httpUrl,
@@ -34,7 +37,6 @@ export const updateSourceInput = z
   })
   .refine((input) => Object.keys(input).length > 0, 'Nothing to change.')
 
-
 type SourceInput = Partial<z.infer<typeof addSourceInput>>
 
 /** Normalised for storage: URLs re-serialised by the URL parser, dates as Date. */
@@ -48,7 +50,14 @@ function toRow(input: SourceInput) {
 }
 
 /** Only the audited fields: callers may pass a fuller row (id, createdBy, ...), which must not show up as a change. */
-function auditView(source: { url: string; title: string; publisher: string | null; excerpt: string | null; accessedAt: Date | null; archivedUrl: string | null }) {
+function auditView(source: {
+  url: string
+  title: string
+  publisher: string | null
+  excerpt: string | null
+  accessedAt: Date | null
+  archivedUrl: string | null
+}) {
   const { url, title, publisher, excerpt, accessedAt, archivedUrl } = source
   return { url, title, publisher, excerpt, accessedAt: accessedAt?.toISOString().slice(0, 10) ?? null, archivedUrl }
 }
@@ -92,22 +101,26 @@ async function unlessRemoved<T>(work: Promise<T>): Promise<T> {
 export async function updateSource(actor: Actor, sourceId: string, rawInput: unknown) {
   const input = parseInput(updateSourceInput, rawInput)
   const { claimId } = await visibleSource(actor, sourceId)
-  return unlessRemoved(getDb().$transaction(async (tx) => {
-    const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: audited })
-    const source = await tx.source.update({ where: { id: sourceId }, data: toRow(input), select: sourceSelect })
-    await recordAudit(tx, actor, claimId, 'source.updated', { sourceId, ...auditView(before) }, { sourceId, ...auditView(source) })
-    await claimSourcesChanged(tx, actor, claimId)
-    return source
-  }))
+  return unlessRemoved(
+    getDb().$transaction(async (tx) => {
+      const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: audited })
+      const source = await tx.source.update({ where: { id: sourceId }, data: toRow(input), select: sourceSelect })
+      await recordAudit(tx, actor, claimId, 'source.updated', { sourceId, ...auditView(before) }, { sourceId, ...auditView(source) })
+      await claimSourcesChanged(tx, actor, claimId)
+      return source
+    }),
+  )
 }
 
 export async function removeSource(actor: Actor, sourceId: string) {
   const { claimId } = await visibleSource(actor, sourceId)
-  await unlessRemoved(getDb().$transaction(async (tx) => {
-    const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: audited })
-    await tx.source.delete({ where: { id: sourceId } })
-    await recordAudit(tx, actor, claimId, 'source.removed', { sourceId, ...auditView(before) }, null)
-    await claimSourcesChanged(tx, actor, claimId)
-  }))
+  await unlessRemoved(
+    getDb().$transaction(async (tx) => {
+      const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: audited })
+      await tx.source.delete({ where: { id: sourceId } })
+      await recordAudit(tx, actor, claimId, 'source.removed', { sourceId, ...auditView(before) }, null)
+      await claimSourcesChanged(tx, actor, claimId)
+    }),
+  )
   return { removed: sourceId }
 }

@@ -104,7 +104,10 @@ export async function importW3cAnnotations(actor: Actor, articleId: string, inpu
       const revision = await getLatestRevision(actor, articleId, tx)
       const parsed = annotations.map(parseAnnotation)
       const anchorable = parsed.filter((p): p is Parsed => typeof p !== 'string')
-      const anchors = reanchorAll(revision.text, anchorable.map((p) => p.selector))
+      const anchors = reanchorAll(
+        revision.text,
+        anchorable.map((p) => p.selector),
+      )
       const created: { id: string; exact: string }[] = []
       const unanchored: { index: number; exact: string | null; reason: string }[] = []
       let next = 0

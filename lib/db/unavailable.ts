@@ -28,7 +28,10 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
     const sqlState = String(cause.originalCode ?? cause.code ?? '')
     if (/^(08\d{3}|57P0[1-4])$/.test(sqlState)) return true
   }
-  if (typeof e.message === 'string' && /Connection terminated|terminating connection due to administrator command|the database system is (starting up|shutting down)/i.test(e.message))
+  if (
+    typeof e.message === 'string' &&
+    /Connection terminated|terminating connection due to administrator command|the database system is (starting up|shutting down)/i.test(e.message)
+  )
     return true
   return isDatabaseUnavailable(e.cause, depth + 1)
 }

@@ -4,7 +4,14 @@ import { DomUtils, parseDocument } from 'htmlparser2'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_VERDICT_SCALE } from '../verdicts/scale'
 import { VERDICT_LABELS, VERDICTS } from '../verdicts/labels'
-import { CLAIMREVIEW_BEST_RATING, CLAIMREVIEW_RATINGS, CLAIMREVIEW_WORST_RATING, claimReview, claimReviewJsonLdForHtml, type ClaimReviewObject } from './claimreview'
+import {
+  CLAIMREVIEW_BEST_RATING,
+  CLAIMREVIEW_RATINGS,
+  CLAIMREVIEW_WORST_RATING,
+  claimReview,
+  claimReviewJsonLdForHtml,
+  type ClaimReviewObject,
+} from './claimreview'
 import { EXPORT_FORMATS } from './index'
 import { ARTICLE, collect, fixtureClaims, fixtureContext, VERIFIED_IDS } from './testing/fixtures'
 
@@ -27,7 +34,7 @@ describe('schema.org ClaimReview export', () => {
     }
   })
 
-  it("has every property Google requires, typed as documented", async () => {
+  it('has every property Google requires, typed as documented', async () => {
     for (const review of await exportClaimReview()) {
       expect(review['@context']).toBe('https://schema.org')
       expect(review['@type']).toBe('ClaimReview')
@@ -69,7 +76,10 @@ describe('schema.org ClaimReview export', () => {
   it('leaves out the claim author when the claimant is unknown, and the appearance URL when the article has none', () => {
     const claim = { ...fixtureClaims()[0], claimant: null, claimDate: null }
     const review = claimReview({ ...ARTICLE, url: null, publisher: null }, claim)!
-    expect(review.itemReviewed).toEqual({ '@type': 'Claim', appearance: { '@type': 'NewsArticle', headline: ARTICLE.title, datePublished: '2017-12-15' } })
+    expect(review.itemReviewed).toEqual({
+      '@type': 'Claim',
+      appearance: { '@type': 'NewsArticle', headline: ARTICLE.title, datePublished: '2017-12-15' },
+    })
   })
 
   it('rates on the documented 1–6 scale; Unverifiable has a label and no number', async () => {
@@ -104,7 +114,12 @@ describe('schema.org ClaimReview export', () => {
       newsroom: { name: 'Faktencheck Nord', url: 'https://nord.example/', logoUrl: 'https://nord.example/logo.png', verdictScale: scale },
     }
     const [range, talk] = [claimReview(article, fixtureClaims()[0])!, claimReview(article, fixtureClaims()[1])!]
-    expect(range.author).toEqual({ '@type': 'Organization', name: 'Faktencheck Nord', url: 'https://nord.example/', logo: 'https://nord.example/logo.png' })
+    expect(range.author).toEqual({
+      '@type': 'Organization',
+      name: 'Faktencheck Nord',
+      url: 'https://nord.example/',
+      logo: 'https://nord.example/logo.png',
+    })
     expect(range.reviewRating).toMatchObject({ ratingValue: 4, bestRating: 6, worstRating: 1, alternateName: 'Weitgehend richtig' })
     expect(talk.reviewRating).toMatchObject({ ratingValue: 2, bestRating: 6, worstRating: 1, alternateName: 'Nicht belegbar' })
     // A logo that is not an http(s) address is left out rather than published.

@@ -96,7 +96,10 @@ describe('CSV export', () => {
       expect(records).toHaveLength(2)
       for (const [n, record] of records.entries()) {
         for (const [index, cell] of record.entries()) {
-          expect(TRIGGERS.some((t) => cell.startsWith(t)), `column ${CSV_COLUMNS[index]}: ${JSON.stringify(cell)}`).toBe(false)
+          expect(
+            TRIGGERS.some((t) => cell.startsWith(t)),
+            `column ${CSV_COLUMNS[index]}: ${JSON.stringify(cell)}`,
+          ).toBe(false)
         }
         const col = (name: (typeof CSV_COLUMNS)[number]) => record[CSV_COLUMNS.indexOf(name)]
         // Neutralised with an apostrophe, the rest of the text kept.

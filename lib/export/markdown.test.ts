@@ -32,7 +32,15 @@ describe('Markdown report', () => {
       '2. “We will talk 🤝 without preconditions”',
       '3. “the sanctions cut exports by 90%”',
     ])
-    for (const words of ['Deutsche Welle', '15 December 2017', 'Mostly true', 'Unverifiable', 'Éd Itor, 18 Dec 2017, 15:30 UTC', 'Ana Checker', 'accessed 16 December 2017']) {
+    for (const words of [
+      'Deutsche Welle',
+      '15 December 2017',
+      'Mostly true',
+      'Unverifiable',
+      'Éd Itor, 18 Dec 2017, 15:30 UTC',
+      'Ana Checker',
+      'accessed 16 December 2017',
+    ]) {
       expect(page.body).toContain(words)
     }
     expect(page.all('blockquote').map(page.text)).toContain('We will talk 🤝 without preconditions')
@@ -59,7 +67,13 @@ describe('Markdown report', () => {
     for (const href of hrefs) expect(href).toMatch(/^https?:\/\//)
     const claims = fixtureClaims()
     expect(hrefs).toEqual(
-      expect.arrayContaining([ARTICLE.url, ARTICLE.newsroom.url, ARTICLE.permalink, ...claims.map((c) => c.permalink), 'https://www.38north.org/2017/11/melleman112917/']),
+      expect.arrayContaining([
+        ARTICLE.url,
+        ARTICLE.newsroom.url,
+        ARTICLE.permalink,
+        ...claims.map((c) => c.permalink),
+        'https://www.38north.org/2017/11/melleman112917/',
+      ]),
     )
     expect(page.html).not.toMatch(/javascript:alert\(\d\)"/) // never inside an attribute
     // The non-web source is named, not linked.
@@ -76,7 +90,10 @@ describe('Markdown report', () => {
     expect(page.all('h1')).toHaveLength(1)
     const handlers = DomUtils.findAll(() => true, page.doc.children).flatMap((el) => Object.keys(el.attribs).filter((name) => name.startsWith('on')))
     expect(handlers).toEqual([])
-    const summary = page.all('li').map(page.text).find((t) => t.startsWith('Summary: See'))
+    const summary = page
+      .all('li')
+      .map(page.text)
+      .find((t) => t.startsWith('Summary: See'))
     expect(summary).toBe(
       'Summary: See [proof](javascript:alert(1)) and <img src=x onerror=alert(1)> </script><script>alert("x")</script> # not a heading - not a list 1. not a list either not code',
     )
@@ -110,7 +127,8 @@ describe('Markdown report', () => {
       const page = render(`Label: ${mdInline(input)}\n`)
       expect(page.all('p').map(page.text)).toEqual([`Label: ${input.replace(/\s+/g, ' ').trim()}`])
       expect(page.all('a')).toEqual([])
-      for (const tag of ['script', 'img', 'b', 'em', 'strong', 'code', 'del', 'h1', 'li', 'blockquote', 'pre', 'hr']) expect(page.all(tag), tag).toEqual([])
+      for (const tag of ['script', 'img', 'b', 'em', 'strong', 'code', 'del', 'h1', 'li', 'blockquote', 'pre', 'hr'])
+        expect(page.all(tag), tag).toEqual([])
     })
 
     it.each(NASTY)('link label: %s', (input) => {
@@ -163,7 +181,16 @@ describe('Markdown report', () => {
   it('says so when nothing is verified yet', async () => {
     const none = fixtureClaims().filter((c) => c.status !== 'APPROVED')
     const md = await collect(
-      EXPORT_FORMATS.md.serialize(fixtureContext({ claims: { async *[Symbol.asyncIterator]() { yield* none } }, includeUnapproved: true })),
+      EXPORT_FORMATS.md.serialize(
+        fixtureContext({
+          claims: {
+            async *[Symbol.asyncIterator]() {
+              yield* none
+            },
+          },
+          includeUnapproved: true,
+        }),
+      ),
     )
     expect(md).toContain('_No claims have been verified yet._')
     expect(md).toContain('0 verified claims; 2 claims not yet verified.')

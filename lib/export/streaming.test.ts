@@ -55,7 +55,13 @@ async function drain(format: ExportFormat, includeUnapproved: boolean, keep = fa
   // held memory: with a shorter warm-up the optimizing compiler's output could still land
   // mid-run (200 claims: +0.49 MB held by csv; 2,000 on a busy machine: +0.37 MB).
   const warmUp = instrumentedSource(N).claims
-  for await (const chunk of EXPORT_FORMATS[format].serialize({ article: ARTICLE, claims: warmUp, claimCount: N, generatedAt: '2017-12-21T09:15:00.000Z', includeUnapproved })) {
+  for await (const chunk of EXPORT_FORMATS[format].serialize({
+    article: ARTICLE,
+    claims: warmUp,
+    claimCount: N,
+    generatedAt: '2017-12-21T09:15:00.000Z',
+    includeUnapproved,
+  })) {
     lastClaimIndex(chunk)
   }
   const { claims, state } = instrumentedSource(N)
@@ -80,7 +86,15 @@ async function drain(format: ExportFormat, includeUnapproved: boolean, keep = fa
       peak = Math.max(peak, heapUsed())
     }
   }
-  return { bytes, chunks, maxLead, passes: state.passes, produced: state.produced, heapIncrease: peak - base, ...(keep ? { kept: kept.join('') } : {}) }
+  return {
+    bytes,
+    chunks,
+    maxLead,
+    passes: state.passes,
+    produced: state.produced,
+    heapIncrease: peak - base,
+    ...(keep ? { kept: kept.join('') } : {}),
+  }
 }
 
 const MB = 1024 * 1024
@@ -88,23 +102,29 @@ const MB = 1024 * 1024
 describe(`streaming ${N.toLocaleString('en')} claims`, () => {
   const formats = Object.keys(EXPORT_FORMATS) as ExportFormat[]
 
-  it.each(formats)('%s: pulls claims lazily and keeps memory small relative to the output', async (format) => {
-    const run = await drain(format, true)
-    // Markdown reads the claims twice (verified, then the rest); everything else once.
-    expect(run.passes).toBe(format === 'md' ? 2 : 1)
-    expect(run.produced.every((n) => n === N)).toBe(true)
-    // The source never runs more than a claim or two ahead of what the consumer has received.
-    expect(run.maxLead, 'claims produced ahead of the consumer').toBeLessThanOrEqual(2)
-    // Roughly one chunk per exported claim, not one huge string.
-    const exported = format === 'claimreview' ? N - N / 4 : N
-    expect(run.chunks).toBeGreaterThanOrEqual(exported)
-    expect(run.chunks).toBeLessThanOrEqual(N + 10)
-    expect(run.bytes).toBeGreaterThan(4 * MB)
-    // What the pipeline holds on to stays a small fraction of the output.
-    console.info(`${format}: ${(run.bytes / MB).toFixed(1)} MB out in ${run.chunks} chunks, peak live heap +${(run.heapIncrease / MB).toFixed(2)} MB`)
-    expect(run.heapIncrease, `${(run.heapIncrease / MB).toFixed(2)} MB held`).toBeLessThan(run.bytes / 20)
-    expect(run.heapIncrease, `${(run.heapIncrease / MB).toFixed(2)} MB held`).toBeLessThan(4 * MB)
-  }, 120_000)
+  it.each(formats)(
+    '%s: pulls claims lazily and keeps memory small relative to the output',
+    async (format) => {
+      const run = await drain(format, true)
+      // Markdown reads the claims twice (verified, then the rest); everything else once.
+      expect(run.passes).toBe(format === 'md' ? 2 : 1)
+      expect(run.produced.every((n) => n === N)).toBe(true)
+      // The source never runs more than a claim or two ahead of what the consumer has received.
+      expect(run.maxLead, 'claims produced ahead of the consumer').toBeLessThanOrEqual(2)
+      // Roughly one chunk per exported claim, not one huge string.
+      const exported = format === 'claimreview' ? N - N / 4 : N
+      expect(run.chunks).toBeGreaterThanOrEqual(exported)
+      expect(run.chunks).toBeLessThanOrEqual(N + 10)
+      expect(run.bytes).toBeGreaterThan(4 * MB)
+      // What the pipeline holds on to stays a small fraction of the output.
+      console.info(
+        `${format}: ${(run.bytes / MB).toFixed(1)} MB out in ${run.chunks} chunks, peak live heap +${(run.heapIncrease / MB).toFixed(2)} MB`,
+      )
+      expect(run.heapIncrease, `${(run.heapIncrease / MB).toFixed(2)} MB held`).toBeLessThan(run.bytes / 20)
+      expect(run.heapIncrease, `${(run.heapIncrease / MB).toFixed(2)} MB held`).toBeLessThan(4 * MB)
+    },
+    120_000,
+  )
 
   it('the heap measurement does notice a consumer that keeps everything (control)', async () => {
     const run = await drain('json', true, true)

@@ -146,21 +146,39 @@ describe('W3C Web Annotation export', () => {
       creator: { type: 'Person', name: 'Ana Checker' },
     })
     const byPurpose = (purpose: string) => rich.body.filter((b: Json) => b.purpose === purpose)
-    expect(byPurpose('assessing')).toEqual([{ type: 'TextualBody', purpose: 'assessing', value: 'Mostly true', format: 'text/plain', language: 'en' }])
+    expect(byPurpose('assessing')).toEqual([
+      { type: 'TextualBody', purpose: 'assessing', value: 'Mostly true', format: 'text/plain', language: 'en' },
+    ])
     expect(byPurpose('describing')[0].value).toMatch(/^Independent analysts/)
     expect(byPurpose('commenting')).toEqual([
-      expect.objectContaining({ value: 'Two independent estimates agree.\nRe-entry vehicle untested.', creator: { type: 'Person', name: 'Ana Checker' }, created: '2017-12-16T10:00:00.000Z' }),
+      expect.objectContaining({
+        value: 'Two independent estimates agree.\nRe-entry vehicle untested.',
+        creator: { type: 'Person', name: 'Ana Checker' },
+        created: '2017-12-16T10:00:00.000Z',
+      }),
       expect.objectContaining({ value: 'Approved — wording of summary tightened 👍', creator: { type: 'Person', name: 'Éd Itor' } }),
     ])
     expect(byPurpose('linking')).toEqual([
       {
         type: 'SpecificResource',
         purpose: 'linking',
-        source: { id: 'https://www.38north.org/2017/11/melleman112917/', 'dcterms:title': 'North Korea’s Hwasong-15: range estimate', 'dcterms:publisher': '38 North' },
+        source: {
+          id: 'https://www.38north.org/2017/11/melleman112917/',
+          'dcterms:title': 'North Korea’s Hwasong-15: range estimate',
+          'dcterms:publisher': '38 North',
+        },
         selector: { type: 'TextQuoteSelector', exact: 'a range of more than 13,000 km' },
-        state: { type: 'TimeState', sourceDate: '2017-12-16T00:00:00.000Z', cached: 'https://web.archive.org/web/20171216000000/https://www.38north.org/2017/11/melleman112917/' },
+        state: {
+          type: 'TimeState',
+          sourceDate: '2017-12-16T00:00:00.000Z',
+          cached: 'https://web.archive.org/web/20171216000000/https://www.38north.org/2017/11/melleman112917/',
+        },
       },
-      { type: 'SpecificResource', purpose: 'linking', source: { id: 'https://www.ucsusa.org/north-korea-hwasong-15', 'dcterms:title': 'Union of Concerned Scientists analysis' } },
+      {
+        type: 'SpecificResource',
+        purpose: 'linking',
+        source: { id: 'https://www.ucsusa.org/north-korea-hwasong-15', 'dcterms:title': 'Union of Concerned Scientists analysis' },
+      },
     ])
     expect(rich.target.source).toBe(ARTICLE.url)
   })
@@ -242,12 +260,16 @@ describe('W3C Web Annotation export', () => {
       const broken = clone(collection)
       broken.total = -1
       delete broken.first.id
-      const failed = [...SUITE.run(COLLECTION_MUSTS, broken), ...SUITE.run(PAGE_MUSTS, broken)].filter((o) => o.result === 'fail').map((o) => name(o.file))
+      const failed = [...SUITE.run(COLLECTION_MUSTS, broken), ...SUITE.run(PAGE_MUSTS, broken)]
+        .filter((o) => o.result === 'fail')
+        .map((o) => name(o.file))
       expect(failed).toEqual(expect.arrayContaining(['5.1-collectionTotalValidated.json', '5.2-pageIdValidated.json']))
     })
 
     it('an empty article exports an empty, valid collection', async () => {
-      const empty = JSON.parse(await collect(EXPORT_FORMATS.w3c.serialize(fixtureContext({ claims: (async function* () {})(), claimCount: 0 })))) as Json
+      const empty = JSON.parse(
+        await collect(EXPORT_FORMATS.w3c.serialize(fixtureContext({ claims: (async function* () {})(), claimCount: 0 }))),
+      ) as Json
       expect(empty.total).toBe(0)
       expect(empty.first.items).toEqual([])
       expect(SUITE.run(COLLECTION_MUSTS, empty).filter((o) => o.result !== 'pass')).toEqual([])
@@ -266,7 +288,11 @@ describe('W3C Web Annotation export', () => {
     it('correct sample annotations pass every MUST assertion', () => {
       const failing = samples('correct')
         .filter(({ file }) => !PRE_REC.includes(file))
-        .flatMap(({ file, text }) => SUITE.run(ANNOTATION_MUSTS, JSON.parse(text)).filter((o) => o.result !== 'pass').map((o) => `${file}: ${o.file}`))
+        .flatMap(({ file, text }) =>
+          SUITE.run(ANNOTATION_MUSTS, JSON.parse(text))
+            .filter((o) => o.result !== 'pass')
+            .map((o) => `${file}: ${o.file}`),
+        )
       expect(failing).toEqual([])
     })
 

@@ -11,7 +11,13 @@ describe('malformedRequest', () => {
     expect(status('/articles', { host: 'factmark.example', 'x-forwarded-proto': 'https' })).toBeNull()
     expect(status('/api/search?q=%ED%A0%80', { 'x-forwarded-host': 'desk.example.org' })).toBeNull()
     expect(status('/api/claims/%F0%9F%98%80')).toBeNull()
-    expect(status('/api/auth/callback/credentials?callbackUrl=%2Farticles', { cookie: 'authjs.callback-url=http%3A%2F%2F127.0.0.1%3A3000%2Farticles' }, 'POST')).toBeNull()
+    expect(
+      status(
+        '/api/auth/callback/credentials?callbackUrl=%2Farticles',
+        { cookie: 'authjs.callback-url=http%3A%2F%2F127.0.0.1%3A3000%2Farticles' },
+        'POST',
+      ),
+    ).toBeNull()
     expect(status('/login', { 'next-action': 'abc', origin: 'http://127.0.0.1:3000' }, 'POST')).toBeNull()
     expect(status('/login', { 'next-action': 'abc' }, 'POST')).toBeNull() // no Origin: not a browser page
     expect(status('/api/claims/c1/notes', { origin: 'http://evil.example' }, 'POST')).toBeNull() // the API checks its own
@@ -24,7 +30,13 @@ describe('malformedRequest', () => {
   })
 
   it('refuses hosts and protocols Auth.js cannot build a URL from', () => {
-    for (const headers of [{ host: '[' }, { host: 'localhost:99999' }, { 'x-forwarded-host': 'a b' }, { 'x-forwarded-proto': 'javascript' }, { 'x-forwarded-proto': 'https,http' }] as Record<string, string>[]) {
+    for (const headers of [
+      { host: '[' },
+      { host: 'localhost:99999' },
+      { 'x-forwarded-host': 'a b' },
+      { 'x-forwarded-proto': 'javascript' },
+      { 'x-forwarded-proto': 'https,http' },
+    ] as Record<string, string>[]) {
       expect(status('/api/articles', headers), JSON.stringify(headers)).toBe(400)
     }
   })

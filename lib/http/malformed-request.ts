@@ -80,7 +80,11 @@ function cookie(headers: Headers, name: string): string | undefined {
 
 function callbackUrlsValid(request: Request, url: URL, origin: string) {
   // Every callbackUrl in the query: Auth.js takes the last one.
-  const candidates = [...url.searchParams.getAll('callbackUrl'), cookie(request.headers, 'authjs.callback-url'), cookie(request.headers, '__Secure-authjs.callback-url')]
+  const candidates = [
+    ...url.searchParams.getAll('callbackUrl'),
+    cookie(request.headers, 'authjs.callback-url'),
+    cookie(request.headers, '__Secure-authjs.callback-url'),
+  ]
   return candidates.every((value) => !value || isValidHttpUrl(value, origin))
 }
 

@@ -4,10 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { cleanScrapedText, JUNK_KINDS, normalizeSpace, parseDateLine, toBlocks, type LineKind } from './clean-text'
 
-const DW_RAW = readFileSync(
-  fileURLToPath(new URL('../../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url)),
-  'utf8',
-)
+const DW_RAW = readFileSync(fileURLToPath(new URL('../../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url)), 'utf8')
 
 const kindsOf = (raw: string) => cleanScrapedText(raw).lines.map((line) => [line.kind, line.text])
 const linesOfKind = (raw: string, kind: LineKind) =>
@@ -34,22 +31,14 @@ describe('cleanScrapedText on the DW article', () => {
   })
 
   it('classifies the three "Skip to" lines as navigation and drops them', () => {
-    expect(linesOfKind(DW_RAW, 'navigation')).toEqual([
-      '1. Skip to content',
-      '2. Skip to main menu',
-      '3. Skip to more DW sites',
-    ])
+    expect(linesOfKind(DW_RAW, 'navigation')).toEqual(['1. Skip to content', '2. Skip to main menu', '3. Skip to more DW sites'])
     expect(bodyText).not.toMatch(/Skip to/)
   })
 
   it('classifies every image credit and never lets one into the body', () => {
     const rawCredits = DW_RAW.split('\n').filter((line) => /Image:/.test(line)).length
     const credits = linesOfKind(DW_RAW, 'image-credit')
-    expect(credits).toEqual([
-      'Image: Getty Images/AFP/E. M. Alvarez',
-      'Image: Getty Images/AFP/E. M. Alvarez',
-      'Image: Reuters/S. Keith',
-    ])
+    expect(credits).toEqual(['Image: Getty Images/AFP/E. M. Alvarez', 'Image: Getty Images/AFP/E. M. Alvarez', 'Image: Reuters/S. Keith'])
     expect(credits).toHaveLength(rawCredits)
     expect(bodyText).not.toMatch(/Image:|Getty Images|Reuters\/S\. Keith/)
   })
@@ -58,9 +47,7 @@ describe('cleanScrapedText on the DW article', () => {
     const captions = blocks.filter((block) => block.type === 'caption').map((block) => block.text)
     expect(captions).toContain('Tillerson listens at the UN Security Council')
     expect(captions).toContain("Pyongyang's UN Ambassaor Ja Song Nam accused the US of 'blackmail'")
-    expect(captions).toContain(
-      'Tillerson denied any policy discrepencies between himself and his boss when asked about the subject',
-    )
+    expect(captions).toContain('Tillerson denied any policy discrepencies between himself and his boss when asked about the subject')
     // The alt text right above a captioned credit counts as a caption too.
     expect(captions).toContain('Rex Tillerson speaks to media at the UN')
     for (const caption of captions) expect(caption).not.toMatch(/Image|Getty|Reuters/)
@@ -84,9 +71,7 @@ describe('cleanScrapedText on the DW article', () => {
     expect(DW_RAW).toContain('type of\u00a0intercontinental') // the raw text really has one
     const last = blocks.at(-1)
     expect(last?.type).toBe('paragraph')
-    expect(last?.text).toContain(
-      'a new type of intercontinental ballistic missile that experts say can fly over 13,000 kilometers',
-    )
+    expect(last?.text).toContain('a new type of intercontinental ballistic missile that experts say can fly over 13,000 kilometers')
     expect(bodyText).not.toMatch(/[\u00a0\u2007\u202f\t]| {2}/)
     for (const text of blockTexts) expect(text).toBe(text.trim())
   })
@@ -94,11 +79,7 @@ describe('cleanScrapedText on the DW article', () => {
   it('keeps the section headings as headings', () => {
     const headings = blocks.filter((block) => block.type === 'heading').map((block) => block.text)
     expect(headings).toEqual(
-      expect.arrayContaining([
-        'US backtracks on its offer for unconditional talks',
-        'China and Russia not helping',
-        'Flexing its nuclear muscles',
-      ]),
+      expect.arrayContaining(['US backtracks on its offer for unconditional talks', 'China and Russia not helping', 'Flexing its nuclear muscles']),
     )
   })
 
@@ -164,9 +145,7 @@ describe('cleanScrapedText line by line', () => {
   )
 
   it('does not treat a sentence about sharing as a share line', () => {
-    expect(linesOfKind('Headline\n\nShare prices fell sharply on Friday.', 'paragraph')).toEqual([
-      'Share prices fell sharply on Friday.',
-    ])
+    expect(linesOfKind('Headline\n\nShare prices fell sharply on Friday.', 'paragraph')).toEqual(['Share prices fell sharply on Friday.'])
   })
 
   it('does not treat a sentence ending in an agency name as a trailer in the middle of the text', () => {
@@ -186,9 +165,7 @@ describe('cleanScrapedText line by line', () => {
   })
 
   it('recognises a trailer followed only by blank lines', () => {
-    expect(linesOfKind('Headline\n\nBody.\n\nkw/rt (dpa, Reuters)\n\n\n', 'agency-trailer')).toEqual([
-      'kw/rt (dpa, Reuters)',
-    ])
+    expect(linesOfKind('Headline\n\nBody.\n\nkw/rt (dpa, Reuters)\n\n\n', 'agency-trailer')).toEqual(['kw/rt (dpa, Reuters)'])
   })
 
   it('treats a caption line followed by a credit line as a caption', () => {

@@ -5,16 +5,7 @@
 import type { ArticleBlock } from '../articles/blocks'
 
 export type LineKind =
-  | 'title'
-  | 'dateline'
-  | 'paragraph'
-  | 'heading'
-  | 'caption'
-  | 'navigation'
-  | 'image-credit'
-  | 'read-more'
-  | 'share'
-  | 'agency-trailer'
+  'title' | 'dateline' | 'paragraph' | 'heading' | 'caption' | 'navigation' | 'image-credit' | 'read-more' | 'share' | 'agency-trailer'
 
 /** Kinds proposed for removal; everything else is article content or metadata. */
 export const JUNK_KINDS: ReadonlySet<LineKind> = new Set(['navigation', 'image-credit', 'read-more', 'share', 'agency-trailer'])
@@ -33,7 +24,8 @@ export interface CleanedArticle {
 
 const NAVIGATION = /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top$|main menu$|menu$|search$)/i
 const READ_MORE = /^(?:read more|read also|see also|related)\s*:/i
-const SHARE = /^(?:share(?: this(?: article| story)?| on \w+)?|tweet|send|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|copy link)$/i
+const SHARE =
+  /^(?:share(?: this(?: article| story)?| on \w+)?|tweet|send|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|copy link)$/i
 const IMAGE_CREDIT = /(?:^|(?<=\S))\s*(?:Image|Photo|Picture|Bild|Foto)\s*:\s*\S.*$/
 const AGENCY = '(?:AP|AFP|Reuters|dpa|DPA|EFE|KNA|epd|Lusa|ANSA|Xinhua|TASS|Kyodo|Yonhap|UPI|SID|KNA)'
 const AGENCY_TRAILER = new RegExp(`^(?:[\\w/]{1,12}(?:,\\s*[\\w/]{1,12})*\\s*)?\\(${AGENCY}(?:,\\s*${AGENCY})*\\)$`)
@@ -41,7 +33,10 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 
 /** Whitespace as a reader sees it: no-break spaces become spaces, runs collapse. */
 export function normalizeSpace(text: string): string {
-  return text.replace(/[\u00a0\u2007\u202f\t]/g, ' ').replace(/ {2,}/g, ' ').trim()
+  return text
+    .replace(/[\u00a0\u2007\u202f\t]/g, ' ')
+    .replace(/ {2,}/g, ' ')
+    .trim()
 }
 
 /** Parses the date formats news sites print under a headline; null when `line` is not just a date. */

@@ -74,23 +74,26 @@ describe('htmlToDoc: structure', () => {
     const doc = bodyOf(deep)
     expectSchemaValid(doc)
     expect(canonicalText(doc).text).toBe('1\n2\n3\n4\n5')
-    const depth = (node: DocNode): number =>
-      (node.type.endsWith('List') ? 1 : 0) + Math.max(0, ...(node.content ?? []).map(depth))
+    const depth = (node: DocNode): number => (node.type.endsWith('List') ? 1 : 0) + Math.max(0, ...(node.content ?? []).map(depth))
     expect(depth(doc)).toBe(3)
   })
 
   it('drops empty list items and empty lists, and wraps stray list content in an item', () => {
     const doc = bodyOf('<ul><li> </li><li><b></b></li></ul><ul>stray<li>Item</li></ul>')
     expect(doc.content).toEqual([
-      { type: 'bulletList', content: [{ type: 'listItem', content: [p(t('stray'))] }, { type: 'listItem', content: [p(t('Item'))] }] },
+      {
+        type: 'bulletList',
+        content: [
+          { type: 'listItem', content: [p(t('stray'))] },
+          { type: 'listItem', content: [p(t('Item'))] },
+        ],
+      },
     ])
   })
 
   it('maps blockquotes to paragraphs only', () => {
     const doc = bodyOf('<blockquote><p>Said one.</p><h2>Loud</h2><ul><li>item</li></ul><blockquote>Inner</blockquote>loose</blockquote>')
-    expect(doc.content).toEqual([
-      { type: 'blockquote', content: [p(t('Said one.')), p(t('Loud')), p(t('item')), p(t('Inner')), p(t('loose'))] },
-    ])
+    expect(doc.content).toEqual([{ type: 'blockquote', content: [p(t('Said one.')), p(t('Loud')), p(t('item')), p(t('Inner')), p(t('loose'))] }])
     expectSchemaValid(doc)
   })
 
@@ -111,9 +114,7 @@ describe('htmlToDoc: structure', () => {
   })
 
   it('maps bold, italic and links to marks in the schema order', () => {
-    const doc = bodyOf(
-      '<p><strong>S</strong><b>B</b> <em>E</em><i>I</i> <a href="https://ex.test/a"><b><i>all</i></b></a></p>',
-    )
+    const doc = bodyOf('<p><strong>S</strong><b>B</b> <em>E</em><i>I</i> <a href="https://ex.test/a"><b><i>all</i></b></a></p>')
     expect(doc.content).toEqual([
       p(
         t('SB', [{ type: 'bold' }]),
@@ -379,7 +380,10 @@ const XSS_PAYLOADS: { name: string; html: string; closed?: false; keeps?: string
   { name: 'iframe javascript: src', html: '<iframe src="javascript:alert(1)">fallback <img src=x onerror=alert(1)></iframe>' },
   { name: 'object data', html: '<object data="javascript:alert(1)"><param name=x value=y></object>' },
   { name: 'embed data: svg', html: '<embed src="data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+">' },
-  { name: 'form with javascript: action', html: '<form action="javascript:alert(1)"><input type=submit><button formaction="javascript:alert(1)">go</button></form>' },
+  {
+    name: 'form with javascript: action',
+    html: '<form action="javascript:alert(1)"><input type=submit><button formaction="javascript:alert(1)">go</button></form>',
+  },
   { name: 'math/mglyph/style mutation XSS', html: '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', closed: false },
   { name: 'noscript title mutation XSS', html: '<noscript><p title="</noscript><img src=x onerror=alert(1)>">', closed: false },
   { name: 'svg/p/style namespace confusion', html: '<p><svg><p><style><img src=x onerror=alert(1)></style></svg></p>' },

@@ -123,8 +123,17 @@ export function estimateNesting(html: string): number {
         const tag = html.slice(start, end).toLowerCase()
         if (openCount.get(tag)) while (pop() !== tag);
       },
-      onattribdata: noop, onattribentity: noop, onattribend: noop, onattribname: noop, oncdata: noop, oncomment: noop,
-      ondeclaration: noop, onend: noop, onprocessinginstruction: noop, ontext: noop, ontextentity: noop,
+      onattribdata: noop,
+      onattribentity: noop,
+      onattribend: noop,
+      onattribname: noop,
+      oncdata: noop,
+      oncomment: noop,
+      ondeclaration: noop,
+      onend: noop,
+      onprocessinginstruction: noop,
+      ontext: noop,
+      ontextentity: noop,
     },
   )
   tokenizer.write(html)
@@ -303,8 +312,7 @@ function readPageMeta(html: string): PageMeta {
     titleTag,
     publisher: cleanText(metas['og:site_name'] ?? '') || null,
     url: safeHttpUrl(metas['og:url']) ?? safeHttpUrl(canonical),
-    publishedAt:
-      isoDate(metas['article:published_time']) ?? isoDate(metas['datepublished']) ?? isoDate(time ?? undefined),
+    publishedAt: isoDate(metas['article:published_time']) ?? isoDate(metas['datepublished']) ?? isoDate(time ?? undefined),
     language: languageTag(lang ?? undefined) ?? languageTag(metas['og:locale']),
   }
 }

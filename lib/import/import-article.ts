@@ -27,10 +27,22 @@ export const importInput = z.strictObject({
   meta: z.strictObject({
     title: z.string().trim().min(1, 'Give the article a title.').max(500, 'Titles are limited to 500 characters.'),
     publisher: optionalText(300, 'The publisher is limited to 300 characters.'),
-    url: z.union([z.literal('').transform(() => null), httpUrl]).nullable().optional(),
-    publishedAt: z.union([z.literal('').transform(() => null), isoDate]).nullable().optional(),
+    url: z
+      .union([z.literal('').transform(() => null), httpUrl])
+      .nullable()
+      .optional(),
+    publishedAt: z
+      .union([z.literal('').transform(() => null), isoDate])
+      .nullable()
+      .optional(),
     language: z
-      .union([z.literal('').transform(() => null), z.string().trim().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'Use a language code like en or de-CH.')])
+      .union([
+        z.literal('').transform(() => null),
+        z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'Use a language code like en or de-CH.'),
+      ])
       .nullable()
       .optional(),
   }),

@@ -101,11 +101,7 @@ code <b>kept</b> as text
   it('takes only the first # heading as the title; a later one is a level-2 heading', () => {
     const { doc, meta } = markdownToDoc('Intro line.\n\n# First\n\n# Second\n\nText.')
     expect(meta.title).toBe('First')
-    expect(doc.content).toEqual([
-      p(t('Intro line.')),
-      { type: 'heading', attrs: { level: 2 }, content: [t('Second')] },
-      p(t('Text.')),
-    ])
+    expect(doc.content).toEqual([p(t('Intro line.')), { type: 'heading', attrs: { level: 2 }, content: [t('Second')] }, p(t('Text.'))])
   })
 
   it('has no title without a # heading', () => {
@@ -166,9 +162,7 @@ describe('markdownToDoc: payloads', () => {
   it('keeps an autolink to javascript: as its plain text, never as a link', () => {
     // The text is what the author wrote; only a link could run it, and there is none.
     const { doc } = markdownToDoc('<javascript:alert(1)> and <https://ok.test/>')
-    expect(doc.content).toEqual([
-      p(t('javascript:alert(1) and '), t('https://ok.test/', [{ type: 'link', attrs: { href: 'https://ok.test/' } }])),
-    ])
+    expect(doc.content).toEqual([p(t('javascript:alert(1) and '), t('https://ok.test/', [{ type: 'link', attrs: { href: 'https://ok.test/' } }]))])
     expectSchemaValid(doc)
   })
 

@@ -10,10 +10,7 @@ import { articleExtensions } from '../editor/extensions'
 import { cleanScrapedText, toBlocks, type LineKind } from './clean-text'
 import { detectFormat, documentFromPreview, previewImport, type ImportPreview } from './preview'
 
-const DW_RAW = readFileSync(
-  fileURLToPath(new URL('../../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url)),
-  'utf8',
-)
+const DW_RAW = readFileSync(fileURLToPath(new URL('../../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url)), 'utf8')
 
 const schema = getSchema(articleExtensions)
 const expectSchemaValid = (doc: DocNode) => expect(() => schema.nodeFromJSON(doc).check()).not.toThrow()

@@ -37,7 +37,15 @@ async function pruneOccasionally() {
   await Promise.all([pruneEvents(), prunePresence()]).catch(() => {})
 }
 
-export async function openArticleFeed({ actor, signedInAt, articleId, lastEventId, signal, hub = getLiveHub(), heartbeatMs = HEARTBEAT_MS }: Options) {
+export async function openArticleFeed({
+  actor,
+  signedInAt,
+  articleId,
+  lastEventId,
+  signal,
+  hub = getLiveHub(),
+  heartbeatMs = HEARTBEAT_MS,
+}: Options) {
   let controller!: ReadableStreamDefaultController<Uint8Array>
   let closed = false
   let lastSent = lastEventId ?? '0'

@@ -31,12 +31,12 @@ describe('matchScore', () => {
   })
 
   it('does not match an unrelated claim, even one sharing a number', () => {
-    expect(score(MISSILE, 'The company hired 13,000 new workers last year', { quote: 0.13, quoteInCandidate: 0.14, candidateInQuote: 0.16 })).toBeLessThan(
-      MATCH_THRESHOLD,
-    )
-    expect(score(MISSILE, 'the missile test was condemned by the Security Council', { quote: 0.11, quoteInCandidate: 0.12, candidateInQuote: 0.16 })).toBeLessThan(
-      MATCH_THRESHOLD,
-    )
+    expect(
+      score(MISSILE, 'The company hired 13,000 new workers last year', { quote: 0.13, quoteInCandidate: 0.14, candidateInQuote: 0.16 }),
+    ).toBeLessThan(MATCH_THRESHOLD)
+    expect(
+      score(MISSILE, 'the missile test was condemned by the Security Council', { quote: 0.11, quoteInCandidate: 0.12, candidateInQuote: 0.16 }),
+    ).toBeLessThan(MATCH_THRESHOLD)
   })
 
   it('numbers alone never make a match', () => {
@@ -51,9 +51,9 @@ describe('matchScore', () => {
     expect(score('Russia was not', 'the rain was not heavy', { quote: 0.31, quoteInCandidate: 0.53, candidateInQuote: 0.35 })).toBeLessThan(
       MATCH_THRESHOLD,
     )
-    expect(score('Russia was not', 'Russia was not involved in the talks', { quote: 0.44, quoteInCandidate: 1, candidateInQuote: 0.44 })).toBeGreaterThan(
-      MATCH_THRESHOLD,
-    )
+    expect(
+      score('Russia was not', 'Russia was not involved in the talks', { quote: 0.44, quoteInCandidate: 1, candidateInQuote: 0.44 }),
+    ).toBeGreaterThan(MATCH_THRESHOLD)
   })
 
   it('uses the summaries, weighted below the quotes', () => {

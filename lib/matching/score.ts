@@ -27,8 +27,7 @@ export const MATCH_THRESHOLD = 0.35
  */
 const FULL_CONTAINMENT_LENGTH = 40
 
-const containment = (value: number, containedLength: number) =>
-  0.9 * value * Math.min(1, containedLength / FULL_CONTAINMENT_LENGTH)
+const containment = (value: number, containedLength: number) => 0.9 * value * Math.min(1, containedLength / FULL_CONTAINMENT_LENGTH)
 
 /**
  * The best evidence of wording (whole quotes alike, one quote within the other, summaries

@@ -32,7 +32,16 @@ export const languageTag = z
   })
 
 /** An optional http(s) address: empty means none. */
-const optionalUrl = (message: string) => z.union([z.string().trim().length(0).transform(() => null), httpUrlWith(message), z.null()])
+const optionalUrl = (message: string) =>
+  z.union([
+    z
+      .string()
+      .trim()
+      .length(0)
+      .transform(() => null),
+    httpUrlWith(message),
+    z.null(),
+  ])
 
 export const settingsInput = z.strictObject({
   displayName: z
@@ -61,7 +70,9 @@ export async function getNewsroomIdentity(actor: Actor): Promise<NewsroomIdentit
 }
 
 const isDefaultScale = (scale: VerdictScale) =>
-  VERDICTS.every((verdict) => scale[verdict].label === DEFAULT_VERDICT_SCALE[verdict].label && scale[verdict].rating === DEFAULT_VERDICT_SCALE[verdict].rating)
+  VERDICTS.every(
+    (verdict) => scale[verdict].label === DEFAULT_VERDICT_SCALE[verdict].label && scale[verdict].rating === DEFAULT_VERDICT_SCALE[verdict].rating,
+  )
 
 /** Replaces the settings (all fields at once, as the form sends them); admins only, audited. */
 export async function updateNewsroomSettings(actor: Actor, rawInput: unknown): Promise<NewsroomSettings> {

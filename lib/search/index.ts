@@ -12,15 +12,7 @@ import { Prisma } from '../generated/prisma/client'
 import { ClaimStatus, Verdict } from '../generated/prisma/enums'
 import { hasUnstorableCharacters, id, isoDate, parseInput } from '../validation'
 import { STATUS_LABELS, VERDICTS } from '../verdicts/labels'
-import {
-  HIGHLIGHT_START,
-  HIGHLIGHT_STOP,
-  hasHighlight,
-  SNIPPET_OPTIONS,
-  splitHighlights,
-  WHOLE_TEXT_OPTIONS,
-  type Segment,
-} from './highlight'
+import { HIGHLIGHT_START, HIGHLIGHT_STOP, hasHighlight, SNIPPET_OPTIONS, splitHighlights, WHOLE_TEXT_OPTIONS, type Segment } from './highlight'
 
 export const SEARCH_PAGE_SIZE = 20
 export const MAX_SEARCH_PAGE = 50
@@ -53,7 +45,12 @@ export const searchInput = z
     to: z.preprocess(blankToUndefined, isoDate.optional()),
     page: z.preprocess(
       blankToUndefined,
-      z.coerce.number().int('Pages are whole numbers.').min(1, 'Pages start at 1.').max(MAX_SEARCH_PAGE, `Results go up to page ${MAX_SEARCH_PAGE}; narrow the search.`).default(1),
+      z.coerce
+        .number()
+        .int('Pages are whole numbers.')
+        .min(1, 'Pages start at 1.')
+        .max(MAX_SEARCH_PAGE, `Results go up to page ${MAX_SEARCH_PAGE}; narrow the search.`)
+        .default(1),
     ),
   })
   .refine((input) => !input.from || !input.to || input.from <= input.to, {
@@ -123,7 +120,8 @@ export async function searchClaims(actor: Actor, rawInput: unknown): Promise<Sea
              querytree(websearch_to_tsquery('english', ${q})) <> 'T' AS indexable`
   } catch (error) {
     // PostgreSQL's query parser nests at most 32 operators: "- - - -…" (50 of them) is an error there, not a search.
-    if (String((error as Error)?.message).includes('tsquery stack too small')) return empty('That search has too many operators (-, or, quotes): search for words.')
+    if (String((error as Error)?.message).includes('tsquery stack too small'))
+      return empty('That search has too many operators (-, or, quotes): search for words.')
     throw error
   }
   if (query.lexemes === 0) return empty('Those words are too common to search for. Try more specific ones.')

@@ -18,8 +18,7 @@ export interface CompiledRules {
 /** Shared pattern pieces that are not word lists. Bounded, and anchored to the start of a digit run. */
 const FRAGMENTS: Record<string, string> = {
   // 13,000 · 12.000 · 3.5 · 3,5 · 1 000 000 (with no-break spaces); never starts inside a number.
-  digits:
-    '(?<![\\p{N}][.,]?)(?:\\d{1,3}(?:[,.\\u00a0\\u202f]\\d{3}){1,4}(?:[.,]\\d{1,4})?|\\d{1,12}(?:[.,]\\d{1,4})?)(?![\\p{N}])',
+  digits: '(?<![\\p{N}][.,]?)(?:\\d{1,3}(?:[,.\\u00a0\\u202f]\\d{3}){1,4}(?:[.,]\\d{1,4})?|\\d{1,12}(?:[.,]\\d{1,4})?)(?![\\p{N}])',
   year: '(?<![\\p{N}])(?:19|20)\\d{2}(?![\\p{N}])',
 }
 
@@ -108,9 +107,7 @@ function compileOne(rule: SuggestionRule, language: Language): CompiledRule {
   // One alternation per rule and case mode, with the whole-word check once around it.
   const build = (sources: readonly string[], caseInsensitive: boolean) => {
     const alternatives = sources.map((source) => expand(source, language, rule.id, caseInsensitive)).join('|')
-    const bounded = rule.wholeWords === false
-      ? alternatives
-      : `(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`
+    const bounded = rule.wholeWords === false ? alternatives : `(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`
     return new RegExp(withoutUnicodeEscapes(bounded), caseInsensitive ? 'gi' : 'g')
   }
   const regexes: RegExp[] = []

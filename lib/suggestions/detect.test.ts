@@ -174,14 +174,34 @@ describe('withoutClaimed', () => {
   it('adds up claims over both edges, counting overlaps once', () => {
     const straddled = [suggestion(10, 110)]
     // 30 + 20 of 100 code points
-    expect(withoutClaimed(straddled, [{ start: 0, end: 40 }, { start: 90, end: 130 }])).toEqual([])
-    expect(withoutClaimed(straddled, [{ start: 0, end: 40 }, { start: 91, end: 130 }])).toHaveLength(1)
+    expect(
+      withoutClaimed(straddled, [
+        { start: 0, end: 40 },
+        { start: 90, end: 130 },
+      ]),
+    ).toEqual([])
+    expect(
+      withoutClaimed(straddled, [
+        { start: 0, end: 40 },
+        { start: 91, end: 130 },
+      ]),
+    ).toHaveLength(1)
     // 30 and 35 overlapping: 35, not 65
-    expect(withoutClaimed(straddled, [{ start: 0, end: 40 }, { start: 0, end: 45 }])).toHaveLength(1)
+    expect(
+      withoutClaimed(straddled, [
+        { start: 0, end: 40 },
+        { start: 0, end: 45 },
+      ]),
+    ).toHaveLength(1)
   })
 
   it('keeps suggestions with no or little overlap, and ignores empty claims', () => {
     expect(withoutClaimed(suggestions, [])).toEqual(suggestions)
-    expect(withoutClaimed(suggestions, [{ start: 90, end: 110 }, { start: 150, end: 150 }])).toEqual(suggestions)
+    expect(
+      withoutClaimed(suggestions, [
+        { start: 90, end: 110 },
+        { start: 150, end: 150 },
+      ]),
+    ).toEqual(suggestions)
   })
 })

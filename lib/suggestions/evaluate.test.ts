@@ -61,9 +61,7 @@ describe('the labelled set', () => {
     const unshortcut = RULES.map(({ needsNumber: _, ...rule }) => rule)
     for (const article of SET) {
       const options = { language: article.language, threshold: 0 }
-      expect(detectSuggestions(article.text, options), article.file).toEqual(
-        detectSuggestions(article.text, { ...options, rules: unshortcut }),
-      )
+      expect(detectSuggestions(article.text, options), article.file).toEqual(detectSuggestions(article.text, { ...options, rules: unshortcut }))
     }
   })
 

@@ -99,17 +99,14 @@ export function figures(articles: EvaluatedSentence[][]): Figures {
 
 export function evaluateSet(articles: LabelledArticle[], options: Omit<DetectOptions, 'language'> = {}): SetEvaluation {
   const evaluated = articles.map((article) => evaluateArticle(article, options))
-  const pool = (keep: (article: ArticleEvaluation) => boolean) =>
-    figures(evaluated.filter(keep).map((article) => article.sentences))
+  const pool = (keep: (article: ArticleEvaluation) => boolean) => figures(evaluated.filter(keep).map((article) => article.sentences))
   const languages = [...new Set(evaluated.map((article) => primaryLanguage(article.language)))].sort()
   return {
     articles: evaluated,
     dev: pool((article) => article.split === 'dev'),
     heldOut: pool((article) => article.split === 'held-out'),
     overall: pool(() => true),
-    byLanguage: Object.fromEntries(
-      languages.map((language) => [language, pool((article) => primaryLanguage(article.language) === language)]),
-    ),
+    byLanguage: Object.fromEntries(languages.map((language) => [language, pool((article) => primaryLanguage(article.language) === language)])),
   }
 }
 

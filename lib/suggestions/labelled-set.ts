@@ -53,7 +53,7 @@ export function parseLabelledArticle(file: string, content: string): LabelledArt
   const checkworthy: LabelledSpan[] = []
   let openAt: number | null = null
   let codePoints = 0
-  for (let i = 0; i < marked.length; ) {
+  for (let i = 0; i < marked.length;) {
     if (marked.startsWith(OPEN, i)) {
       if (openAt !== null) throw new Error(`${file}: nested [[ at ${i}`)
       openAt = codePoints

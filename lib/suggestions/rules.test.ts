@@ -147,7 +147,11 @@ const EXAMPLES: Record<string, { fires: Example[]; silent: [string, string][] }>
   'direct-quote': {
     fires: [
       ['en', '"North Korea must earn its way back to the table," he said.', ['"North Korea must earn its way back to the table,"']],
-      ['de', '„Wir haben diese Entscheidung nicht leichtfertig getroffen“, sagte sie.', ['„Wir haben diese Entscheidung nicht leichtfertig getroffen“']],
+      [
+        'de',
+        '„Wir haben diese Entscheidung nicht leichtfertig getroffen“, sagte sie.',
+        ['„Wir haben diese Entscheidung nicht leichtfertig getroffen“'],
+      ],
       ['es', '«No vamos a permitir más recortes en sanidad», dijo.', ['«No vamos a permitir más recortes en sanidad»']],
     ],
     // Scare quotes of one to three words are not quotations of a statement.

@@ -58,7 +58,7 @@ const FIGURE: Record<Language, string> = {
 }
 
 /** One word of what is counted: not a stopword, nor a verb another rule knows ("737 | fell"). */
-const NOUN_WORD = '\\s(?!(?:{stopword}|{changeWord}|{speechVerb}|{actionVerb})(?![\\p{L}]))[\\p{L}][\\p{L}\'’-]{0,30}'
+const NOUN_WORD = "\\s(?!(?:{stopword}|{changeWord}|{speechVerb}|{actionVerb})(?![\\p{L}]))[\\p{L}][\\p{L}'’-]{0,30}"
 /** Up to four such words after a count: "six | increasingly powerful atomic tests". */
 const NOUN_PHRASE = `(?:${NOUN_WORD}){0,4}`
 

@@ -21,7 +21,9 @@ export function findTool(name: 'pg_dump' | 'pg_restore', serverMajor: number): s
     const major = Number(/(\d+)(?:\.\d+)?/.exec(result.stdout ?? '')?.[1])
     if (result.status === 0 && major >= serverMajor) return candidate
   }
-  throw new Error(`${name} for PostgreSQL ${serverMajor} or newer was not found. Install the client tools (Debian: apt-get install postgresql-client).`)
+  throw new Error(
+    `${name} for PostgreSQL ${serverMajor} or newer was not found. Install the client tools (Debian: apt-get install postgresql-client).`,
+  )
 }
 
 async function serverMajor(url: string): Promise<number> {
@@ -39,7 +41,16 @@ async function serverMajor(url: string): Promise<number> {
 function connection(url: string) {
   const config = poolConfigFromUrl(url)
   return {
-    args: ['--host', String(config.host), '--port', String(config.port), '--username', String(config.user ?? 'postgres'), '--dbname', String(config.database)],
+    args: [
+      '--host',
+      String(config.host),
+      '--port',
+      String(config.port),
+      '--username',
+      String(config.user ?? 'postgres'),
+      '--dbname',
+      String(config.database),
+    ],
     env: { ...process.env, ...(config.password ? { PGPASSWORD: String(config.password) } : {}) },
   }
 }
@@ -57,10 +68,14 @@ export async function restore(url: string, file: string) {
   if (!existsSync(file)) throw new Error(`No backup at ${file}.`)
   const { args, env } = connection(url)
   const tool = findTool('pg_restore', await serverMajor(url))
-  const result = spawnSync(tool, ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', ...args, file], {
-    env,
-    encoding: 'utf8',
-  })
+  const result = spawnSync(
+    tool,
+    ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--single-transaction', '--exit-on-error', ...args, file],
+    {
+      env,
+      encoding: 'utf8',
+    },
+  )
   if (result.status !== 0) throw new Error(`pg_restore failed: ${result.stderr.trim()}`)
 }
 

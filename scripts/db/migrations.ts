@@ -109,7 +109,10 @@ async function withEngine<T>(databaseUrl: string, schema: string, work: (engine:
 async function readMigrations() {
   await mkdir(migrationsDir, { recursive: true })
   const entries = await readdir(migrationsDir, { withFileTypes: true })
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort()
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
   const lockPath = join(migrationsDir, 'migration_lock.toml')
   const lock = await readFile(lockPath, 'utf8').catch(() => null)
   return {

@@ -172,7 +172,9 @@ describe('rights follow the database on the next request', () => {
     expect(await nextRequest(casey)).toBeNull()
     expect(await authenticate({ email: casey.email, password: NEW_PASSWORD })).toBeNull()
     expect(await describeInvitation(pending.token)).toMatchObject({ state: 'unknown' })
-    expect((await getDb().invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(pending.token) } })).expiresAt.getTime()).toBeLessThanOrEqual(Date.now())
+    expect((await getDb().invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(pending.token) } })).expiresAt.getTime()).toBeLessThanOrEqual(
+      Date.now(),
+    )
     await expectAppError(redeemInvitation({ token: pending.token, password: 'sneaky-new-password', confirm: 'sneaky-new-password' }), 404)
     await expectAppError(issuePasswordLink(admin, casey.id), 409)
 
@@ -256,10 +258,7 @@ describe('the last admin and self-disabling', () => {
       await resetDatabase()
       admin = await makeActor('ADMIN', NEWSROOM, 'Ada Admin')
       const second = await member('ADMIN', 'Second Admin')
-      const results = await Promise.allSettled([
-        changeRole(admin, admin.id, { role: 'EDITOR' }),
-        changeRole(second, second.id, { role: 'CHECKER' }),
-      ])
+      const results = await Promise.allSettled([changeRole(admin, admin.id, { role: 'EDITOR' }), changeRole(second, second.id, { role: 'CHECKER' })])
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
       expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.status).toBe(409)
       expect(await getDb().user.count({ where: { newsroomId: admin.newsroomId, role: 'ADMIN', disabled: false } })).toBe(1)
@@ -271,10 +270,7 @@ describe('the last admin and self-disabling', () => {
       await resetDatabase()
       admin = await makeActor('ADMIN', NEWSROOM, 'Ada Admin')
       const second = await member('ADMIN', 'Second Admin')
-      const results = await Promise.allSettled([
-        changeRole(admin, second.id, { role: 'EDITOR' }),
-        setDisabled(second, admin.id, { disabled: true }),
-      ])
+      const results = await Promise.allSettled([changeRole(admin, second.id, { role: 'EDITOR' }), setDisabled(second, admin.id, { disabled: true })])
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
       expect(await getDb().user.count({ where: { newsroomId: admin.newsroomId, role: 'ADMIN', disabled: false } })).toBe(1)
     }
@@ -330,7 +326,13 @@ describe('the admin log', () => {
     await setDisabled(admin, invited.member.id, { disabled: false })
     const reset = await issuePasswordLink(admin, invited.member.id)
     await redeemInvitation({ token: reset.token, password: 'second-secret-phrase', confirm: 'second-secret-phrase' })
-    await updateNewsroomSettings(admin, { displayName: 'Admin Desk Public', url: 'https://desk.example/', logoUrl: '', reportLanguage: 'de', verdictScale: DEFAULT_VERDICT_SCALE })
+    await updateNewsroomSettings(admin, {
+      displayName: 'Admin Desk Public',
+      url: 'https://desk.example/',
+      logoUrl: '',
+      reportLanguage: 'de',
+      verdictScale: DEFAULT_VERDICT_SCALE,
+    })
     await changeOwnName(admin, { name: 'Ada A. Admin' })
     await changeOwnPassword(admin, { currentPassword: 'integration-password', newPassword: 'brand-new-admin-pass', confirm: 'brand-new-admin-pass' })
 
@@ -348,18 +350,36 @@ describe('the admin log', () => {
       'account.password_changed',
     ])
     expect(events.every((e) => e.newsroomId === admin.newsroomId)).toBe(true)
-    expect(events[0]).toMatchObject({ actorId: admin.id, subjectId: invited.member.id, before: null, after: { name: 'Logan Logged', email: 'logged@desk.test', role: 'CHECKER' } })
+    expect(events[0]).toMatchObject({
+      actorId: admin.id,
+      subjectId: invited.member.id,
+      before: null,
+      after: { name: 'Logan Logged', email: 'logged@desk.test', role: 'CHECKER' },
+    })
     expect(events[1]).toMatchObject({ actorId: invited.member.id, subjectId: invited.member.id, after: { purpose: 'INVITE' } })
     expect(events[2]).toMatchObject({ before: { role: 'CHECKER' }, after: { role: 'EDITOR' } })
     expect(events[3]).toMatchObject({ before: { disabled: false }, after: { disabled: true } })
-    expect(events[7]).toMatchObject({ subjectId: null, before: { displayName: null, url: null, reportLanguage: 'en' }, after: { displayName: 'Admin Desk Public', url: 'https://desk.example/', reportLanguage: 'de' } })
+    expect(events[7]).toMatchObject({
+      subjectId: null,
+      before: { displayName: null, url: null, reportLanguage: 'en' },
+      after: { displayName: 'Admin Desk Public', url: 'https://desk.example/', reportLanguage: 'de' },
+    })
     expect(events[8]).toMatchObject({ before: { name: 'Ada Admin' }, after: { name: 'Ada A. Admin' } })
     expect(events[9]).toMatchObject({ before: null, after: null })
 
     const logged = await everythingLogged()
     const hashes = (await getDb().user.findMany({ select: { passwordHash: true } })).map((u) => u.passwordHash).filter(Boolean) as string[]
     const tokenHashes = (await getDb().invitation.findMany({ select: { tokenHash: true } })).map((i) => i.tokenHash)
-    for (const secret of [invited.token, reset.token, NEW_PASSWORD, 'second-secret-phrase', 'integration-password', 'brand-new-admin-pass', ...hashes, ...tokenHashes]) {
+    for (const secret of [
+      invited.token,
+      reset.token,
+      NEW_PASSWORD,
+      'second-secret-phrase',
+      'integration-password',
+      'brand-new-admin-pass',
+      ...hashes,
+      ...tokenHashes,
+    ]) {
       expect(logged).not.toContain(secret)
     }
     expect(logged).not.toMatch(/\$2[aby]\$/)
@@ -394,7 +414,11 @@ describe('newsroom settings', () => {
     url: 'https://desk.example/',
     logoUrl: 'https://desk.example/logo.svg',
     reportLanguage: 'de-at',
-    verdictScale: { ...structuredClone(DEFAULT_VERDICT_SCALE), TRUE: { label: 'Stimmt', rating: 6 }, UNVERIFIABLE: { label: 'Unbelegt', rating: null } },
+    verdictScale: {
+      ...structuredClone(DEFAULT_VERDICT_SCALE),
+      TRUE: { label: 'Stimmt', rating: 6 },
+      UNVERIFIABLE: { label: 'Unbelegt', rating: null },
+    },
   })
 
   it('saves the public identity and verdict scale, and the report and ClaimReview use them', async () => {
@@ -404,7 +428,12 @@ describe('newsroom settings', () => {
 
     const articleId = await importDwArticle(admin)
     const article = await loadReportArticle(admin, articleId, 'http://factmark.test')
-    expect(article.newsroom).toMatchObject({ name: 'The Admin Desk', url: 'https://desk.example/', logoUrl: 'https://desk.example/logo.svg', reportLanguage: 'de-AT' })
+    expect(article.newsroom).toMatchObject({
+      name: 'The Admin Desk',
+      url: 'https://desk.example/',
+      logoUrl: 'https://desk.example/logo.svg',
+      reportLanguage: 'de-AT',
+    })
     expect(article.newsroom.verdictScale?.TRUE.label).toBe('Stimmt')
 
     // Back to the defaults: stored as null, and the public name falls back to the account name.
@@ -450,7 +479,8 @@ describe('own account', () => {
 
   it('changes the password only with the current one and a new one that passes the policy', async () => {
     const casey = await member('CHECKER', 'Casey Checker')
-    const change = (currentPassword: string, newPassword: string, confirm = newPassword) => changeOwnPassword(casey, { currentPassword, newPassword, confirm })
+    const change = (currentPassword: string, newPassword: string, confirm = newPassword) =>
+      changeOwnPassword(casey, { currentPassword, newPassword, confirm })
     expect((await expectAppError(change('wrong-password-here', 'another-good-phrase'), 403)).code).toBe('WRONG_PASSWORD')
     await expectAppError(change(NEW_PASSWORD, 'too-short'), 422)
     await expectAppError(change(NEW_PASSWORD, 'qwertyuiop123'), 422)
@@ -490,7 +520,11 @@ describe('own account', () => {
     const casey = await member('CHECKER', 'Casey Checker')
     const earlier = await signedInNow()
     expect(await loadActor(casey.id, earlier)).toMatchObject({ id: casey.id })
-    const { changedAt } = await changeOwnPassword(casey, { currentPassword: NEW_PASSWORD, newPassword: 'another-good-phrase', confirm: 'another-good-phrase' })
+    const { changedAt } = await changeOwnPassword(casey, {
+      currentPassword: NEW_PASSWORD,
+      newPassword: 'another-good-phrase',
+      confirm: 'another-good-phrase',
+    })
     expect(await loadActor(casey.id, earlier)).toBeNull()
     expect(await loadActor(casey.id, 0)).toBeNull() // a token from before sign-in times were recorded
     expect(await loadActor(casey.id, changedAt.getTime())).toMatchObject({ id: casey.id }) // the browser that changed it
@@ -511,6 +545,9 @@ describe('own account', () => {
     const casey = await member('CHECKER', 'Casey Checker')
     await setDisabled(admin, casey.id, { disabled: true })
     await expectAppError(changeOwnName(casey, { name: 'Sneaky' }), 401)
-    await expectAppError(changeOwnPassword(casey, { currentPassword: NEW_PASSWORD, newPassword: 'another-good-phrase', confirm: 'another-good-phrase' }), 401)
+    await expectAppError(
+      changeOwnPassword(casey, { currentPassword: NEW_PASSWORD, newPassword: 'another-good-phrase', confirm: 'another-good-phrase' }),
+      401,
+    )
   })
 })

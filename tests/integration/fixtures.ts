@@ -23,11 +23,7 @@ export async function resetDatabase() {
   }
 }
 
-export async function makeActor(
-  role: Role = 'CHECKER',
-  newsroom = `Newsroom ${randomUUID().slice(0, 8)}`,
-  name = `${role} user`,
-): Promise<Actor> {
+export async function makeActor(role: Role = 'CHECKER', newsroom = `Newsroom ${randomUUID().slice(0, 8)}`, name = `${role} user`): Promise<Actor> {
   const user = await createUser({
     newsroom,
     email: `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@factmark.test`,

@@ -66,7 +66,10 @@ beforeAll(async () => {
   const csrf = await fetch(`${server.url}/api/auth/csrf`)
   world.csrf = {
     token: ((await csrf.json()) as { csrfToken: string }).csrfToken,
-    cookie: csrf.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).join('; '),
+    cookie: csrf.headers
+      .getSetCookie()
+      .map((cookie) => cookie.split(';')[0])
+      .join('; '),
   }
 }, 600_000)
 
@@ -79,7 +82,9 @@ it('finds the route handlers and server actions to fuzz', () => {
   expect(apiRoutes.length).toBeGreaterThan(10)
   expect(authRoute?.methods).toEqual(['GET', 'POST'])
   for (const route of apiRoutes) expect(route.methods.length, `${route.file} exports no HTTP method`).toBeGreaterThan(0)
-  const untemplated = apiRoutes.flatMap((route) => route.methods.filter((m) => m !== 'GET' && m !== 'DELETE').map((m) => `${m} ${route.pattern}`)).filter((key) => !templatedRoutes().includes(key))
+  const untemplated = apiRoutes
+    .flatMap((route) => route.methods.filter((m) => m !== 'GET' && m !== 'DELETE').map((m) => `${m} ${route.pattern}`))
+    .filter((key) => !templatedRoutes().includes(key))
   if (untemplated.length) console.warn(`Fuzzed without a valid-body template (add one in tests/support/fuzz/templates.ts): ${untemplated.join(', ')}`)
 })
 
@@ -88,10 +93,12 @@ it('notices any stored change: the fingerprint is not blind', async () => {
   await getDb().$executeRaw`UPDATE "Note" SET body = body WHERE id = ${world.pools.notes.A[0].id}`
   expect(changedTables(before, await fingerprint())).toEqual([expect.stringMatching(/^Note /)])
   const again = await fingerprint()
-  await getDb().$transaction(async (tx) => {
-    await tx.$executeRaw`DELETE FROM "Source" WHERE id = ${world.pools.sources.B[0]}`
-    throw new Error('rolled back')
-  }).catch(() => {})
+  await getDb()
+    .$transaction(async (tx) => {
+      await tx.$executeRaw`DELETE FROM "Source" WHERE id = ${world.pools.sources.B[0]}`
+      throw new Error('rolled back')
+    })
+    .catch(() => {})
   await getDb().$queryRaw`SELECT id FROM "Claim" FOR UPDATE`
   expect(changedTables(again, await fingerprint())).toEqual([]) // a rollback or a lock stores nothing
 })
@@ -132,7 +139,11 @@ it(`sends ${RUNS.toLocaleString('en')}+ random and malformed requests (seed ${SE
   const seconds = (Date.now() - started) / 1000
 
   const perRoute = [...fuzzer.perRoute].sort(([a], [b]) => a.localeCompare(b)).map(([route, n]) => `${route} ${n}`)
-  const counts = (map: Map<number | string, number>) => [...map].sort(([a], [b]) => String(a).localeCompare(String(b))).map(([status, n]) => `${status}×${n}`).join(' ')
+  const counts = (map: Map<number | string, number>) =>
+    [...map]
+      .sort(([a], [b]) => String(a).localeCompare(String(b)))
+      .map(([status, n]) => `${status}×${n}`)
+      .join(' ')
   const byRouteMethod = [...fuzzer.perRouteMethod].sort(([a], [b]) => a.localeCompare(b)).map(([key, byStatus]) => `    ${key}: ${counts(byStatus)}`)
   console.log(
     [
@@ -142,7 +153,9 @@ it(`sends ${RUNS.toLocaleString('en')}+ random and malformed requests (seed ${SE
       `  statuses by route and method:`,
       ...byRouteMethod,
       `  accepted changes: ${fuzzer.accepted}; rejected or read-only requests checked against the fingerprint: ${fuzzer.verified}; not checkable: ${fuzzer.unverifiable}; fingerprints taken: ${fuzzer.fingerprints}`,
-      `  time (s): ${Object.entries(fuzzer.timing).map(([what, ms]) => `${what} ${(ms / 1000).toFixed(1)}`).join(', ')}`,
+      `  time (s): ${Object.entries(fuzzer.timing)
+        .map(([what, ms]) => `${what} ${(ms / 1000).toFixed(1)}`)
+        .join(', ')}`,
     ].join('\n'),
   )
 
@@ -152,7 +165,9 @@ it(`sends ${RUNS.toLocaleString('en')}+ random and malformed requests (seed ${SE
     expect(fuzzer.perRoute.get(route.pattern) ?? 0, `requests to ${route.pattern}`).toBeGreaterThanOrEqual(MIN_PER_ROUTE)
   }
   for (const action of actions) {
-    expect(fuzzer.perRoute.get(`action ${action.name} (${action.file})`) ?? 0, `requests to the action ${action.name}`).toBeGreaterThanOrEqual(MIN_PER_ROUTE)
+    expect(fuzzer.perRoute.get(`action ${action.name} (${action.file})`) ?? 0, `requests to the action ${action.name}`).toBeGreaterThanOrEqual(
+      MIN_PER_ROUTE,
+    )
   }
 }, 900_000)
 
@@ -179,7 +194,8 @@ it('answers every request with a status below 500', async () => {
   const failures = [...fuzzer.serverErrors, ...fuzzer.noResponse]
   if (failures.length) {
     const byRoute = new Map<string, Sent[]>()
-    for (const sent of failures) byRoute.set(`${sent.request.method} ${sent.request.route}`, [...(byRoute.get(`${sent.request.method} ${sent.request.route}`) ?? []), sent])
+    for (const sent of failures)
+      byRoute.set(`${sent.request.method} ${sent.request.route}`, [...(byRoute.get(`${sent.request.method} ${sent.request.route}`) ?? []), sent])
     const reports: string[] = []
     let shrunk = 0
     for (const [key, sents] of byRoute) {
@@ -189,7 +205,9 @@ it('answers every request with a status below 500', async () => {
     }
     console.error(reports.join('\n\n'))
   }
-  expect(failures.map((sent) => `${sent.resolved.method} ${sent.resolved.path.slice(0, 120)} → ${sent.outcome.status ?? sent.outcome.error}`)).toEqual([])
+  expect(
+    failures.map((sent) => `${sent.resolved.method} ${sent.resolved.path.slice(0, 120)} → ${sent.outcome.status ?? sent.outcome.error}`),
+  ).toEqual([])
 }, 300_000)
 
 it('stores nothing for a request it refuses (nor for a read)', () => {

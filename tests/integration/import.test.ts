@@ -77,9 +77,36 @@ const CLEAN_DOC = {
 
 /** Words of the hostile page that must not reach the stored document or text. */
 const FORBIDDEN = [
-  'script', 'alert', 'javascript', 'onclick', 'onload', 'onerror', 'onmouseover', 'style', 'class', 'data-track',
-  'iframe', 'evil', 'cookie', 'stolen', 'tracker', 'Facebook', 'Twitter', 'Email', 'mailto', 'Share this', 'Politics',
-  'Economy', 'Sport', 'Home', 'World', 'Logo', 'Copyright', 'footer', 'img', 'December 15',
+  'script',
+  'alert',
+  'javascript',
+  'onclick',
+  'onload',
+  'onerror',
+  'onmouseover',
+  'style',
+  'class',
+  'data-track',
+  'iframe',
+  'evil',
+  'cookie',
+  'stolen',
+  'tracker',
+  'Facebook',
+  'Twitter',
+  'Email',
+  'mailto',
+  'Share this',
+  'Politics',
+  'Economy',
+  'Sport',
+  'Home',
+  'World',
+  'Logo',
+  'Copyright',
+  'footer',
+  'img',
+  'December 15',
 ]
 
 async function storedArticle(id: string) {
@@ -285,7 +312,10 @@ describe('refused imports leave no row', () => {
     await expectAppError(importArticle(actor, { content: 'Some text.', meta: { title: 'Date', publishedAt: '2017-02-30' } }), 422)
     await expectAppError(importArticle(actor, { content: 'Some text.', keep: [-1], meta: { title: 'Keep' } }), 422)
     await expectAppError(importArticle(actor, { content: 'Some text.', format: 'pdf', meta: { title: 'Format' } }), 422)
-    await expectAppError(importArticle(actor, { content: '<script>alert(1)</script><nav><a href="/">Home</a></nav>', format: 'html', meta: { title: 'Nothing' } }), 422)
+    await expectAppError(
+      importArticle(actor, { content: '<script>alert(1)</script><nav><a href="/">Home</a></nav>', format: 'html', meta: { title: 'Nothing' } }),
+      422,
+    )
     await expectAppError(importArticle(actor, null), 422)
     expect(await rowCounts()).toEqual(before)
   })
@@ -330,7 +360,12 @@ describe('Markdown import', () => {
   ].join('\n')
 
   it('becomes headings-free paragraphs, a list, a blockquote and safe marks', async () => {
-    const { id } = await importArticle(actor, { content: MARKDOWN, fileName: 'figures.md', keep: [], meta: { title: 'Ministry figures under scrutiny' } })
+    const { id } = await importArticle(actor, {
+      content: MARKDOWN,
+      fileName: 'figures.md',
+      keep: [],
+      meta: { title: 'Ministry figures under scrutiny' },
+    })
     const { article, revisions } = await storedArticle(id)
     expect(article.title).toBe('Ministry figures under scrutiny')
     expect(article.sourceNote).toBe('Imported from figures.md')

@@ -68,7 +68,7 @@ describe('an actor of another newsroom', () => {
     expect(workspace.claims.map((claim) => claim.id)).toEqual([claimA])
   })
 
-  it("does not see the article in listArticles, nor its claims in listClaims", async () => {
+  it('does not see the article in listArticles, nor its claims in listClaims', async () => {
     for (const actor of outsiders) {
       const articles = await listArticles(actor)
       expect(articles.map((article) => article.id)).toEqual([articleB])
@@ -78,7 +78,7 @@ describe('an actor of another newsroom', () => {
     expect(own.map((article) => [article.id, article.claimCount])).toEqual([[articleA, 1]])
   })
 
-  it("cannot mark a claim on the article, even with its real revision id", async () => {
+  it('cannot mark a claim on the article, even with its real revision id', async () => {
     const before = await snapshotA()
     const span = spanOf(revisionA.text, 'Japan announced on Friday')
     for (const actor of outsiders) {

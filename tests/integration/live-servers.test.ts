@@ -84,8 +84,10 @@ it('keeps delivering when the listener connections are killed: each server recon
   const editorOnB = await signIn(b.url, editor.email, PASSWORD)
   const feed = await subscribe(b, editorOnB)
   const listeners = async () =>
-    (await getDb().$queryRaw<{ pid: number }[]>`
-      SELECT pid FROM pg_stat_activity WHERE application_name = ${LISTENER_APPLICATION_NAME} AND datname = current_database()`).map((r) => r.pid)
+    (
+      await getDb().$queryRaw<{ pid: number }[]>`
+      SELECT pid FROM pg_stat_activity WHERE application_name = ${LISTENER_APPLICATION_NAME} AND datname = current_database()`
+    ).map((r) => r.pid)
   const before = await listeners()
   expect(before.length).toBeGreaterThanOrEqual(1)
   await getDb().$queryRaw`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid = ANY(${before}::int[])`

@@ -45,10 +45,10 @@ const changeOf = (claimId: string, kind?: string) => (message: { event: string; 
   message.event === 'change' && message.data.claimId === claimId && (!kind || message.data.kind === kind)
 
 const listenerPids = async () =>
-  (await getDb().$queryRaw<{ pid: number }[]>`
-    SELECT pid FROM pg_stat_activity WHERE application_name = ${LISTENER_APPLICATION_NAME} AND datname = current_database()`).map(
-    (row) => row.pid,
-  )
+  (
+    await getDb().$queryRaw<{ pid: number }[]>`
+    SELECT pid FROM pg_stat_activity WHERE application_name = ${LISTENER_APPLICATION_NAME} AND datname = current_database()`
+  ).map((row) => row.pid)
 
 describe('events', () => {
   it('writes one event per change, in the change’s transaction, carrying ids only', async () => {

@@ -31,7 +31,11 @@ let outsiderMissileId: string // another newsroom: the very same words
 async function approvedClaim(articleId: string, words: string) {
   const claim = await markWords(checker, articleId, words)
   await transitionClaim(checker, claim.id, { version: 1, to: 'IN_PROGRESS' })
-  await updateClaimDetails(checker, claim.id, { version: 2, verdict: 'MOSTLY_TRUE', summary: 'The Hwasong-15 test suggests a range above 13,000 km.' })
+  await updateClaimDetails(checker, claim.id, {
+    version: 2,
+    verdict: 'MOSTLY_TRUE',
+    summary: 'The Hwasong-15 test suggests a range above 13,000 km.',
+  })
   await addSource(checker, claim.id, { url: 'https://thebulletin.org/2017/11/hwasong-15-range', title: 'Hwasong-15 range analysis' })
   await transitionClaim(checker, claim.id, { version: 4, to: 'IN_REVIEW' })
   return transitionClaim(editor, claim.id, { version: 5, to: 'APPROVED' })
@@ -167,7 +171,10 @@ describe('linking claims', () => {
     expect(fromMissile.map((link) => link.claim.exact)).toEqual([REPHRASED])
     expect(matches.find((match) => match.claim.id === rephrasedId)?.linked).toBe(true)
 
-    for (const [id, other] of [[rephrasedId, missileId], [missileId, rephrasedId]]) {
+    for (const [id, other] of [
+      [rephrasedId, missileId],
+      [missileId, rephrasedId],
+    ]) {
       const events = (await auditEventsOf(id)).filter((event) => event.action === 'claim.linked')
       expect(events).toHaveLength(1)
       expect(events[0].actorId).toBe(checker.id)
@@ -184,10 +191,7 @@ describe('linking claims', () => {
   })
 
   it('survives two people linking at the same moment', async () => {
-    await Promise.all([
-      linkClaims(checker, otherNumberId, { claimId: missileId }),
-      linkClaims(editor, missileId, { claimId: otherNumberId }),
-    ])
+    await Promise.all([linkClaims(checker, otherNumberId, { claimId: missileId }), linkClaims(editor, missileId, { claimId: otherNumberId })])
     expect(await getDb().claimLink.count()).toBe(2)
     expect((await auditEventsOf(otherNumberId)).filter((event) => event.action === 'claim.linked')).toHaveLength(1)
     expect((await listLinkedClaims(checker, missileId)).map((link) => link.claim.id)).toEqual([rephrasedId, otherNumberId])

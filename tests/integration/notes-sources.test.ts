@@ -72,11 +72,7 @@ describe('note threads', () => {
     const elsewhereNote = await addNote(elsewhere, elsewhereClaim.id, { body: 'Another newsroom.' })
 
     for (const parentId of [foreignNote.id, elsewhereNote.id, 'no-such-note', claim.id]) {
-      const error = await refused(
-        [claim.id, other.id, elsewhereClaim.id],
-        () => addNote(checker, claim.id, { body: 'A reply.', parentId }),
-        422,
-      )
+      const error = await refused([claim.id, other.id, elsewhereClaim.id], () => addNote(checker, claim.id, { body: 'A reply.', parentId }), 422)
       expect(error.code).toBe('INVALID_INPUT')
       expect(error.fields).toEqual({ parentId: ['Unknown note.'] })
     }
@@ -138,9 +134,7 @@ describe('editing and deleting notes', () => {
   it('of two simultaneous edits of the same version, exactly one wins', async () => {
     const claim = await markDwClaim(checker, articleId)
     const note = await addNote(checker, claim.id, { body: 'Start.' })
-    const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => editNote(checker, note.id, { version: 1, body: `Tab ${i}.` })),
-    )
+    const results = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => editNote(checker, note.id, { version: 1, body: `Tab ${i}.` })))
     const won = results.filter((r) => r.status === 'fulfilled')
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
     expect(won).toHaveLength(1)
@@ -194,7 +188,12 @@ describe('editing and deleting notes', () => {
   it('refuses malformed edits with 422 and unknown notes with 404', async () => {
     const claim = await markDwClaim(checker, articleId)
     const note = await addNote(checker, claim.id, { body: 'Fine as is.' })
-    for (const input of [{ version: 1, body: '  ' }, { version: 1, body: 'x'.repeat(20_001) }, { body: 'No version.' }, { version: 1, body: 'ok', authorId: editor.id }]) {
+    for (const input of [
+      { version: 1, body: '  ' },
+      { version: 1, body: 'x'.repeat(20_001) },
+      { body: 'No version.' },
+      { version: 1, body: 'ok', authorId: editor.id },
+    ]) {
       await refused([claim.id], () => editNote(checker, note.id, input), 422)
     }
     await refused([claim.id], () => deleteNote(checker, note.id, {}), 422)
@@ -237,7 +236,11 @@ describe('sources', () => {
     const event = (await auditEventsOf(claim.id)).at(-1)!
     expect(Object.keys(event.after as object).sort()).toEqual(['accessedAt', 'archivedUrl', 'excerpt', 'publisher', 'sourceId', 'title', 'url'])
     // Sources are part of what an editor approves: the claim's version moves, its status does not.
-    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: 'UNCHECKED', version: 2, updatedById: checker.id })
+    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      status: 'UNCHECKED',
+      version: 2,
+      updatedById: checker.id,
+    })
   })
 
   it('edits some fields of a source, keeping the others, and audits just the change', async () => {
@@ -262,7 +265,11 @@ describe('sources', () => {
     })
     const event = (await auditEventsOf(claim.id)).at(-1)!
     expect(Object.keys(event.before as object).sort()).toEqual(['accessedAt', 'excerpt', 'sourceId', 'title'])
-    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: 'UNCHECKED', version: 3, updatedById: editor.id })
+    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      status: 'UNCHECKED',
+      version: 3,
+      updatedById: editor.id,
+    })
   })
 
   it('removes a source, keeping what it was in the audit log', async () => {
@@ -279,7 +286,11 @@ describe('sources', () => {
       after: null,
     })
     // Two additions and a removal: three versions on top of the first.
-    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: 'UNCHECKED', version: 4, updatedById: editor.id })
+    expect(await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
+      status: 'UNCHECKED',
+      version: 4,
+      updatedById: editor.id,
+    })
     await refused([claim.id], () => removeSource(editor, drop.id), 404)
     await refused([claim.id], () => updateSource(editor, drop.id, { title: 'Ghost' }), 404)
   })

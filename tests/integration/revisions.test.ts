@@ -263,7 +263,8 @@ describe('deleting a claimed sentence', () => {
 
     // The claim after the deleted paragraph moved back; the others are fine.
     await expectFollowed(latest, ['abe'])
-    const removed = 'Prime Minister Shinzo Abe said in an address to media executives in Tokyo that he was certain the sanctions were having an effect.'
+    const removed =
+      'Prime Minister Shinzo Abe said in an address to media executives in Tokyo that he was certain the sanctions were having an effect.'
     const atomicBefore = spanIn(base.text, MARKS.atomic.words, MARKS.atomic.words)
     expect((await claimRow(claims.atomic)).start).toBe(atomicBefore.start - codePointLength(removed) - 1)
 
@@ -399,10 +400,7 @@ describe('another newsroom', () => {
     await expectAppError(getRevision(rival, articleId, 1), 404)
     await expectAppError(getLatestRevision(rival, articleId), 404)
     const { context, words } = MARKS.russia
-    await expectAppError(
-      reattachClaim(rival, claims.abe, { revisionId: base.id, ...spanIn(base.text, context, words), version: 1 }),
-      404,
-    )
+    await expectAppError(reattachClaim(rival, claims.abe, { revisionId: base.id, ...spanIn(base.text, context, words), version: 1 }), 404)
     // Even with an article of its own to point at.
     const ownArticle = await importDwArticle(rival)
     const own = await getLatestRevision(rival, ownArticle)
@@ -486,9 +484,17 @@ describe('malicious documents', () => {
       attrs: { onclick: 'alert(1)', style: 'x', class: 'y' },
       content: [
         { type: 'text', text: 'Read ' },
-        { type: 'text', text: 'the source', marks: [{ type: 'link', attrs: { href: 'javascript:alert(document.cookie)', onclick: 'alert(2)' } }, { type: 'bold' }] },
+        {
+          type: 'text',
+          text: 'the source',
+          marks: [{ type: 'link', attrs: { href: 'javascript:alert(document.cookie)', onclick: 'alert(2)' } }, { type: 'bold' }],
+        },
         { type: 'text', text: ' and ', marks: [{ type: 'code' }] },
-        { type: 'text', text: 'the UN', marks: [{ type: 'link', attrs: { href: 'https://www.un.org/en/', target: '_blank', onmouseover: 'alert(3)' } }] },
+        {
+          type: 'text',
+          text: 'the UN',
+          marks: [{ type: 'link', attrs: { href: 'https://www.un.org/en/', target: '_blank', onmouseover: 'alert(3)' } }],
+        },
         { type: 'text', text: '.' },
       ],
     }

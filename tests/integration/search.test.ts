@@ -146,9 +146,7 @@ describe('filters', () => {
     expect(ids((await search(checker, { q, to: '2020-03-10' })).results)).toEqual([budgetId])
     expect(ids((await search(checker, { q, from: '2020-03-10', to: '2020-03-10' })).results)).toEqual([budgetId])
     expect(ids((await search(checker, { q, to: '2020-03-09' })).results)).toEqual([])
-    expect(new Set(ids((await search(checker, { q, from: '2020-03-11' })).results))).toEqual(
-      new Set([bombId, russiaId, rangeId, noteOnlyId]),
-    )
+    expect(new Set(ids((await search(checker, { q, from: '2020-03-11' })).results))).toEqual(new Set([bombId, russiaId, rangeId, noteOnlyId]))
     expect(ids((await search(checker, { q, verdict: 'FALSE', articleId: dwArticle })).results)).toEqual([])
   })
 

@@ -12,7 +12,13 @@ beforeEach(resetDatabase)
 
 describe('createUser', () => {
   it('creates the newsroom when it does not exist, and stores a verifiable hash', async () => {
-    const user = await createUser({ newsroom: 'The Daily Check', email: 'first@daily.test', name: 'First Checker', role: 'CHECKER', password: PASSWORD })
+    const user = await createUser({
+      newsroom: 'The Daily Check',
+      email: 'first@daily.test',
+      name: 'First Checker',
+      role: 'CHECKER',
+      password: PASSWORD,
+    })
     const newsrooms = await getDb().newsroom.findMany()
     expect(newsrooms.map((n) => n.name)).toEqual(['The Daily Check'])
     expect(user.newsroom).toEqual({ id: newsrooms[0].id, name: 'The Daily Check' })

@@ -153,9 +153,7 @@ describe('annotations that cannot be anchored', () => {
 describe('envelopes', () => {
   it('accepts a single Annotation, an AnnotationPage and a bare array', async () => {
     const single = await importDwArticle(importer)
-    expect((await importW3cAnnotations(importer, single, quoteAnnotation('White House'))).created.map((c) => c.exact)).toEqual([
-      'White House',
-    ])
+    expect((await importW3cAnnotations(importer, single, quoteAnnotation('White House'))).created.map((c) => c.exact)).toEqual(['White House'])
 
     const page = await importDwArticle(importer)
     const pageDoc = { type: 'AnnotationPage', items: [quoteAnnotation('White House'), quoteAnnotation('Security Council')] }
@@ -212,7 +210,7 @@ describe('a Hypothesis annotation converted to the W3C model', () => {
             { type: 'RangeSelector', startContainer: '/div[1]/p[2]', startOffset: 12, endContainer: '/div[1]/p[2]', endOffset: 29 },
             // Positions in Hypothesis' own rendering of the page: not this text's.
             { type: 'TextPositionSelector', start: 40_000, end: 40_017 },
-            { type: 'TextQuoteSelector', exact: 'nuclear ambitions', prefix: "UN ambassador has insisted its ", suffix: ' were in self-defense' },
+            { type: 'TextQuoteSelector', exact: 'nuclear ambitions', prefix: 'UN ambassador has insisted its ', suffix: ' were in self-defense' },
           ],
         },
       ],

@@ -211,11 +211,7 @@ describe('refusals, which change nothing', () => {
       let error = await refused(claim.id, () => transitionClaim(actor, claim.id, { version: 5, to: 'APPROVED' }), 403)
       expect(error.code).toBe('FORBIDDEN')
       expect(error.message).toBe('Only editors and admins can approve claims or request changes.')
-      error = await refused(
-        claim.id,
-        () => transitionClaim(actor, claim.id, { version: 5, to: 'CHANGES_REQUESTED', comment: 'Looks wrong.' }),
-        403,
-      )
+      error = await refused(claim.id, () => transitionClaim(actor, claim.id, { version: 5, to: 'CHANGES_REQUESTED', comment: 'Looks wrong.' }), 403)
       expect(error.code).toBe('FORBIDDEN')
     }
   })
@@ -455,7 +451,11 @@ describe('changing what an editor approved', () => {
     const seen = await getClaim(editor, inReview.id)
     expect(seen).toMatchObject({ status: 'IN_REVIEW', version: 5 })
     await change(seen)
-    const error = await refused(seen.id, () => transitionClaim(editor, seen.id, { version: seen.version, to: 'APPROVED', comment: 'Looks right.' }), 409)
+    const error = await refused(
+      seen.id,
+      () => transitionClaim(editor, seen.id, { version: seen.version, to: 'APPROVED', comment: 'Looks right.' }),
+      409,
+    )
     expect(error.code).toBe('CONFLICT')
     expect(error.details).toMatchObject({ changedBy: checker2.name, current: { status: 'IN_REVIEW', approvedById: null, version: 6 } })
     expect(await getDb().review.count({ where: { claimId: seen.id } })).toBe(0)

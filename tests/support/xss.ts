@@ -41,7 +41,7 @@ export const XSS_PAYLOADS = [
   "'-alert(1)-'",
   '</script><script>alert(1)</script>',
   '<!--<script>alert(1)</script>-->',
-  '{{constructor.constructor(\'alert(1)\')()}}',
+  "{{constructor.constructor('alert(1)')()}}",
   '[click](javascript:alert(1)) ![x](javascript:alert(1)) <javascript:alert(1)>',
 ]
 
@@ -67,7 +67,20 @@ export const HOSTILE_URLS = [
   'http://',
 ]
 
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster', 'background', 'codebase', 'cite', 'longdesc', 'srcset'])
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'data',
+  'poster',
+  'background',
+  'codebase',
+  'cite',
+  'longdesc',
+  'srcset',
+])
 const NEVER = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'svg', 'math', 'noscript', 'xmp', 'template', 'portal'])
 
 /** A URL as a browser reads its scheme: without whitespace and control characters, lower case. */
@@ -98,7 +111,8 @@ export function scriptRisks(html: string, options: ScanOptions = {}): string[] {
           if (/^on/i.test(attribute)) risks.push(`<${name} ${attribute}="${value}">`)
           if (URL_ATTRIBUTES.has(attribute) && DANGEROUS_SCHEME.test(schemeOf(value))) risks.push(`<${name} ${attribute}="${value}">`)
           if (attribute === 'srcdoc') risks.push(`<${name} srcdoc>`)
-          if (attribute === 'style' && /expression\s*\(|url\s*\(|javascript:|@import|behavior\s*:/i.test(value)) risks.push(`<${name} style="${value}">`)
+          if (attribute === 'style' && /expression\s*\(|url\s*\(|javascript:|@import|behavior\s*:/i.test(value))
+            risks.push(`<${name} style="${value}">`)
         }
         if (NEVER.has(name) && !(name === 'svg' && options.allowSvg)) risks.push(`<${name}>`)
         if (name === 'meta' && /refresh/i.test(attributes['http-equiv'] ?? '')) risks.push('<meta http-equiv=refresh>')

@@ -31,9 +31,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
     <article className="article-page">
       <header className="article-meta">
         <h1>{article.title}</h1>
-        <p className="meta">
-          {[article.publisher, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(' · ')}
-        </p>
+        <p className="meta">{[article.publisher, article.publishedAt && formatDate(article.publishedAt)].filter(Boolean).join(' · ')}</p>
         {article.sourceNote && <p className="meta source-note">Source: {article.sourceNote}</p>}
       </header>
       <ArticleWorkspace

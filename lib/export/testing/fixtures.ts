@@ -74,10 +74,22 @@ export function fixtureClaims(): ReportClaim[] {
           accessedAt: '2017-12-16',
           archivedUrl: 'https://web.archive.org/web/20171216000000/https://www.38north.org/2017/11/melleman112917/',
         },
-        { url: 'https://www.ucsusa.org/north-korea-hwasong-15', title: 'Union of Concerned Scientists analysis', publisher: null, excerpt: null, accessedAt: null, archivedUrl: null },
+        {
+          url: 'https://www.ucsusa.org/north-korea-hwasong-15',
+          title: 'Union of Concerned Scientists analysis',
+          publisher: null,
+          excerpt: null,
+          accessedAt: null,
+          archivedUrl: null,
+        },
       ],
       notes: [
-        { id: 'note_1', body: 'Two independent estimates agree.\nRe-entry vehicle untested.', author: 'Ana Checker', createdAt: '2017-12-16T10:00:00.000Z' },
+        {
+          id: 'note_1',
+          body: 'Two independent estimates agree.\nRe-entry vehicle untested.',
+          author: 'Ana Checker',
+          createdAt: '2017-12-16T10:00:00.000Z',
+        },
         { id: 'note_2', body: 'Approved — wording of summary tightened 👍', author: 'Éd Itor', createdAt: '2017-12-18T15:29:00.000Z' },
       ],
     },
@@ -103,7 +115,9 @@ export function fixtureClaims(): ReportClaim[] {
         },
         { url: 'javascript:alert(3)', title: 'Not a web page', publisher: null, excerpt: null, accessedAt: null, archivedUrl: null },
       ],
-      notes: [{ id: 'note_3', body: 'Only the State Department transcript, no video.', author: 'Ana Checker', createdAt: '2017-12-17T11:00:00.000Z' }],
+      notes: [
+        { id: 'note_3', body: 'Only the State Department transcript, no video.', author: 'Ana Checker', createdAt: '2017-12-17T11:00:00.000Z' },
+      ],
     },
     {
       ...base('clm_rocket', 'a 🚀 game-changer'),
@@ -125,7 +139,14 @@ export function fixtureClaims(): ReportClaim[] {
       approvedAt: '2017-12-20T12:00:00.000Z',
       orphaned: true,
       sources: [
-        { url: 'https://comtrade.example/kp?year=2017&flow=x', title: '=SUM(A1:A9) UN Comtrade', publisher: 'UN', excerpt: null, accessedAt: '2017-12-19', archivedUrl: 'https://archive.example/abc' },
+        {
+          url: 'https://comtrade.example/kp?year=2017&flow=x',
+          title: '=SUM(A1:A9) UN Comtrade',
+          publisher: 'UN',
+          excerpt: null,
+          accessedAt: '2017-12-19',
+          archivedUrl: 'https://archive.example/abc',
+        },
       ],
     },
     {

@@ -40,7 +40,9 @@ export class JsonTestSuite {
     this.ajv = new Ajv04({ allErrors: true, validateSchema: false, strict: false })
     addFormats(this.ajv)
     const definitions = join(root, 'definitions')
-    for (const name of readdirSync(definitions).filter((file) => file.endsWith('.json')).sort()) {
+    for (const name of readdirSync(definitions)
+      .filter((file) => file.endsWith('.json'))
+      .sort()) {
       this.ajv.addSchema(this.readJson(join(definitions, name)))
     }
   }

@@ -21,12 +21,22 @@ export const link = (href: string) => ({ type: 'link', attrs: { href } })
 const NODE_TYPES = new Set(['doc', 'paragraph', 'heading', 'caption', 'bulletList', 'orderedList', 'listItem', 'blockquote', 'text'])
 const MARK_TYPES = new Set(['bold', 'italic', 'link'])
 const NAMED_ENTITIES: Record<string, string> = {
-  colon: ':', tab: '\t', newline: '\n', lt: '<', gt: '>', amp: '&', quot: '"', apos: "'", lpar: '(', rpar: ')', sol: '/',
+  colon: ':',
+  tab: '\t',
+  newline: '\n',
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+  lpar: '(',
+  rpar: ')',
+  sol: '/',
 }
 
 function decodeEntities(input: string): string {
   let text = input
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text
     text = text
       .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(Math.min(parseInt(hex, 16), 0x10ffff)))

@@ -33,7 +33,13 @@ export function idsOf(world: World, collection: Collection, side: Side): string[
     case 'numbers':
       return ['1', '2', '3']
     case 'any':
-      return [...pools.articles[side], ...pools.claims[side].map((claim) => claim.id), ...pools.notes[side].map((note) => note.id), ...pools.sources[side], ...pools.users[side]]
+      return [
+        ...pools.articles[side],
+        ...pools.claims[side].map((claim) => claim.id),
+        ...pools.notes[side].map((note) => note.id),
+        ...pools.sources[side],
+        ...pools.users[side],
+      ]
   }
 }
 
@@ -43,7 +49,9 @@ const sideArb = fc.constantFrom<Side>('A', 'A', 'A', 'B')
 
 /** A real id: mostly newsroom A's (where three of the four sessions live), some of B's. */
 export const realId = (collection: Collection) =>
-  fc.tuple(sideArb, fc.nat()).map(([side, index]) => new Ref(`${collection} ${side}#${index}`, ({ world }) => pick(idsOf(world, collection, side), index) ?? 'none'))
+  fc
+    .tuple(sideArb, fc.nat())
+    .map(([side, index]) => new Ref(`${collection} ${side}#${index}`, ({ world }) => pick(idsOf(world, collection, side), index) ?? 'none'))
 
 const ID_MANGLERS: [string, (id: string) => string][] = [
   ['+x', (id) => `${id}x`],
@@ -61,9 +69,9 @@ const ID_MANGLERS: [string, (id: string) => string][] = [
 ]
 
 const mangledId = (collection: Collection) =>
-  fc.tuple(realId(collection), fc.nat(ID_MANGLERS.length - 1)).map(
-    ([ref, n]) => new Ref(`${ref.describe} ${ID_MANGLERS[n][0]}`, (ctx) => ID_MANGLERS[n][1](String(ref.resolve(ctx)))),
-  )
+  fc
+    .tuple(realId(collection), fc.nat(ID_MANGLERS.length - 1))
+    .map(([ref, n]) => new Ref(`${ref.describe} ${ID_MANGLERS[n][0]}`, (ctx) => ID_MANGLERS[n][1](String(ref.resolve(ctx)))))
 
 const hex = (byte: number) => byte.toString(16).padStart(2, '0').toUpperCase()
 
@@ -77,7 +85,10 @@ export const TRAVERSAL = [
 
 const percentJunk = fc
   .array(
-    fc.oneof(fc.constantFrom('%', '%%', '%z', '%0', '%G1', 'a', '.', '/'), fc.integer({ min: 0, max: 255 }).map((byte) => `%${hex(byte)}`)),
+    fc.oneof(
+      fc.constantFrom('%', '%%', '%z', '%0', '%G1', 'a', '.', '/'),
+      fc.integer({ min: 0, max: 255 }).map((byte) => `%${hex(byte)}`),
+    ),
     { minLength: 1, maxLength: 12 },
   )
   .map((parts) => parts.join(''))
@@ -97,7 +108,22 @@ const junkSegment = fc.oneof(
   { weight: 1, arbitrary: longSegment },
   {
     weight: 1,
-    arbitrary: fc.constantFrom('0', '-1', '1e309', 'null', 'undefined', 'NaN', 'true', '[]', '%7B%7D', 'constructor', '__proto__', 'prototype', 'toString', 'hasOwnProperty'),
+    arbitrary: fc.constantFrom(
+      '0',
+      '-1',
+      '1e309',
+      'null',
+      'undefined',
+      'NaN',
+      'true',
+      '[]',
+      '%7B%7D',
+      'constructor',
+      '__proto__',
+      'prototype',
+      'toString',
+      'hasOwnProperty',
+    ),
   },
 )
 
@@ -107,10 +133,20 @@ export function collectionFor(parts: PathPart[], index: number): Collection {
   if (/number|revision/i.test(part.name)) return 'numbers'
   if (/token/i.test(part.name)) return 'tokens'
   if (/^other|claim/i.test(part.name)) return 'claims'
-  const before = parts.slice(0, index).reverse().find((p) => p.kind === 'static')
+  const before = parts
+    .slice(0, index)
+    .reverse()
+    .find((p) => p.kind === 'static')
   const byStatic: Record<string, Collection> = {
-    articles: 'articles', claims: 'claims', notes: 'notes', sources: 'sources', members: 'users', users: 'users', revisions: 'numbers',
-    invitations: 'tokens', links: 'claims',
+    articles: 'articles',
+    claims: 'claims',
+    notes: 'notes',
+    sources: 'sources',
+    members: 'users',
+    users: 'users',
+    revisions: 'numbers',
+    invitations: 'tokens',
+    links: 'claims',
   }
   return (before?.kind === 'static' && byStatic[before.value]) || 'any'
 }
@@ -173,7 +209,21 @@ export const fuzzText = fc.oneof(
   { weight: 4, arbitrary: fc.string({ maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
-  { weight: 1, arbitrary: fc.constantFrom('"tillerson" OR -china', 'a & b | !c', "x' OR 1=1 --", '<script>alert(1)</script>', ':*', '\\', '(', 'a\u0000b', '\ud800', '\u202e') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '"tillerson" OR -china',
+      'a & b | !c',
+      "x' OR 1=1 --",
+      '<script>alert(1)</script>',
+      ':*',
+      '\\',
+      '(',
+      'a\u0000b',
+      '\ud800',
+      '\u202e',
+    ),
+  },
   { weight: 1, arbitrary: fc.integer({ min: 100, max: 3_000 }).map((n) => 'word '.repeat(n)) },
 )
 
@@ -185,7 +235,10 @@ export const QUERY_VALUES: Record<string, fc.Arbitrary<string | Ref>> = {
   q: fuzzText,
   verdict: enumish(VERDICTS),
   status: enumish(STATUSES),
-  articleId: fc.oneof(realId('articles'), junkSegment.map((s) => decodeSafely(s))),
+  articleId: fc.oneof(
+    realId('articles'),
+    junkSegment.map((s) => decodeSafely(s)),
+  ),
   from: dateish,
   to: dateish,
   page: smallNumberish,
@@ -206,7 +259,13 @@ const encodeQueryValue = (value: string) => encodeSegment(value)
 
 function buildQuery(pairs: [string, string | Ref][]): string | Ref {
   const text = (ctx?: ResolveContext) =>
-    '?' + pairs.map(([key, value]) => `${encodeSegment(key)}=${encodeQueryValue(value instanceof Ref ? String(ctx ? value.resolve(ctx) : value.describe) : value)}`).join('&')
+    '?' +
+    pairs
+      .map(
+        ([key, value]) =>
+          `${encodeSegment(key)}=${encodeQueryValue(value instanceof Ref ? String(ctx ? value.resolve(ctx) : value.describe) : value)}`,
+      )
+      .join('&')
   if (!pairs.some(([, value]) => value instanceof Ref)) return text()
   return new Ref(`query ${text()}`, (ctx) => text(ctx))
 }
@@ -216,8 +275,22 @@ const queryPairs = (keys: string[]) =>
 
 const junkQuery = fc.oneof(
   fc.constantFrom(
-    '?', '?&', '?=', '?a=%zz', '?%', '?q=%ff%fe', '?format=md&format=csv', '?__proto__[polluted]=1', '?constructor[prototype][x]=1',
-    '?a[]=1&a[]=2', `?${'a=1&'.repeat(2_000)}`, `?q=${'x'.repeat(6_000)}`, '?q=%00', '?q=%ED%A0%80', '?lastEventId=%00', '?page=%F0%9F%98%80',
+    '?',
+    '?&',
+    '?=',
+    '?a=%zz',
+    '?%',
+    '?q=%ff%fe',
+    '?format=md&format=csv',
+    '?__proto__[polluted]=1',
+    '?constructor[prototype][x]=1',
+    '?a[]=1&a[]=2',
+    `?${'a=1&'.repeat(2_000)}`,
+    `?q=${'x'.repeat(6_000)}`,
+    '?q=%00',
+    '?q=%ED%A0%80',
+    '?lastEventId=%00',
+    '?page=%F0%9F%98%80',
   ),
   fc.string({ maxLength: 50 }).map((s) => `?${encodeSegment(s)}`),
   percentJunk.map((s) => `?q=${s}`),
@@ -247,10 +320,19 @@ export const cookieArb: fc.Arbitrary<CookieChoice> = fc.oneof(
         fc.string({ maxLength: 60 }).map((s) => `authjs.session-token=${encodeSegment(s)}`),
         fc.stringMatching(/^[\x20-\x7e]{0,200}$/),
         fc.constantFrom(
-          'authjs.session-token=', 'authjs.session-token', '=', ';;;', 'authjs.session-token=eyJhbGciOiJub25lIn0.e30.',
-          'authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..AAAA.BBBB.CCCC', `authjs.session-token=${'A'.repeat(5_000)}`,
-          '__Secure-authjs.session-token=x', 'authjs.session-token.0=abc; authjs.session-token.1=def',
-          'authjs.callback-url=javascript:alert(1)', 'authjs.callback-url=%', 'authjs.csrf-token=x%7Cy', 'authjs.pkce.code_verifier=x',
+          'authjs.session-token=',
+          'authjs.session-token',
+          '=',
+          ';;;',
+          'authjs.session-token=eyJhbGciOiJub25lIn0.e30.',
+          'authjs.session-token=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0..AAAA.BBBB.CCCC',
+          `authjs.session-token=${'A'.repeat(5_000)}`,
+          '__Secure-authjs.session-token=x',
+          'authjs.session-token.0=abc; authjs.session-token.1=def',
+          'authjs.callback-url=javascript:alert(1)',
+          'authjs.callback-url=%',
+          'authjs.csrf-token=x%7Cy',
+          'authjs.pkce.code_verifier=x',
         ),
       )
       .map((text): CookieChoice => ({ kind: 'garbage', text })),
@@ -260,7 +342,9 @@ export const cookieArb: fc.Arbitrary<CookieChoice> = fc.oneof(
     arbitrary: fc
       .record({
         who: fc.constantFrom(...SESSIONS),
-        how: fc.constantFrom('truncate', 'flip', 'append', 'duplicate', 'chunked') as fc.Arbitrary<'truncate' | 'flip' | 'append' | 'duplicate' | 'chunked'>,
+        how: fc.constantFrom('truncate', 'flip', 'append', 'duplicate', 'chunked') as fc.Arbitrary<
+          'truncate' | 'flip' | 'append' | 'duplicate' | 'chunked'
+        >,
         at: fc.nat(),
         other: fc.constantFrom(...SESSIONS),
       })
@@ -316,7 +400,10 @@ export const extraHeadersArb: fc.Arbitrary<Record<string, string | Ref>> = fc.on
   {
     weight: 1,
     arbitrary: fc
-      .array(fc.oneof(...Object.entries(EXTRA_HEADERS).map(([name, value]) => value.map((v): [string, string | Ref] => [name, v]))), { minLength: 1, maxLength: 3 })
+      .array(fc.oneof(...Object.entries(EXTRA_HEADERS).map(([name, value]) => value.map((v): [string, string | Ref] => [name, v]))), {
+        minLength: 1,
+        maxLength: 3,
+      })
       .map((entries) => Object.fromEntries(entries)),
   },
 )
@@ -372,7 +459,8 @@ function updateAt(value: Json, path: (string | number)[], update: (old: Json) =>
   const copy: Record<string, Json> = {}
   for (const key of Object.keys(object)) {
     if (key !== head) Object.defineProperty(copy, key, { value: object[key], enumerable: true, writable: true, configurable: true })
-    else if (!(next === undefined && !rest.length)) Object.defineProperty(copy, key, { value: next, enumerable: true, writable: true, configurable: true })
+    else if (!(next === undefined && !rest.length))
+      Object.defineProperty(copy, key, { value: next, enumerable: true, writable: true, configurable: true })
   }
   return copy
 }
@@ -422,7 +510,9 @@ export function mutate(template: Json, mutation: Mutation): Json {
       if (mutation.how === 'array') return [template]
       if (mutation.how === 'data') return { data: template }
       if (mutation.how === 'double') return [template, template]
-      return new Ref('template as a JSON string', (ctx) => JSON.stringify(template, (_key, value) => (value instanceof Ref ? value.resolve(ctx) : value)))
+      return new Ref('template as a JSON string', (ctx) =>
+        JSON.stringify(template, (_key, value) => (value instanceof Ref ? value.resolve(ctx) : value)),
+      )
     case 'rename': {
       const keys = template && typeof template === 'object' && !Array.isArray(template) ? Object.keys(template) : []
       if (!keys.length) return template
@@ -445,13 +535,17 @@ const deepBody = fc.oneof(
   fc.integer({ min: 50, max: 200_000 }).map((n) => ({ kind: 'text', text: '['.repeat(n) + ']'.repeat(n) }) as Body),
   fc.integer({ min: 50, max: 50_000 }).map((n) => ({ kind: 'text', text: '{"a":'.repeat(n) + '1' + '}'.repeat(n) }) as Body),
   fc.integer({ min: 50, max: 100_000 }).map((n) => ({ kind: 'text', text: '['.repeat(n) }) as Body),
-  fc.integer({ min: 10, max: 20_000 }).map((n) => ({ kind: 'text', text: `{"doc":${'{"type":"doc","content":['.repeat(n)}${']}'.repeat(n)}}` }) as Body),
+  fc
+    .integer({ min: 10, max: 20_000 })
+    .map((n) => ({ kind: 'text', text: `{"doc":${'{"type":"doc","content":['.repeat(n)}${']}'.repeat(n)}}` }) as Body),
 )
 
 const hugeBody = fc.oneof(
   fc.integer({ min: 200_000, max: 300_000 }).map((n) => ({ kind: 'json', value: { body: 'x'.repeat(n), content: 'y'.repeat(10) } }) as Body),
   fc.integer({ min: 1_000, max: 40_000 }).map((n) => ({ kind: 'json', value: Array.from({ length: n }, (_, i) => i) }) as Body),
-  fc.integer({ min: 1_000, max: 20_000 }).map((n) => ({ kind: 'json', value: Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])) }) as Body),
+  fc
+    .integer({ min: 1_000, max: 20_000 })
+    .map((n) => ({ kind: 'json', value: Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])) }) as Body),
   // Over the 2 MB import limit, under what the import routes read (4 MB): it reaches their validation.
   fc.constant({ kind: 'json', value: { content: 'z'.repeat(2_100_000), meta: { title: 'Huge' } } } as Body),
 )
@@ -471,7 +565,13 @@ const protoPollution = fc
   .map((text): Body => ({ kind: 'text', text }))
 
 const formBody = fc
-  .array(fc.tuple(fc.oneof(fc.constantFrom('body', 'version', 'email', 'password', 'name', 'content', '$ACTION_ID_x', '0', '1_x'), fc.string({ maxLength: 10 })), fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('1', '', '\u0000'))), { maxLength: 5 })
+  .array(
+    fc.tuple(
+      fc.oneof(fc.constantFrom('body', 'version', 'email', 'password', 'name', 'content', '$ACTION_ID_x', '0', '1_x'), fc.string({ maxLength: 10 })),
+      fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('1', '', '\u0000')),
+    ),
+    { maxLength: 5 },
+  )
   .chain((fields) =>
     fc.constantFrom<Body>({ kind: 'form', fields }, { kind: 'multipart', boundary: '----fuzz', fields }, { kind: 'multipart', boundary: '', fields }),
   )
@@ -481,7 +581,9 @@ function unstorable(template: fc.Arbitrary<Json> | undefined) {
   const bad = fc.constantFrom('\u0000', 'a\u0000', '\ud800', 'text \udfff text', '\udbff', 'ok\ud83d')
   const base = template ?? fc.constant({ body: 'x', name: 'x', content: 'x', q: 'x' })
   return fc.tuple(base, fc.nat(), bad).map(([value, at, text]): Body => {
-    const paths = pathsOf(value).filter((path) => typeof path.reduce<Json>((v, key) => (v as Record<string, Json>)?.[key as string], value) === 'string')
+    const paths = pathsOf(value).filter(
+      (path) => typeof path.reduce<Json>((v, key) => (v as Record<string, Json>)?.[key as string], value) === 'string',
+    )
     if (!paths.length) return { kind: 'json', value: withKey((value ?? {}) as Record<string, unknown>, text, text) }
     const path = paths[at % paths.length]
     return { kind: 'json', value: updateAt(value, path, (old) => `${String(old).slice(0, 10)}${text}`) }
@@ -499,7 +601,10 @@ export function bodyArb(template: fc.Arbitrary<Json> | undefined, method: string
   const json = (value: fc.Arbitrary<Json>) => value.map((v): Body => ({ kind: 'json', value: v }))
   const body: fc.Arbitrary<Body> = fc.oneof(
     { weight: template ? 10 : 0, arbitrary: json(template ?? fc.constant(null)) },
-    { weight: template ? 10 : 0, arbitrary: fc.tuple(template ?? fc.constant(null), mutationArb).map(([t, m]): Body => ({ kind: 'json', value: mutate(t, m) })) },
+    {
+      weight: template ? 10 : 0,
+      arbitrary: fc.tuple(template ?? fc.constant(null), mutationArb).map(([t, m]): Body => ({ kind: 'json', value: mutate(t, m) })),
+    },
     { weight: noBody ? 20 : 2, arbitrary: fc.constant<Body>({ kind: 'none' }) },
     { weight: 2, arbitrary: json(fc.jsonValue()) },
     { weight: 1, arbitrary: json(fc.anything({ maxDepth: 3, withNullPrototype: true, withObjectString: true })) },
@@ -513,10 +618,13 @@ export function bodyArb(template: fc.Arbitrary<Json> | undefined, method: string
   )
   return body.chain((chosen) => {
     const expected =
-      chosen.kind === 'none' ? undefined
-      : chosen.kind === 'form' ? 'application/x-www-form-urlencoded'
-      : chosen.kind === 'multipart' ? `multipart/form-data; boundary=${chosen.boundary}`
-      : 'application/json'
+      chosen.kind === 'none'
+        ? undefined
+        : chosen.kind === 'form'
+          ? 'application/x-www-form-urlencoded'
+          : chosen.kind === 'multipart'
+            ? `multipart/form-data; boundary=${chosen.boundary}`
+            : 'application/json'
     return contentTypeArb(expected).map((contentType) => ({ body: chosen, contentType }))
   })
 }
@@ -535,7 +643,13 @@ const UNPARSED_METHODS = new Set(['get', 'FOO'])
 export function requestArb(route: RouteHandler, method: string): fc.Arbitrary<FuzzRequest> {
   const template = bodyTemplate(method, route.pattern)
   return fc
-    .record({ where: pathArb(route.parts), query: queryArb(route.pattern), cookie: cookieArb, headers: extraHeadersArb, content: bodyArb(template, method) })
+    .record({
+      where: pathArb(route.parts),
+      query: queryArb(route.pattern),
+      cookie: cookieArb,
+      headers: extraHeadersArb,
+      content: bodyArb(template, method),
+    })
     .map(({ where, query, cookie, headers, content }) => ({
       route: route.pattern,
       method,
@@ -563,7 +677,10 @@ const emailArb = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...SESSIONS).map((who) => new Ref(`${who} email`, ({ world }) => world.actors[who].email)) },
   { weight: 1, arbitrary: fc.constant(new Ref('victim email', ({ world }) => world.victim.email)) },
   { weight: 1, arbitrary: fc.constantFrom('ivy-invited@factmark.test', 'nobody@factmark.test', 'ADMIN@FACTMARK.TEST', ' a@b.c ') },
-  { weight: 5, arbitrary: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', '@', 'a@', `${'a'.repeat(300)}@x.io`, 'a\u0000@b.c', '\ud800@b.c')) },
+  {
+    weight: 5,
+    arbitrary: fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('', '@', 'a@', `${'a'.repeat(300)}@x.io`, 'a\u0000@b.c', '\ud800@b.c')),
+  },
 )
 const passwordArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(PASSWORD) },
@@ -573,10 +690,24 @@ const passwordArb = fc.oneof(
 /** Light fuzz of next-auth: its endpoints by name, and the credentials callback with forms good and bad. */
 export function authRequestArb(route: RouteHandler): fc.Arbitrary<FuzzRequest> {
   const known = fc.constantFrom<string[]>(
-    ['session'], ['csrf'], ['providers'], ['signin'], ['signout'], ['error'], ['callback', 'credentials'], ['signin', 'credentials'],
-    ['callback', 'github'], ['verify-request'], ['webauthn-options', 'credentials'], ['callback'], ['signin', '..'],
+    ['session'],
+    ['csrf'],
+    ['providers'],
+    ['signin'],
+    ['signout'],
+    ['error'],
+    ['callback', 'credentials'],
+    ['signin', 'credentials'],
+    ['callback', 'github'],
+    ['verify-request'],
+    ['webauthn-options', 'credentials'],
+    ['callback'],
+    ['signin', '..'],
   )
-  const path = fc.oneof({ weight: 6, arbitrary: known }, { weight: 1, arbitrary: fc.array(junkSegment, { minLength: 1, maxLength: 3 }) as fc.Arbitrary<string[]> })
+  const path = fc.oneof(
+    { weight: 6, arbitrary: known },
+    { weight: 1, arbitrary: fc.array(junkSegment, { minLength: 1, maxLength: 3 }) as fc.Arbitrary<string[]> },
+  )
   const csrfToken = fc.oneof(
     { weight: 4, arbitrary: fc.constant<string | Ref>(new Ref('csrf token', ({ world }) => world.csrf.token)) },
     { weight: 1, arbitrary: fc.string({ maxLength: 64 }) },
@@ -586,9 +717,18 @@ export function authRequestArb(route: RouteHandler): fc.Arbitrary<FuzzRequest> {
     .chain((fields) => {
       const entries = Object.entries(fields) as [string, unknown][]
       return fc.oneof(
-        { weight: 6, arbitrary: fc.constant<BodyChoice>({ body: { kind: 'form', fields: entries }, contentType: 'application/x-www-form-urlencoded' }) },
+        {
+          weight: 6,
+          arbitrary: fc.constant<BodyChoice>({ body: { kind: 'form', fields: entries }, contentType: 'application/x-www-form-urlencoded' }),
+        },
         { weight: 1, arbitrary: fc.constant<BodyChoice>({ body: { kind: 'json', value: fields }, contentType: 'application/json' }) },
-        { weight: 1, arbitrary: fc.constant<BodyChoice>({ body: { kind: 'multipart', boundary: 'fz', fields: entries }, contentType: 'multipart/form-data; boundary=fz' }) },
+        {
+          weight: 1,
+          arbitrary: fc.constant<BodyChoice>({
+            body: { kind: 'multipart', boundary: 'fz', fields: entries },
+            contentType: 'multipart/form-data; boundary=fz',
+          }),
+        },
         { weight: 1, arbitrary: bodyArb(undefined, 'POST') },
       )
     })
@@ -636,10 +776,27 @@ const actionArgs = (actionId: string, allIds: string[]) => {
     {
       weight: 3,
       arbitrary: fc
-        .record({ email: emailArb, password: passwordArb, next: fc.constantFrom('/articles', '//evil.example', 'https://evil.example', '/admin', '', '/\\evil.example') })
-        .map(({ email, password, next }): [string, unknown][] => [['_1_email', email], ['_1_password', password], ['_1_next', next]]),
+        .record({
+          email: emailArb,
+          password: passwordArb,
+          next: fc.constantFrom('/articles', '//evil.example', 'https://evil.example', '/admin', '', '/\\evil.example'),
+        })
+        .map(({ email, password, next }): [string, unknown][] => [
+          ['_1_email', email],
+          ['_1_password', password],
+          ['_1_next', next],
+        ]),
     },
-    { weight: 1, arbitrary: fc.array(fc.tuple(fc.string({ maxLength: 8 }).map((name) => `_1_${name}`), fc.string({ maxLength: 20 })), { maxLength: 4 }) },
+    {
+      weight: 1,
+      arbitrary: fc.array(
+        fc.tuple(
+          fc.string({ maxLength: 8 }).map((name) => `_1_${name}`),
+          fc.string({ maxLength: 20 }),
+        ),
+        { maxLength: 4 },
+      ),
+    },
   )
   const root = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom('[null,"$K1"]', '["$K1"]', '[]', '["$undefined","$K1"]') },
@@ -661,8 +818,16 @@ const actionArgs = (actionId: string, allIds: string[]) => {
       const actionFields: [string, unknown][] =
         how === 'id'
           ? [[`$ACTION_ID_${id}`, '']]
-          : [['$ACTION_REF_1', ''], ['$ACTION_1:0', JSON.stringify({ id, bound: how === 'ref' ? null : '$@1' })], ['$ACTION_1:1', '[null]'], ['$ACTION_KEY', 'k1']]
-      return { body: { kind: 'multipart', boundary: '----fuzzform', fields: [...actionFields, ...plain] }, contentType: 'multipart/form-data; boundary=----fuzzform' }
+          : [
+              ['$ACTION_REF_1', ''],
+              ['$ACTION_1:0', JSON.stringify({ id, bound: how === 'ref' ? null : '$@1' })],
+              ['$ACTION_1:1', '[null]'],
+              ['$ACTION_KEY', 'k1'],
+            ]
+      return {
+        body: { kind: 'multipart', boundary: '----fuzzform', fields: [...actionFields, ...plain] },
+        contentType: 'multipart/form-data; boundary=----fuzzform',
+      }
     })
   const urlEncoded = formFields.map((fields): BodyChoice => ({
     body: { kind: 'form', fields: [[`$ACTION_ID_${actionId}`, ''], ...fields.map(([name, value]): [string, unknown] => [name.slice(3), value])] },

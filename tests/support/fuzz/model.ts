@@ -115,7 +115,8 @@ export function fieldText(value: unknown, ctx: ResolveContext): string {
 /** An object with `key` as an own, enumerable property, even for "__proto__". */
 export function withKey(object: Record<string, unknown>, key: string, value: unknown) {
   const copy: Record<string, unknown> = {}
-  for (const existing of Object.keys(object)) Object.defineProperty(copy, existing, { value: object[existing], enumerable: true, writable: true, configurable: true })
+  for (const existing of Object.keys(object))
+    Object.defineProperty(copy, existing, { value: object[existing], enumerable: true, writable: true, configurable: true })
   Object.defineProperty(copy, key, { value, enumerable: true, writable: true, configurable: true })
   return copy
 }

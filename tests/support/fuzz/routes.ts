@@ -33,7 +33,13 @@ export function exportedMethods(source: string): HttpMethod[] {
     for (const name of match[1].split(',')) found.add(name.split(':').pop()!.trim())
   }
   for (const match of source.matchAll(/export\s*\{([^}]*)\}/g)) {
-    for (const name of match[1].split(',')) found.add(name.split(/\s+as\s+/).pop()!.trim())
+    for (const name of match[1].split(','))
+      found.add(
+        name
+          .split(/\s+as\s+/)
+          .pop()!
+          .trim(),
+      )
   }
   return HTTP_METHODS.filter((method) => found.has(method))
 }

@@ -50,7 +50,8 @@ const decodeSafely = (text: string) => {
 }
 
 /** Only what Node lets through in a request line: anything else percent-encoded. */
-const safePath = (path: string) => path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : c))
+const safePath = (path: string) =>
+  path.replace(/[^\x21-\x7e]/gu, (c) => encodeURIComponent(c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : c))
 const safeHeader = (value: string) => value.replace(/[^\t\x20-\x7e\x80-\xff]/g, '?')
 
 function cookieHeader(choice: CookieChoice, world: World): { text?: string; as: string } {
@@ -76,7 +77,10 @@ function cookieHeader(choice: CookieChoice, world: World): { text?: string; as: 
         case 'append':
           return { text: `authjs.session-token=${token}x`, as }
         case 'duplicate':
-          return { text: `authjs.session-token=${tokenOf(world.cookies[choice.other] ?? '')}; authjs.session-token=${token}`, as: `${as} after ${choice.other}` }
+          return {
+            text: `authjs.session-token=${tokenOf(world.cookies[choice.other] ?? '')}; authjs.session-token=${token}`,
+            as: `${as} after ${choice.other}`,
+          }
         case 'chunked':
           return { text: `authjs.session-token.0=${token.slice(0, at)}; authjs.session-token.1=${token.slice(at)}`, as }
       }
@@ -108,7 +112,10 @@ export function resolveRequest(request: FuzzRequest, world: World, origin: strin
   else if (b.kind === 'bytes') body = Buffer.from(b.bytes)
   else if (b.kind === 'form') body = Buffer.from(new URLSearchParams(b.fields.map(([k, v]) => [k, fieldText(v, ctx)])).toString(), 'utf8')
   else if (b.kind === 'multipart') {
-    const parts = b.fields.map(([name, value]) => `--${b.boundary}\r\nContent-Disposition: form-data; name="${name.replace(/["\r\n]/g, '_')}"\r\n\r\n${fieldText(value, ctx)}\r\n`)
+    const parts = b.fields.map(
+      ([name, value]) =>
+        `--${b.boundary}\r\nContent-Disposition: form-data; name="${name.replace(/["\r\n]/g, '_')}"\r\n\r\n${fieldText(value, ctx)}\r\n`,
+    )
     body = Buffer.from(`${parts.join('')}--${b.boundary}--\r\n`, 'utf8')
   }
   const path = safePath(`/${segments.join('/')}${query}`)
@@ -137,7 +144,15 @@ export function sendResolved(baseUrl: string, resolved: Resolved): Promise<Outco
       resolve({ ...outcome, ms: Math.round(performance.now() - started) })
     }
     // A generous header limit: a 431 or an oversized redirect must reach us as a status, not a parse error here.
-    const options = { host: hostname, port, method: resolved.method, path: resolved.path, headers: resolved.headers, agent, maxHeaderSize: 1024 * 1024 }
+    const options = {
+      host: hostname,
+      port,
+      method: resolved.method,
+      path: resolved.path,
+      headers: resolved.headers,
+      agent,
+      maxHeaderSize: 1024 * 1024,
+    }
     const request = http.request(options, (response) => {
       const status = response.statusCode ?? null
       const location = response.headers.location

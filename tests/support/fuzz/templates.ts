@@ -45,7 +45,10 @@ const versionArb = (of: 'claim' | 'note') =>
     {
       weight: 3,
       arbitrary: fc.constant(
-        new Ref(`current ${of} version`, (ctx) => (of === 'claim' ? findClaim(ctx.world, param(ctx))?.version : findNote(ctx.world, param(ctx))?.version) ?? 1),
+        new Ref(
+          `current ${of} version`,
+          (ctx) => (of === 'claim' ? findClaim(ctx.world, param(ctx))?.version : findNote(ctx.world, param(ctx))?.version) ?? 1,
+        ),
       ),
     },
     { weight: 1, arbitrary: fc.integer({ min: 1, max: 8 }) },
@@ -55,7 +58,12 @@ const idRef = (what: 'claims' | 'notes' | 'users' | 'articles') =>
   fc.tuple(fc.constantFrom<Side>('A', 'A', 'A', 'B'), fc.nat()).map(
     ([side, index]) =>
       new Ref(`${what} ${side}#${index}`, ({ world }) => {
-        const list = what === 'claims' ? world.pools.claims[side].map((c) => c.id) : what === 'notes' ? world.pools.notes[side].map((n) => n.id) : world.pools[what][side]
+        const list =
+          what === 'claims'
+            ? world.pools.claims[side].map((c) => c.id)
+            : what === 'notes'
+              ? world.pools.notes[side].map((n) => n.id)
+              : world.pools[what][side]
         return list.length ? list[index % list.length] : 'none'
       }),
   )
@@ -106,9 +114,21 @@ const urlArb = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      'https://www.un.org/press/en/2017/sc13125.doc.htm', 'javascript:alert(1)', 'data:text/html,<b>x</b>', 'file:///etc/passwd', 'ftp://x.org/',
-      'http://', 'https://[::1]/', 'http://127.0.0.1:5432/', 'http://xn--nxasmq6b.com/', `https://example.org/${'a'.repeat(2_100)}`, ' https://example.org ',
-      'HTTPS://EXAMPLE.ORG', 'https://user:pass@example.org/', 'http://ex ample.org', 'https://例え.テスト/パス',
+      'https://www.un.org/press/en/2017/sc13125.doc.htm',
+      'javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'file:///etc/passwd',
+      'ftp://x.org/',
+      'http://',
+      'https://[::1]/',
+      'http://127.0.0.1:5432/',
+      'http://xn--nxasmq6b.com/',
+      `https://example.org/${'a'.repeat(2_100)}`,
+      ' https://example.org ',
+      'HTTPS://EXAMPLE.ORG',
+      'https://user:pass@example.org/',
+      'http://ex ample.org',
+      'https://例え.テスト/パス',
     ),
   },
 )
@@ -125,9 +145,18 @@ const passwordArb = fc.oneof(
   { weight: 1, arbitrary: fc.string({ maxLength: 40 }) },
 )
 
-const DW_SNIPPET = 'Tillerson calls out China and Russia over North Korea ties\n\nUS Secretary of State Rex Tillerson said Russia was not doing enough.\n\nRead more: something else'
+const DW_SNIPPET =
+  'Tillerson calls out China and Russia over North Korea ties\n\nUS Secretary of State Rex Tillerson said Russia was not doing enough.\n\nRead more: something else'
 const articleContent = fc.oneof(
-  { weight: 3, arbitrary: fc.constantFrom(DW_SNIPPET, '# Title\n\nSome *markdown* text.', '<h1>T</h1><p>Para <b>bold</b><script>alert(1)</script></p><img src=x onerror=alert(1)>', 'x') },
+  {
+    weight: 3,
+    arbitrary: fc.constantFrom(
+      DW_SNIPPET,
+      '# Title\n\nSome *markdown* text.',
+      '<h1>T</h1><p>Para <b>bold</b><script>alert(1)</script></p><img src=x onerror=alert(1)>',
+      'x',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ minLength: 1, maxLength: 200 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 100 }) },
   { weight: 1, arbitrary: fc.constantFrom('', ' \n ', '<p></p>', '<<<>>>', '<!--', '<svg><foreignObject><p>x</p></foreignObject></svg>') },
@@ -153,7 +182,17 @@ const revisionBody = fc
       if (op === 'replace') paragraphs = [word]
       if (op === 'empty') paragraphs = []
       const content: Json[] = paragraphs.map((text) => ({ type: 'paragraph', ...(text ? { content: [{ type: 'text', text }] } : {}) }))
-      if (op === 'marks') content.push({ type: 'paragraph', content: [{ type: 'text', text: word || 'x', marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }, { type: 'bold' }, { type: 'evil' }] }] })
+      if (op === 'marks')
+        content.push({
+          type: 'paragraph',
+          content: [
+            {
+              type: 'text',
+              text: word || 'x',
+              marks: [{ type: 'link', attrs: { href: 'javascript:alert(1)' } }, { type: 'bold' }, { type: 'evil' }],
+            },
+          ],
+        })
       if (op === 'odd') content.push({ type: 'image', attrs: { src: 'x' } }, { type: 'text', text: 'loose' }, null, 'text')
       if (op === 'heading') content.unshift({ type: 'heading', attrs: { level: 99 }, content: [{ type: 'text', text: word || 'H' }] })
       return { type: 'doc', content }
@@ -173,7 +212,9 @@ const w3cBody = fc
     const quote = new Ref(`quote at ${at.toFixed(3)}+${length}`, (ctx) => {
       const latest = latestFor(ctx, 'article')
       const start = Math.floor(at * latest.length)
-      return codePoints(latest.text).slice(start, start + length).join('')
+      return codePoints(latest.text)
+        .slice(start, start + length)
+        .join('')
     })
     const annotation = {
       '@context': 'http://www.w3.org/ns/anno.jsonld',
@@ -192,31 +233,33 @@ const w3cBody = fc
       },
     }
     if (shape === 'page') return { type: 'AnnotationPage', items: [annotation] }
-    if (shape === 'collection') return { type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [annotation, { type: 'Annotation' }] } }
+    if (shape === 'collection')
+      return { type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [annotation, { type: 'Annotation' }] } }
     if (shape === 'array') return [annotation, 1, null]
     if (shape === 'many') return Array.from({ length: 60 }, () => annotation)
     return annotation
   })
 
-const settingsBody = fc
-  .record({
-    displayName: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('Fuzz Desk', 'Desk A') }, shortText(200), fc.constant(null)),
-    url: fc.oneof({ weight: 3, arbitrary: fc.constant('https://desk.example.org/') }, urlArb, fc.constantFrom('', null)),
-    logoUrl: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', null) }, urlArb),
-    reportLanguage: fc.oneof(
-      { weight: 4, arbitrary: fc.constantFrom('en', 'de-CH', 'pt-BR', 'zh-Hant') },
-      fc.constantFrom('x', 'en-', 'EN', 'tlh-Latn-XX-x-klingon', 'i-klingon', 'en-u-ca-gregory'),
-      fc.string({ maxLength: 12 }),
-    ),
-    verdictScale: fc.record({
+const settingsBody = fc.record({
+  displayName: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('Fuzz Desk', 'Desk A') }, shortText(200), fc.constant(null)),
+  url: fc.oneof({ weight: 3, arbitrary: fc.constant('https://desk.example.org/') }, urlArb, fc.constantFrom('', null)),
+  logoUrl: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('', null) }, urlArb),
+  reportLanguage: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom('en', 'de-CH', 'pt-BR', 'zh-Hant') },
+    fc.constantFrom('x', 'en-', 'EN', 'tlh-Latn-XX-x-klingon', 'i-klingon', 'en-u-ca-gregory'),
+    fc.string({ maxLength: 12 }),
+  ),
+  verdictScale: fc
+    .record({
       change: fc.constantFrom(...VERDICTS),
       label: fc.oneof({ weight: 3, arbitrary: fc.stringMatching(/^[A-Za-z]{1,12} [a-z]{1,12}$/) }, fc.string({ maxLength: 45 }), fc.constant('True')),
       rating: fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 6 }) }, fc.integer({ min: 0, max: 7 }), fc.constant(null)),
-    }).map(({ change, label, rating }) => ({
+    })
+    .map(({ change, label, rating }) => ({
       ...DEFAULT_VERDICT_SCALE,
       [change]: { label, rating },
     })),
-  })
+})
 
 const TEMPLATES: Record<string, () => fc.Arbitrary<Json>> = {
   'POST /api/articles/[id]/claims': () => selection('article'),
@@ -225,7 +268,11 @@ const TEMPLATES: Record<string, () => fc.Arbitrary<Json>> = {
     fc.record(
       {
         version: versionArb('claim'),
-        claimant: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('Rex Tillerson', 'The ministry', 'A spokesperson') }, shortText(300), fc.constant(null)),
+        claimant: fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom('Rex Tillerson', 'The ministry', 'A spokesperson') },
+          shortText(300),
+          fc.constant(null),
+        ),
         claimDate: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('2017-12-15', '2017-12-14') }, dateArb, fc.constant(null)),
         verdict: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...VERDICTS) }, fc.constantFrom(null, 'true', 'MAYBE')),
         summary: fc.oneof({ weight: 3, arbitrary: fc.constant('The UN record says otherwise.') }, shortText(2_000), fc.constant(null)),
@@ -235,24 +282,57 @@ const TEMPLATES: Record<string, () => fc.Arbitrary<Json>> = {
     ),
   'POST /api/claims/[id]/transitions': () =>
     fc.record(
-      { version: versionArb('claim'), to: fc.oneof(fc.constantFrom(...STATUSES), fc.constantFrom('approved', 'DELETED', '')), comment: shortText(5_000) },
+      {
+        version: versionArb('claim'),
+        to: fc.oneof(fc.constantFrom(...STATUSES), fc.constantFrom('approved', 'DELETED', '')),
+        comment: shortText(5_000),
+      },
       { requiredKeys: ['version', 'to'] },
     ),
   'POST /api/claims/[id]/notes': () =>
-    fc.record({ body: shortText(20_000), parentId: fc.oneof(idRef('notes'), fc.constant('nope')), requestId: fc.oneof(fc.uuid(), fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-000000000000')) }, { requiredKeys: ['body'] }),
+    fc.record(
+      {
+        body: shortText(20_000),
+        parentId: fc.oneof(idRef('notes'), fc.constant('nope')),
+        requestId: fc.oneof(fc.uuid(), fc.constantFrom('not-a-uuid', '00000000-0000-0000-0000-000000000000')),
+      },
+      { requiredKeys: ['body'] },
+    ),
   'PATCH /api/notes/[id]': () => fc.record({ version: versionArb('note'), body: shortText(20_000) }),
   'DELETE /api/notes/[id]': () => fc.record({ version: versionArb('note') }),
   'POST /api/claims/[id]/sources': () =>
     fc.record(
-      { url: urlArb, title: shortText(500), publisher: fc.oneof(shortText(300), fc.constant(null)), excerpt: fc.oneof(shortText(5_000), fc.constant(null)), accessedAt: fc.oneof(dateArb, fc.constant(null)), archivedUrl: fc.oneof(urlArb, fc.constantFrom('', null)) },
+      {
+        url: urlArb,
+        title: shortText(500),
+        publisher: fc.oneof(shortText(300), fc.constant(null)),
+        excerpt: fc.oneof(shortText(5_000), fc.constant(null)),
+        accessedAt: fc.oneof(dateArb, fc.constant(null)),
+        archivedUrl: fc.oneof(urlArb, fc.constantFrom('', null)),
+      },
       { requiredKeys: ['url', 'title'] },
     ),
   'PATCH /api/sources/[id]': () =>
     fc.record(
-      { url: urlArb, title: shortText(500), publisher: fc.oneof(shortText(300), fc.constant(null)), excerpt: shortText(5_000), accessedAt: fc.oneof(dateArb, fc.constant(null)), archivedUrl: fc.oneof(urlArb, fc.constantFrom('', null)) },
+      {
+        url: urlArb,
+        title: shortText(500),
+        publisher: fc.oneof(shortText(300), fc.constant(null)),
+        excerpt: shortText(5_000),
+        accessedAt: fc.oneof(dateArb, fc.constant(null)),
+        archivedUrl: fc.oneof(urlArb, fc.constantFrom('', null)),
+      },
       { requiredKeys: [] },
     ),
-  'POST /api/imports/preview': () => fc.record({ content: articleContent, fileName: fc.oneof(fc.constantFrom('a.txt', 'a.md', 'a.html', 'a.pdf', '../../etc/passwd', ''), fc.string({ maxLength: 300 })), format: formatArb }, { requiredKeys: ['content'] }),
+  'POST /api/imports/preview': () =>
+    fc.record(
+      {
+        content: articleContent,
+        fileName: fc.oneof(fc.constantFrom('a.txt', 'a.md', 'a.html', 'a.pdf', '../../etc/passwd', ''), fc.string({ maxLength: 300 })),
+        format: formatArb,
+      },
+      { requiredKeys: ['content'] },
+    ),
   'POST /api/articles': () =>
     fc.record(
       {
@@ -261,22 +341,31 @@ const TEMPLATES: Record<string, () => fc.Arbitrary<Json>> = {
         format: formatArb,
         keep: fc.oneof(fc.array(fc.nat(20), { maxLength: 5 }), fc.constant([-1]), fc.constant(Array.from({ length: 10_001 }, (_, i) => i))),
         meta: fc.record(
-          { title: shortText(500), publisher: fc.oneof(shortText(300), fc.constant(null)), url: fc.oneof(urlArb, fc.constant('')), publishedAt: fc.oneof(dateArb, fc.constant(null)), language: fc.constantFrom('en', 'de-CH', 'x', '', 'english') },
+          {
+            title: shortText(500),
+            publisher: fc.oneof(shortText(300), fc.constant(null)),
+            url: fc.oneof(urlArb, fc.constant('')),
+            publishedAt: fc.oneof(dateArb, fc.constant(null)),
+            language: fc.constantFrom('en', 'de-CH', 'x', '', 'english'),
+          },
           { requiredKeys: ['title'] },
         ),
       },
       { requiredKeys: ['content', 'meta'] },
     ),
   'POST /api/articles/[id]/revisions': () => revisionBody,
-  'PUT /api/articles/[id]/presence': () => fc.record({ connectionId: fc.oneof(fc.uuid(), fc.constant('x')), claimId: fc.oneof(idRef('claims'), fc.constant(null)) }),
+  'PUT /api/articles/[id]/presence': () =>
+    fc.record({ connectionId: fc.oneof(fc.uuid(), fc.constant('x')), claimId: fc.oneof(idRef('claims'), fc.constant(null)) }),
   'POST /api/articles/[id]/import': () => w3cBody,
   'PATCH /api/account': () => fc.record({ name: shortText(200) }),
   'POST /api/account/password': () =>
-    fc.tuple(fc.constantFrom(PASSWORD, 'wrong-password-123', ''), passwordArb, fc.constantFrom('same', 'same', 'other')).map(([currentPassword, newPassword, confirm]) => ({
-      currentPassword,
-      newPassword,
-      confirm: confirm === 'same' ? newPassword : `${newPassword}!`,
-    })),
+    fc
+      .tuple(fc.constantFrom(PASSWORD, 'wrong-password-123', ''), passwordArb, fc.constantFrom('same', 'same', 'other'))
+      .map(([currentPassword, newPassword, confirm]) => ({
+        currentPassword,
+        newPassword,
+        confirm: confirm === 'same' ? newPassword : `${newPassword}!`,
+      })),
   'POST /api/admin/members': () =>
     fc.record({
       name: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('Nora Newcomer', 'Ömer Öztürk', '李雷') }, shortText(200)),
@@ -289,14 +378,24 @@ const TEMPLATES: Record<string, () => fc.Arbitrary<Json>> = {
       role: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...ROLES) }, fc.constantFrom('SUPERADMIN', 'admin', '')),
     }),
   'PATCH /api/admin/members/[id]': () =>
-    fc.oneof(fc.record({ role: fc.oneof(fc.constantFrom(...ROLES), fc.constant('ROOT')) }), fc.record({ disabled: fc.oneof(fc.boolean(), fc.constant('true')) }), fc.record({ role: fc.constantFrom(...ROLES), disabled: fc.boolean() })),
+    fc.oneof(
+      fc.record({ role: fc.oneof(fc.constantFrom(...ROLES), fc.constant('ROOT')) }),
+      fc.record({ disabled: fc.oneof(fc.boolean(), fc.constant('true')) }),
+      fc.record({ role: fc.constantFrom(...ROLES), disabled: fc.boolean() }),
+    ),
   'PUT /api/admin/settings': () => settingsBody,
   'POST /api/invitations/redeem': () =>
-    fc.record({
-      token: fc.oneof(fc.nat().map((index) => new Ref(`token #${index}`, ({ world }) => world.tokens[index % Math.max(1, world.tokens.length)] ?? 'none')), fc.stringMatching(/^[A-Za-z0-9_-]{43}$/), fc.constantFrom('', 'x'.repeat(101))),
-      password: passwordArb,
-      confirm: fc.constantFrom('same', 'same', 'other'),
-    }).map((body) => ({ ...body, confirm: body.confirm === 'same' ? body.password : `${body.password}?` })),
+    fc
+      .record({
+        token: fc.oneof(
+          fc.nat().map((index) => new Ref(`token #${index}`, ({ world }) => world.tokens[index % Math.max(1, world.tokens.length)] ?? 'none')),
+          fc.stringMatching(/^[A-Za-z0-9_-]{43}$/),
+          fc.constantFrom('', 'x'.repeat(101)),
+        ),
+        password: passwordArb,
+        confirm: fc.constantFrom('same', 'same', 'other'),
+      })
+      .map((body) => ({ ...body, confirm: body.confirm === 'same' ? body.password : `${body.password}?` })),
   'POST /api/articles/[id]/suggestions/dismissals': () =>
     fc.record({
       exact: fc.oneof(
@@ -305,7 +404,9 @@ const TEMPLATES: Record<string, () => fc.Arbitrary<Json>> = {
             new Ref(`words at ${at.toFixed(3)}+${length}`, (ctx) => {
               const latest = latestFor(ctx, 'article')
               const start = Math.floor(at * latest.length)
-              return codePoints(latest.text).slice(start, start + length).join('')
+              return codePoints(latest.text)
+                .slice(start, start + length)
+                .join('')
             }),
         ),
         shortText(20_000),
@@ -328,17 +429,32 @@ const BODILESS = ['POST /api/admin/members/[id]/password-link']
 export const templatedRoutes = () => [...Object.keys(TEMPLATES), ...BODILESS]
 
 const pairs = (entries: [string, fc.Arbitrary<string | Ref>][]) =>
-  fc.array(fc.oneof(...entries.map(([key, value]) => value.map((v): [string, string | Ref] => [key, v]))), { minLength: 1, maxLength: 4 }).map((chosen) => {
-    const text = (ctx?: ResolveContext) => '?' + chosen.map(([key, value]) => `${key}=${encodeURIComponent(String(value instanceof Ref ? (ctx ? value.resolve(ctx) : value.describe) : value))}`).join('&')
-    return chosen.some(([, value]) => value instanceof Ref) ? new Ref(`query ${text()}`, (ctx) => text(ctx)) : text()
-  })
+  fc
+    .array(fc.oneof(...entries.map(([key, value]) => value.map((v): [string, string | Ref] => [key, v]))), { minLength: 1, maxLength: 4 })
+    .map((chosen) => {
+      const text = (ctx?: ResolveContext) =>
+        '?' +
+        chosen
+          .map(([key, value]) => `${key}=${encodeURIComponent(String(value instanceof Ref ? (ctx ? value.resolve(ctx) : value.describe) : value))}`)
+          .join('&')
+      return chosen.some(([, value]) => value instanceof Ref) ? new Ref(`query ${text()}`, (ctx) => text(ctx)) : text()
+    })
 
 const articleRef = idRef('articles')
 const QUERY_TEMPLATES: Record<string, () => fc.Arbitrary<string | Ref>> = {
-  '/api/articles/[id]/export': () => pairs([['format', fc.constantFrom('md', 'csv', 'json', 'claimreview', 'w3c', 'xml')], ['unverified', fc.constantFrom('0', '1')]]),
-  '/api/articles/[id]/import': () => fc.oneof({ weight: 8, arbitrary: fc.constant('?format=w3c') }, { weight: 1, arbitrary: pairs([['format', fc.constantFrom('w3c', 'W3C', 'csv', '')]]) }),
+  '/api/articles/[id]/export': () =>
+    pairs([
+      ['format', fc.constantFrom('md', 'csv', 'json', 'claimreview', 'w3c', 'xml')],
+      ['unverified', fc.constantFrom('0', '1')],
+    ]),
+  '/api/articles/[id]/import': () =>
+    fc.oneof(
+      { weight: 8, arbitrary: fc.constant('?format=w3c') },
+      { weight: 1, arbitrary: pairs([['format', fc.constantFrom('w3c', 'W3C', 'csv', '')]]) },
+    ),
   '/api/articles/[id]/claims': () => fc.constantFrom('?doc=1', '?doc=0'),
-  '/api/articles/[id]/events': () => pairs([['lastEventId', fc.oneof(fc.nat().map(String), fc.constantFrom('0', '-1', 'x', '99999999999999999999'))]]),
+  '/api/articles/[id]/events': () =>
+    pairs([['lastEventId', fc.oneof(fc.nat().map(String), fc.constantFrom('0', '-1', 'x', '99999999999999999999'))]]),
   '/api/search': () =>
     pairs([
       ['q', fc.oneof(fc.constantFrom('Russia', 'China OR Korea', '"was not"', '-Tillerson', 'note'), fc.string({ maxLength: 30 }))],
@@ -349,7 +465,8 @@ const QUERY_TEMPLATES: Record<string, () => fc.Arbitrary<string | Ref>> = {
       ['to', dateArb],
       ['page', fc.oneof(fc.integer({ min: -2, max: 60 }).map(String), fc.constantFrom('', '1.5', 'x'))],
     ]),
-  '/api/claims/[id]/matches': () => pairs([['limit', fc.oneof(fc.integer({ min: -2, max: 100 }).map(String), fc.constantFrom('', 'x', '1e3', 'Infinity'))]]),
+  '/api/claims/[id]/matches': () =>
+    pairs([['limit', fc.oneof(fc.integer({ min: -2, max: 100 }).map(String), fc.constantFrom('', 'x', '1e3', 'Infinity'))]]),
 }
 
 export function queryTemplate(pattern: string): fc.Arbitrary<string | Ref> | undefined {

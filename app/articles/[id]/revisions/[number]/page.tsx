@@ -10,13 +10,12 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
   const actor = await currentActor()
   if (!actor) redirect('/login')
   const { id, number } = await params
-  const [revision, revisions] = await Promise.all([
-    getRevision(actor, id, Number.parseInt(number, 10) || 0),
-    listRevisions(actor, id),
-  ]).catch((error) => {
-    if (error instanceof AppError && error.status === 404) notFound()
-    throw error
-  })
+  const [revision, revisions] = await Promise.all([getRevision(actor, id, Number.parseInt(number, 10) || 0), listRevisions(actor, id)]).catch(
+    (error) => {
+      if (error instanceof AppError && error.status === 404) notFound()
+      throw error
+    },
+  )
   return (
     <section className="revision-page">
       <h1>Revision {revision.number}</h1>
