@@ -45,13 +45,10 @@ export function mulberry32(seed: number) {
 
 /** Share of CPU time the whole machine spent busy over the last `ms`. */
 async function busyShare(ms: number) {
-  const total = () =>
-    os
-      .cpus()
-      .reduce((sum, { times }) => ({ idle: sum.idle + times.idle, all: sum.all + Object.values(times).reduce((a, b) => a + b, 0) }), {
-        idle: 0,
-        all: 0,
-      })
+  const total = () => {
+    const cpus = os.cpus().map(({ times }) => ({ idle: times.idle, all: Object.values(times).reduce((a, b) => a + b, 0) }))
+    return { idle: cpus.reduce((sum, cpu) => sum + cpu.idle, 0), all: cpus.reduce((sum, cpu) => sum + cpu.all, 0) }
+  }
   const before = total()
   await new Promise((resolve) => setTimeout(resolve, ms))
   const after = total()
