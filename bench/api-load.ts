@@ -208,9 +208,9 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
     stdio: ['pipe', 'pipe', 'inherit'],
   })
   let stdout = ''
-  child.stdout!.on('data', (chunk) => (stdout += chunk))
+  child.stdout.on('data', (chunk) => (stdout += chunk))
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
-  child.stdin!.end(JSON.stringify(plan))
+  child.stdin.end(JSON.stringify(plan))
   const code = await exited
   if (code !== 0) throw new Error(`The load generator failed (exit ${code}).`)
   return JSON.parse(stdout) as LoadResult
@@ -230,7 +230,7 @@ async function startBaseline(databaseUrl: string, secret: string) {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const port = await new Promise<number>((resolve, reject) => {
     let out = ''
-    child.stdout!.on('data', (chunk) => {
+    child.stdout.on('data', (chunk) => {
       out += chunk
       const line = out.split('\n').find((l) => l.startsWith('{'))
       if (line) resolve((JSON.parse(line) as { port: number }).port)
@@ -253,7 +253,7 @@ export async function run(options: Options = {}): Promise<ApiLoadFigures> {
   const log = options.log ?? (() => {})
   ensureBuild()
 
-  const measure = (label: string, serve: (url: string, seeded: Seeded) => Promise<{ url: string; cookies: string[]; stop(): Promise<void> }>) =>
+  const measure = (label: string, serve: (url: string, seeded: Seeded) => Promise<{ url: string; cookies: string[]; stop: () => Promise<void> }>) =>
     withScratchDatabase(`api_load_${label}`, async (databaseUrl) => {
       const seeded = await seed(userCount)
       await settle(log)

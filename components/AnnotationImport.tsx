@@ -19,7 +19,7 @@ export function AnnotationImport({ articleId }: { articleId: string }) {
     setResult(null)
     if (!file) return
     try {
-      const body = JSON.parse(await file.text())
+      const body: unknown = JSON.parse(await file.text())
       setResult(await api<Result>(`/api/articles/${articleId}/import?format=w3c`, { method: 'POST', body }))
     } catch (e) {
       setError(e instanceof SyntaxError ? `${file.name} is not JSON.` : errorMessage(e))

@@ -2,9 +2,9 @@
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect } from 'react'
 import { canonicalText, rangeToCodePoints, type DocNode } from '@/lib/anchoring/canonical'
-import { ClaimHighlights, type ClaimHighlightsStorage, type HighlightedClaim } from '@/lib/editor/claim-highlights'
+import { ClaimHighlights, showClaims, type HighlightedClaim } from '@/lib/editor/claim-highlights'
 import { articleExtensions } from '@/lib/editor/extensions'
-import { SuggestionHighlights, type HighlightedSuggestion, type SuggestionHighlightsStorage } from '@/lib/editor/suggestion-highlights'
+import { showSuggestions, SuggestionHighlights, type HighlightedSuggestion } from '@/lib/editor/suggestion-highlights'
 
 export interface TextSelection {
   start: number
@@ -14,11 +14,11 @@ export interface TextSelection {
 
 export interface EditorHandle {
   /** The reader's selection in canonical-text code points, or null. */
-  readSelection(): TextSelection | null
+  readSelection: () => TextSelection | null
   /** The document as edited. */
-  getDoc(): DocNode
+  getDoc: () => DocNode
   /** Puts the saved document back (after a cancelled edit). */
-  reset(doc: DocNode): void
+  reset: (doc: DocNode) => void
 }
 
 interface Props {
@@ -29,9 +29,9 @@ interface Props {
   suggestions?: HighlightedSuggestion[]
   selectedSuggestionId?: string | null
   editable?: boolean
-  onOpenClaim?(id: string): void
-  onOpenSuggestion?(id: string): void
-  onReady?(handle: EditorHandle): void
+  onOpenClaim?: (id: string) => void
+  onOpenSuggestion?: (id: string) => void
+  onReady?: (handle: EditorHandle) => void
 }
 
 function readSelection(editor: Editor): TextSelection | null {
@@ -71,19 +71,13 @@ export function ArticleEditor({
   useEffect(() => {
     if (!editor) return
     editor.setEditable(editable)
-    const storage = (editor.storage as unknown as { claimHighlights: ClaimHighlightsStorage }).claimHighlights
     // While the text is being edited its offsets move: highlights come back once the revision is saved.
-    storage.claims = editable ? [] : claims
-    storage.selectedId = selectedId
-    editor.commands.updateDecorations('claimHighlights')
+    showClaims(editor, editable ? [] : claims, selectedId)
   }, [editor, claims, selectedId, editable])
 
   useEffect(() => {
     if (!editor) return
-    const storage = (editor.storage as unknown as { suggestionHighlights: SuggestionHighlightsStorage }).suggestionHighlights
-    storage.suggestions = editable ? [] : suggestions
-    storage.selectedId = selectedSuggestionId
-    editor.commands.updateDecorations('suggestionHighlights')
+    showSuggestions(editor, editable ? [] : suggestions, selectedSuggestionId)
   }, [editor, suggestions, selectedSuggestionId, editable])
 
   useEffect(() => {

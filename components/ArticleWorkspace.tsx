@@ -73,31 +73,35 @@ export function ArticleWorkspace({
       .catch(() => {})
   }, [articleId])
 
-  const reloadClaims = useCallback(
-    async (withDoc = false) => {
-      const latest = await api<{ revision: { id: string; number: number; doc?: DocNode }; claims: Claim[] }>(
-        `/api/articles/${articleId}/claims${withDoc ? '?doc=1' : ''}`,
-      )
-      // Someone else's newer revision replaces the text, unless the user has started editing since.
-      const { doc, number, id } = latest.revision
-      if (doc && number !== currentRef.current.number && !editingRef.current) {
-        setCurrent({ id, number, doc })
-        editor.current?.reset(doc)
-        refreshSuggestions()
-      }
-      setClaims(latest.claims.sort(byTextOrder))
-    },
-    [articleId, refreshSuggestions],
-  )
-
-  const editingRef = useRef(editing)
-  editingRef.current = editing
+  // The revision shown and whether it is being edited, also as refs: a reload that
+  // returns later must see what the page shows then, not when it started.
+  const editingRef = useRef(false)
   const currentRef = useRef(current)
-  currentRef.current = current
-  const openClaimRef = useRef(openClaimId)
-  openClaimRef.current = openClaimId
+  const showRevision = (revision: typeof current) => {
+    currentRef.current = revision
+    setCurrent(revision)
+  }
+  const setEditingNow = (on: boolean) => {
+    editingRef.current = on
+    setEditing(on)
+  }
   /** True while this page saves a revision: the feed's echo of it is not someone else's. */
   const savingRevisionRef = useRef(false)
+
+  async function reloadClaims(withDoc = false) {
+    const latest = await api<{ revision: { id: string; number: number; doc?: DocNode }; claims: Claim[] }>(
+      `/api/articles/${articleId}/claims${withDoc ? '?doc=1' : ''}`,
+    )
+    // Someone else's newer revision replaces the text, unless the user has started editing since.
+    const { doc, number, id } = latest.revision
+    if (doc && number !== currentRef.current.number && !editingRef.current) {
+      showRevision({ id, number, doc })
+      editor.current?.reset(doc)
+      refreshSuggestions()
+    }
+    setClaims(latest.claims.sort(byTextOrder))
+  }
+
   const feed = useArticleFeed(articleId, initialEventId, {
     onChanges(changes: FeedChange[]) {
       const revised = changes.some((change) => change.kind === 'article.revised')
@@ -105,7 +109,7 @@ export function ArticleWorkspace({
         setMessage({ text: 'Someone saved a new revision of this text. Cancel your edit to see it; saving yours will be refused.', error: true })
       }
       reloadClaims(revised && !editingRef.current).catch(() => {})
-      if (changes.some((change) => change.claimId === openClaimRef.current)) setOpenClaimTick((n) => n + 1)
+      if (changes.some((change) => change.claimId === openClaimId)) setOpenClaimTick((n) => n + 1)
     },
     onPresence() {
       api<{ presence: PresenceEntry[] }>(`/api/articles/${articleId}/presence`)
@@ -235,12 +239,9 @@ export function ArticleWorkspace({
           { method: 'POST', body: { baseRevisionId: current.id, doc } },
         )
         const { claims: reanchored } = await api<{ claims: Claim[] }>(`/api/articles/${articleId}/claims`)
-        // The refs now, not at the next render: a feed event arriving before it must see the saved state.
-        currentRef.current = { id: saved.revision.id, number: saved.revision.number, doc }
-        editingRef.current = false
-        setCurrent(currentRef.current)
+        showRevision({ id: saved.revision.id, number: saved.revision.number, doc })
         setClaims(reanchored)
-        setEditing(false)
+        setEditingNow(false)
         setMessage({
           text: `Saved revision ${saved.revision.number}.${saved.orphaned ? ` ${saved.orphaned} claim(s) lost their text: see “Orphaned”.` : ''}`,
           error: false,
@@ -265,7 +266,7 @@ export function ArticleWorkspace({
                 disabled={busy}
                 onClick={() => {
                   editor.current?.reset(current.doc)
-                  setEditing(false)
+                  setEditingNow(false)
                 }}
               >
                 Cancel
@@ -277,7 +278,7 @@ export function ArticleWorkspace({
               <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={markClaim} disabled={busy}>
                 Mark claim
               </button>
-              <button type="button" className="secondary" onClick={() => setEditing(true)} disabled={busy}>
+              <button type="button" className="secondary" onClick={() => setEditingNow(true)} disabled={busy}>
                 Edit text
               </button>
               <label className="inline meta">

@@ -9,9 +9,9 @@ import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
 interface Props {
   claims: Claim[]
   openClaimId: string | null
-  onOpen(id: string | null): void
-  onClaimChanged(claim: ClaimWithThread): void
-  onReattach(claim: Claim): void
+  onOpen: (id: string | null) => void
+  onClaimChanged: (claim: ClaimWithThread) => void
+  onReattach: (claim: Claim) => void
   /** Changes when someone else changed the open claim. */
   openClaimTick: number
   presence: PresenceEntry[]
@@ -38,7 +38,14 @@ export function ClaimsPanel({
   const item = (claim: Claim) => (
     <ClaimItem key={claim.id} claim={claim} open={claim.id === openClaimId} onOpen={onOpen} onReattach={claim.orphaned ? onReattach : undefined}>
       {claim.id === openClaimId && (
-        <ClaimDetails claimId={claim.id} refreshKey={openClaimTick} members={members} currentUser={currentUser} onChanged={onClaimChanged} />
+        <ClaimDetails
+          key={claim.id}
+          claimId={claim.id}
+          refreshKey={openClaimTick}
+          members={members}
+          currentUser={currentUser}
+          onChanged={onClaimChanged}
+        />
       )}
     </ClaimItem>
   )
@@ -66,7 +73,7 @@ export function ClaimsPanel({
 interface ItemProps {
   claim: Claim
   open: boolean
-  onOpen(id: string | null): void
+  onOpen: (id: string | null) => void
   /** Only for orphaned claims. */
   onReattach?: (claim: Claim) => void
   /** The open claim's details. */

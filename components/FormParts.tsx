@@ -11,7 +11,7 @@ export function ErrorMessage({ message, id }: { message: string | null | undefin
 }
 
 /** The submit button, and "Cancel" when the form can be closed. */
-export function FormActions({ submit, saving, onCancel }: { submit: string; saving: boolean; onCancel?(): void }) {
+export function FormActions({ submit, saving, onCancel }: { submit: string; saving: boolean; onCancel?: () => void }) {
   return (
     <div className="actions">
       <button type="submit" disabled={saving}>

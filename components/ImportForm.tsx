@@ -189,7 +189,7 @@ export function ImportForm() {
 
 function fieldErrors(error: unknown): Record<string, string> {
   if (error instanceof ApiError && error.fields) {
-    const entries = Object.entries(error.fields).map(([key, messages]) => [key, messages[0]])
+    const entries = Object.entries(error.fields).map(([key, messages]): [string, string] => [key, messages[0]])
     return { _: error.message, ...Object.fromEntries(entries) }
   }
   return { _: errorMessage(error) }

@@ -4,9 +4,9 @@ import type { Suggestion } from '@/lib/suggestions'
 interface Props {
   suggestion: Suggestion
   busy: boolean
-  onAccept(): void
-  onDismiss(): void
-  onClose(): void
+  onAccept: () => void
+  onDismiss: () => void
+  onClose: () => void
 }
 
 /** A suggested claim: why it was suggested, and accepting or dismissing it. */

@@ -23,9 +23,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   } catch {
     throw new ApiError(0, 'OFFLINE', 'Factmark cannot be reached. Check your connection and try again.')
   }
-  const data = await response.json().catch(() => null)
+  const data: unknown = await response.json().catch(() => null)
   if (!response.ok) {
-    const error = data?.error
+    const error = (data as { error?: { code?: string; message?: string; fields?: Record<string, string[]> } } | null)?.error
     throw new ApiError(response.status, error?.code ?? 'ERROR', error?.message ?? `Request failed (${response.status}).`, error?.fields, error)
   }
   return data as T

@@ -1,15 +1,9 @@
 // Shapes the browser receives (dates arrive as ISO strings).
 import type { ClaimDetail, ClaimSummary } from '@/lib/claims'
 import type { Role } from '@/lib/generated/prisma/enums'
+import type { Jsonified } from '@/lib/http/json'
 
-export type Jsonified<T> = T extends Date
-  ? string
-  : T extends (infer U)[]
-    ? Jsonified<U>[]
-    : T extends object
-      ? { [K in keyof T]: Jsonified<T[K]> }
-      : T
-
+export type { Jsonified }
 export type Claim = Jsonified<ClaimSummary>
 export type ClaimWithThread = Jsonified<ClaimDetail>
 export type Note = ClaimWithThread['notes'][number]

@@ -22,6 +22,7 @@ const HTML = [
 function scriptRisksInDom(page: Page) {
   return page.evaluate(() => {
     const risks: string[] = []
+    // eslint-disable-next-line no-control-regex -- a browser drops control characters from a URL's scheme
     const scheme = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '').toLowerCase()
     for (const element of Array.from(document.querySelectorAll('*'))) {
       const tag = element.tagName.toLowerCase()
@@ -56,7 +57,9 @@ function scriptRisksInDom(page: Page) {
           let data = false
           try {
             data = Boolean(push && JSON.parse(push[1]))
-          } catch {}
+          } catch {
+            // not JSON: not data
+          }
           if (!data) risks.push(`<script>${text.slice(0, 80)}`)
         }
       }

@@ -57,9 +57,7 @@ export async function selectText(page: Page, from: string, to = from) {
   // ProseMirror reads the selection on the browser's next selectionchange: a key pressed before
   // that (on a busy machine) would act on the old caret. Wait until an editable editor has it.
   await page.waitForFunction(() => {
-    const editor = (
-      document.querySelector('.tiptap') as (Element & { editor?: { isEditable: boolean; state: { selection: { empty: boolean } } } }) | null
-    )?.editor
+    const editor = document.querySelector<Element & { editor?: { isEditable: boolean; state: { selection: { empty: boolean } } } }>('.tiptap')?.editor
     return !editor?.isEditable || !editor.state.selection.empty
   })
 }

@@ -4,3 +4,9 @@ const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', t
 
 export const formatDate = (value: Date | string) => dateFormat.format(new Date(value))
 export const formatDateTime = (value: Date | string) => `${dateTimeFormat.format(new Date(value))} UTC`
+
+/** A field's value as the history and conflict notices show it: "—" when empty. */
+export function formatValue(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—'
+  return typeof value === 'string' ? value : JSON.stringify(value)
+}

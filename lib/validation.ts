@@ -28,7 +28,7 @@ export const httpUrl = httpUrlWith('Only http:// and https:// links can be sourc
  * which would otherwise fail the write with a 500.
  */
 export function hasUnstorableCharacters(text: string): boolean {
-  return /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)
+  return text.includes('\u0000') || /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)
 }
 
 /** A calendar date as YYYY-MM-DD (what <input type="date"> sends), from the year 1: PostgreSQL has no year 0. */

@@ -7,7 +7,7 @@ import { freePort } from './db/embedded'
 
 export interface AppServer {
   url: string
-  stop(): Promise<void>
+  stop: () => Promise<void>
 }
 
 const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next')
@@ -25,7 +25,7 @@ export async function startAppServer(
     detached: true, // its own process group: stop() ends the server and anything it started
   })
   let stderr = ''
-  child.stderr!.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)))
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)))
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   const stop = async () => {
     if (child.exitCode === null) {

@@ -12,9 +12,9 @@ import { waitForIdleMachine } from '../bench/support'
 
 type Log = { log: (line: string) => void }
 /** A benchmark module: run() (sync or async) returns figures that printTable() prints. */
-const bench = <F>(name: string, module: { run(options: Log): F | Promise<F>; printTable(figures: F): void }) => ({
+const bench = <F>(name: string, module: { run: (options: Log) => F | Promise<F>; printTable: (figures: F) => void }) => ({
   name,
-  async go(options: Log) {
+  go: async (options: Log) => {
     const figures = await module.run(options)
     module.printTable(figures)
     return figures

@@ -1,4 +1,4 @@
-// npm test: unit tests, then (after building the app) integration tests against a fresh
+// npm test: lint and formatting, unit tests, then (after building the app) integration tests against a fresh
 // PostgreSQL database, then Playwright journeys against the built app on another one.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -13,6 +13,7 @@ function run(command: string, args: string[], env: Record<string, string> = {}) 
 }
 
 const results: Record<string, boolean> = {}
+results.lint = run('npm', ['run', '--silent', 'lint'])
 results.unit = run('npx', ['vitest', 'run', '--project', 'unit'])
 
 // Built before the integration tests: some of them run the app as separate server processes.

@@ -5,7 +5,8 @@ import { signIn } from '@/lib/auth'
 export async function signInAction(_state: string | null, form: FormData): Promise<string | null> {
   // Next.js passes whatever a request encodes; only a forged one sends anything but the form.
   if (!(form instanceof FormData)) return 'The sign-in form was not sent correctly.'
-  const next = String(form.get('next') ?? '')
+  const requested = form.get('next')
+  const next = typeof requested === 'string' ? requested : ''
   try {
     await signIn('credentials', {
       email: form.get('email'),

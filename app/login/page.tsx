@@ -7,7 +7,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   let next = '/articles'
   try {
     if (callbackUrl) next = new URL(callbackUrl, 'http://local').pathname
-  } catch {}
+  } catch {
+    // not a URL: the article list
+  }
   return (
     <section className="login">
       <h1>Sign in to Factmark</h1>

@@ -59,8 +59,8 @@ function sessionUserId(cookieHeader: string | undefined, secret: string): string
 /** Prisma's DateTime columns are timestamp(3) without time zone, holding UTC; dates are UTC midnights. */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
-    if (oid === pg.types.builtins.TIMESTAMP) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
-    if (oid === pg.types.builtins.DATE) return (value: string) => new Date(`${value}T00:00:00Z`)
+    if (oid === (pg.types.builtins.TIMESTAMP as number)) return (value: string) => new Date(`${value.replace(' ', 'T')}Z`)
+    if (oid === (pg.types.builtins.DATE as number)) return (value: string) => new Date(`${value}T00:00:00Z`)
     return pg.types.getTypeParser(oid, format)
   }) as typeof pg.types.getTypeParser,
 }
@@ -279,7 +279,7 @@ async function readJson(request: http.IncomingMessage): Promise<unknown> {
 const CLAIMS_PATH = /^\/api\/articles\/([^/?]+)\/claims(?:\?.*)?$/
 
 export function createBaselineServer(pool: pg.Pool, secret: string): http.Server {
-  return http.createServer(async (request, response) => {
+  const handle = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const send = (status: number, body: unknown) => {
       const json = JSON.stringify(body)
       response.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(json) })
@@ -304,7 +304,8 @@ export function createBaselineServer(pool: pg.Pool, secret: string): http.Server
       console.error(error)
       send(500, { error: { code: 'INTERNAL', message: 'Something went wrong on our side. Nothing was saved.' } })
     }
-  })
+  }
+  return http.createServer((request, response) => void handle(request, response))
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -318,7 +319,7 @@ if (import.meta.url === pathToFileURL(process.argv[1]).href) {
   })
   process.on('SIGTERM', () => {
     // Let requests in flight finish before the pool goes; give up after 5 s.
-    server.close(() => pool.end().finally(() => process.exit(0)))
+    server.close(() => void pool.end().finally(() => process.exit(0)))
     server.closeIdleConnections()
     setTimeout(() => process.exit(0), 5000).unref()
   })

@@ -16,7 +16,7 @@ interface Props {
   refreshKey?: number
   members: Member[]
   currentUser: CurrentUser
-  onChanged(claim: ClaimWithThread): void
+  onChanged: (claim: ClaimWithThread) => void
 }
 
 export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChanged }: Props) {
@@ -44,11 +44,8 @@ export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChan
       .catch((error) => loaded.current || setLoadError(errorMessage(error)))
   }, [claimId, show])
 
-  useEffect(() => {
-    setClaim(null)
-    loaded.current = false
-    reload()
-  }, [reload])
+  // One claim per mount (the panel keys it by claim id): load it.
+  useEffect(() => reload(), [reload])
 
   const firstRefresh = useRef(refreshKey)
   useEffect(() => {

@@ -10,8 +10,8 @@ interface Props {
   claim: ClaimWithThread
   members: Member[]
   currentUser: CurrentUser
-  onSaved(claim: ClaimWithThread): void
-  onStale(): void
+  onSaved: (claim: ClaimWithThread) => void
+  onStale: () => void
 }
 
 const dateOnly = (value: string | null) => (value ? value.slice(0, 10) : '')

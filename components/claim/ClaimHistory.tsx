@@ -1,6 +1,6 @@
 'use client'
 import { useEffect, useState } from 'react'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime, formatValue } from '@/lib/format'
 import { api, errorMessage } from '../api'
 
 interface AuditEvent {
@@ -27,7 +27,6 @@ const ACTIONS: Record<string, string> = {
 }
 
 const HIDDEN = new Set(['noteId', 'sourceId', 'parentId', 'verdictSetById', 'submittedById', 'approvedById', 'linkedClaimId'])
-const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value))
 
 /** Every change to the claim: who, when, before and after. `refresh` reloads it after a change. */
 export function ClaimHistory({ claimId, refresh }: { claimId: string; refresh: number }) {
@@ -67,9 +66,9 @@ export function ClaimHistory({ claimId, refresh }: { claimId: string; refresh: n
                   <div key={key}>
                     <dt>{key}</dt>
                     <dd>
-                      {event.before && <del>{show(event.before[key])}</del>}
+                      {event.before && <del>{formatValue(event.before[key])}</del>}
                       {event.before && event.after && ' → '}
-                      {event.after && <ins>{show(event.after[key])}</ins>}
+                      {event.after && <ins>{formatValue(event.after[key])}</ins>}
                     </dd>
                   </div>
                 ))}

@@ -1,6 +1,7 @@
 'use client'
 // Shown when someone else changed a claim first: their values beside the user's,
 // with the user's input kept so it can be reapplied.
+import { formatValue } from '@/lib/format'
 
 export interface Conflict {
   changedBy: string
@@ -17,12 +18,10 @@ const LABELS: Record<string, string> = {
   status: 'Status',
 }
 
-const show = (value: unknown) => (value === null || value === undefined || value === '' ? '—' : String(value))
-
 interface Props {
   conflict: Conflict
-  onReapply(): void
-  onDiscard(): void
+  onReapply: () => void
+  onDiscard: () => void
   /** The change arrived live while the user was still typing: nothing was refused, their input is still in the form. */
   live?: boolean
 }
@@ -54,8 +53,8 @@ export function ConflictNotice({ conflict, onReapply, onDiscard, live = false }:
           {fields.map((field) => (
             <tr key={field}>
               <th scope="row">{LABELS[field]}</th>
-              <td>{show(field === 'assigneeId' ? (conflict.current.assignee as { name?: string } | null)?.name : conflict.current[field])}</td>
-              <td>{show(conflict.mine[field])}</td>
+              <td>{formatValue(field === 'assigneeId' ? (conflict.current.assignee as { name?: string } | null)?.name : conflict.current[field])}</td>
+              <td>{formatValue(conflict.mine[field])}</td>
             </tr>
           ))}
         </tbody>

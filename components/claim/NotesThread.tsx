@@ -8,7 +8,7 @@ import type { ClaimWithThread, CurrentUser, Note } from '../types'
 interface Props {
   claim: ClaimWithThread
   currentUser: CurrentUser
-  onChanged(): void
+  onChanged: () => void
 }
 
 /** Notes as threads: reply to any note; edit or delete your own. */
@@ -30,7 +30,7 @@ export function NotesThread({ claim, currentUser, onChanged }: Props) {
   )
 }
 
-function NoteItem({ note, claimId, mine, onChanged }: { note: Note; claimId: string; mine: boolean; onChanged(): void }) {
+function NoteItem({ note, claimId, mine, onChanged }: { note: Note; claimId: string; mine: boolean; onChanged: () => void }) {
   const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view')
   const [error, setError] = useState<string | null>(null)
 
@@ -109,8 +109,8 @@ interface NoteFormProps {
   initial?: string
   parentId?: string
   edit?: { noteId: string; version: number }
-  onSaved(): void
-  onCancel?(): void
+  onSaved: () => void
+  onCancel?: () => void
 }
 
 function NoteForm({ claimId, label, submit, initial = '', parentId, edit, onSaved, onCancel }: NoteFormProps) {

@@ -25,7 +25,7 @@ const valuesOf = (source: Source): Values => ({
 })
 
 /** The claim's sources: the evidence; add, edit, remove. */
-export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onChanged(): void }) {
+export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onChanged: () => void }) {
   const [editing, setEditing] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
 
@@ -103,9 +103,9 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
 interface SourceFormProps {
   initial: Values
   submit: string
-  send(body: Partial<Values>): Promise<unknown>
-  onSaved(): void
-  onCancel?(): void
+  send: (body: Partial<Values>) => Promise<unknown>
+  onSaved: () => void
+  onCancel?: () => void
 }
 
 function SourceForm({ initial, submit, send, onSaved, onCancel }: SourceFormProps) {

@@ -9,8 +9,8 @@ import { useClaimSave } from './useClaimSave'
 interface Props {
   claim: ClaimWithThread
   currentUser: CurrentUser
-  onSaved(claim: ClaimWithThread): void
-  onStale(): void
+  onSaved: (claim: ClaimWithThread) => void
+  onStale: () => void
 }
 
 /** The workflow: the status, and the steps this user can take from it. */

@@ -3,7 +3,7 @@ import { useEffect } from 'react'
 import type { FeedStatus } from './useArticleFeed'
 
 /** Says when the page stopped hearing about others' changes, and when it has caught up again. */
-export function LiveBanner({ status, caughtUp, onDismiss }: { status: FeedStatus; caughtUp: number | null; onDismiss(): void }) {
+export function LiveBanner({ status, caughtUp, onDismiss }: { status: FeedStatus; caughtUp: number | null; onDismiss: () => void }) {
   useEffect(() => {
     if (caughtUp === null) return
     const timer = setTimeout(onDismiss, 6000)

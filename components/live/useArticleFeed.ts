@@ -3,22 +3,19 @@
 // by hand with backoff (the browser's own retry has no backoff and cannot resend our
 // last event id as a query parameter after a reload of the hook). Changes arriving
 // together are handed over as one batch, so a burst costs one refetch.
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
+import type { FeedEvents } from '@/lib/live/stream'
 
-export interface FeedChange {
-  id: string
-  kind: string
-  claimId: string | null
-}
+export type FeedChange = FeedEvents['change']
 
 /** `reconnecting`: the page is connected but the server lost its database for a moment. */
 export type FeedStatus = 'connecting' | 'live' | 'offline' | 'reconnecting'
 
 interface Handlers {
-  onChanges(changes: FeedChange[]): void
-  onPresence(): void
+  onChanges: (changes: FeedChange[]) => void
+  onPresence: () => void
   /** Too much was missed (or the log was pruned): reload everything. */
-  onReset(): void
+  onReset: () => void
 }
 
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 15_000, 30_000]
@@ -31,8 +28,10 @@ export function useArticleFeed(articleId: string, initialEventId: string, handle
   const [connectionId, setConnectionId] = useState<string | null>(null)
   /** Set when the page reconnected after being offline: how many changes it caught up on. */
   const [caughtUp, setCaughtUp] = useState<number | null>(null)
-  const latest = useRef(handlers)
-  latest.current = handlers
+  // The page's latest handlers, without reconnecting when they change.
+  const onChanges = useEffectEvent((changes: FeedChange[]) => handlers.onChanges(changes))
+  const onPresence = useEffectEvent(() => handlers.onPresence())
+  const onReset = useEffectEvent(() => handlers.onReset())
 
   useEffect(() => {
     let lastEventId = initialEventId
@@ -66,44 +65,43 @@ export function useArticleFeed(articleId: string, initialEventId: string, handle
       const es = new EventSource(`/api/articles/${articleId}/events?lastEventId=${encodeURIComponent(lastEventId)}`)
       source = es
       alive()
-      const on = (type: string, handle: (data: Record<string, unknown>) => void) =>
+      const on = <K extends keyof FeedEvents>(type: K, handle: (data: FeedEvents[K]) => void) =>
         es.addEventListener(type, (event) => {
           alive()
-          handle(JSON.parse((event as MessageEvent<string>).data))
+          handle(JSON.parse((event as MessageEvent<string>).data) as FeedEvents[K])
         })
       on('hello', (data) => {
-        setConnectionId(String(data.connectionId))
-        latest.current.onPresence()
+        setConnectionId(data.connectionId)
+        onPresence()
       })
-      on('change', (data) => {
-        const change = data as unknown as FeedChange
+      on('change', (change) => {
         if (BigInt(change.id) > BigInt(lastEventId)) lastEventId = change.id
         batch.push(change)
         flush ??= setTimeout(() => {
           const changes = batch
           batch = []
           flush = undefined
-          latest.current.onChanges(changes)
+          onChanges(changes)
         }, BATCH_MS)
       })
       on('caught-up', (data) => {
         failures = 0
         setStatus('live')
-        if (wasOffline) setCaughtUp(Number(data.count))
+        if (wasOffline) setCaughtUp(data.count)
         wasOffline = false
       })
       on('reconnecting', () => {
         wasOffline = true
         setStatus('reconnecting')
       })
-      on('presence', () => latest.current.onPresence())
+      on('presence', () => onPresence())
       on('heartbeat', () => {})
       on('reset', () => {
         failures = 0
         setStatus('live')
         if (wasOffline) setCaughtUp(-1)
         wasOffline = false
-        latest.current.onReset()
+        onReset()
       })
       on('revoked', () => {
         stopped = true

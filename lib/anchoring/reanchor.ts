@@ -133,13 +133,13 @@ export function reanchor(text: string, selector: StoredSelector, index?: CodePoi
 export function reanchorAll(text: string, selectors: StoredSelector[]): AnchorResult[] {
   const anchorer = new Anchorer(new CodePointIndex(text))
   const order = selectors.map((_, i) => i).sort((a, b) => selectors[a].start - selectors[b].start || a - b)
-  const results: (AnchorResult | undefined)[] = new Array(selectors.length)
+  const results = new Array<AnchorResult | undefined>(selectors.length)
   const unique = (values: number[]) => values.filter((v, i) => values.indexOf(v) === i)
 
   // Pass 1: exact, in place or shifted like the claims before.
   let shift = 0 // of the last claim found, or guessed
   let certainShift = 0 // of the last claim found for certain
-  const shifts: (number | undefined)[] = new Array(order.length)
+  const shifts = new Array<number | undefined>(order.length)
   order.forEach((i, k) => {
     const { start } = selectors[i]
     const found = anchorer.anchor(selectors[i], unique([start + shift, start + certainShift, start]), true)
@@ -152,7 +152,7 @@ export function reanchorAll(text: string, selectors: StoredSelector[]): AnchorRe
   })
 
   // Pass 2: everything else, between the shifts of its reliable neighbours.
-  const nextShift: (number | undefined)[] = new Array(order.length)
+  const nextShift = new Array<number | undefined>(order.length)
   for (let k = order.length - 2; k >= 0; k--) nextShift[k] = shifts[k + 1] ?? nextShift[k + 1]
   let previous = 0
   order.forEach((i, k) => {
@@ -161,7 +161,7 @@ export function reanchorAll(text: string, selectors: StoredSelector[]): AnchorRe
       return
     }
     const { start } = selectors[i]
-    const expected = unique([start + previous, ...(nextShift[k] === undefined ? [] : [start + nextShift[k]!]), start])
+    const expected = unique([start + previous, ...(nextShift[k] === undefined ? [] : [start + nextShift[k]]), start])
     const found = anchorer.anchor(selectors[i], expected, false)
     results[i] = found?.result ?? { method: 'orphaned' }
     if (found?.reliable) previous = found.result.start - start

@@ -37,7 +37,7 @@ async function findLatestRevision<S extends Prisma.ArticleRevisionSelect>(actor:
     select,
   })
   if (!revision) throw notFound('The article')
-  return revision as Prisma.ArticleRevisionGetPayload<{ select: S }>
+  return revision
 }
 
 /** The latest revision's id and number (no document): what a page polling for claims needs. */

@@ -101,7 +101,7 @@ describe('unknown node types', () => {
     { type: 'hardBreak' },
     { type: 'table', content: [] },
     { type: 'script', content: [text('alert(1)')] },
-    { type: 'html', text: '<img src=x onerror=alert(1)>' } as DocNode,
+    { type: 'html', text: '<img src=x onerror=alert(1)>' },
     { type: 'toString' },
     { type: '__proto__' },
     {} as DocNode,

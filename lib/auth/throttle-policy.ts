@@ -88,7 +88,7 @@ function expandIpv6(address: string): string[] {
   const [head, tail] = text.includes('::') ? text.split('::') : [text, null]
   const left = head ? head.split(':') : []
   const right = tail ? tail.split(':') : []
-  const zeros = tail === null ? [] : Array(8 - left.length - right.length).fill('0')
+  const zeros = tail === null ? [] : Array<string>(8 - left.length - right.length).fill('0')
   return [...left, ...zeros, ...right].map((group) => group.padStart(4, '0'))
 }
 

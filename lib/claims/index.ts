@@ -103,8 +103,8 @@ export const transitionInput = z.strictObject({
 
 export type ClaimSummary = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>
 
-const LISTED_PEOPLE = ['createdBy', 'assignee', 'submittedBy', 'approvedBy', 'updatedBy'] as const
-type ClaimRow = Omit<ClaimSummary, (typeof LISTED_PEOPLE)[number]> & Record<`${(typeof LISTED_PEOPLE)[number]}${'Id' | 'Name'}`, string | null>
+type ListedPerson = 'createdBy' | 'assignee' | 'submittedBy' | 'approvedBy' | 'updatedBy'
+type ClaimRow = Omit<ClaimSummary, ListedPerson> & Record<`${ListedPerson}${'Id' | 'Name'}`, string | null>
 
 /**
  * An article's claims in text order, with the people involved (`claimSummarySelect`).
@@ -394,10 +394,10 @@ export async function transitionClaim(actor: Actor, claimId: string, rawInput: u
       const now = new Date()
       switch (to) {
         case 'IN_REVIEW':
-          return { status: to, submittedById: actor.id, submittedAt: now } as Prisma.ClaimUncheckedUpdateManyInput
+          return { status: to, submittedById: actor.id, submittedAt: now }
         case 'APPROVED':
           await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'APPROVED', comment: comment || null } })
-          return { status: to, approvedById: actor.id, approvedAt: now } as Prisma.ClaimUncheckedUpdateManyInput
+          return { status: to, approvedById: actor.id, approvedAt: now }
         case 'CHANGES_REQUESTED':
           if (!comment) throw invalid('Say what needs to change in the review comment.', { comment: ['Write a review comment.'] })
           await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'CHANGES_REQUESTED', comment } })

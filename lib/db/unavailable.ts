@@ -25,7 +25,7 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   const cause = e.meta?.driverAdapterError?.cause
   if (cause) {
     if (typeof cause.kind === 'string' && ADAPTER_KINDS.has(cause.kind)) return true
-    const sqlState = String(cause.originalCode ?? cause.code ?? '')
+    const sqlState = [cause.originalCode, cause.code].find((value) => typeof value === 'string') ?? ''
     if (/^(08\d{3}|57P0[1-4])$/.test(sqlState)) return true
   }
   if (

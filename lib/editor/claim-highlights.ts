@@ -1,6 +1,6 @@
 // Draws claims as ProseMirror decorations: highlights are a view of the claims,
 // never marks stored in the article document.
-import { Decoration, Extension } from '@tiptap/core'
+import { Decoration, Extension, type Editor } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
 import { canonicalText, codePointsToRange, type DocNode } from '../anchoring/canonical'
 
@@ -15,6 +15,20 @@ export interface ClaimHighlightsStorage {
   selectedId: string | null
   /** Where the claims fall in the document, for the document and claims they were computed from. */
   placed: { doc: ProseMirrorNode; claims: HighlightedClaim[]; ranges: { id: string; from: number; to: number }[] } | null
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    claimHighlights: ClaimHighlightsStorage
+  }
+}
+
+/** Highlights these claims, the selected one marked (`claims` stays the same array until the list changes). */
+export function showClaims(editor: Editor, claims: HighlightedClaim[], selectedId: string | null) {
+  const storage = editor.storage.claimHighlights
+  storage.claims = claims
+  storage.selectedId = selectedId
+  editor.commands.updateDecorations('claimHighlights')
 }
 
 /** Each claim's range in the document; claims outside this revision's text are left out. */

@@ -1,6 +1,6 @@
 // Draws check-worthy suggestions as decorations (a dotted underline), like claim
 // highlights: a view over the text, never stored in the document.
-import { Decoration, Extension } from '@tiptap/core'
+import { Decoration, Extension, type Editor } from '@tiptap/core'
 import { canonicalText, codePointsToRange, type DocNode } from '../anchoring/canonical'
 
 export interface HighlightedSuggestion {
@@ -14,6 +14,20 @@ export interface HighlightedSuggestion {
 export interface SuggestionHighlightsStorage {
   suggestions: HighlightedSuggestion[]
   selectedId: string | null
+}
+
+declare module '@tiptap/core' {
+  interface Storage {
+    suggestionHighlights: SuggestionHighlightsStorage
+  }
+}
+
+/** Underlines these suggestions, the selected one marked. */
+export function showSuggestions(editor: Editor, suggestions: HighlightedSuggestion[], selectedId: string | null) {
+  const storage = editor.storage.suggestionHighlights
+  storage.suggestions = suggestions
+  storage.selectedId = selectedId
+  editor.commands.updateDecorations('suggestionHighlights')
 }
 
 export const SuggestionHighlights = Extension.create<Record<string, never>, SuggestionHighlightsStorage>({

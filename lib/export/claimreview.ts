@@ -114,7 +114,7 @@ const HTML_UNSAFE: Record<string, string> = {
  * become \u escapes (still the same JSON), so no "</script>" or "<!--" in a
  * quote can end the element early; U+2028/2029 are escaped for old JS parsers.
  */
-export function claimReviewJsonLdForHtml(objects: ClaimReviewObject | readonly ClaimReviewObject[] | unknown): string {
+export function claimReviewJsonLdForHtml(objects: unknown): string {
   return JSON.stringify(objects).replace(/[<>&\u2028\u2029]/g, (char) => HTML_UNSAFE[char])
 }
 

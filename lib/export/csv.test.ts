@@ -14,7 +14,7 @@ async function exportCsv(includeUnapproved: boolean, claims?: ReportClaim[], tit
   return collect(EXPORT_FORMATS.csv.serialize(ctx))
 }
 
-const rows = (text: string): string[][] => parse(text, { bom: true, relax_column_count: false }) as string[][]
+const rows = (text: string): string[][] => parse(text, { bom: true, relax_column_count: false })
 
 describe('CSV export', () => {
   it('starts with a UTF-8 byte order mark and a header row, and ends every record with CRLF', async () => {

@@ -12,7 +12,7 @@ function render(markdown: string) {
   const html = marked.parse(markdown, { async: false, gfm: true })
   // A line break reads as a space in the text checks below.
   const doc = parseDocument(html.replace(/<br>/g, '<br>\n'))
-  const all = (name: string) => DomUtils.findAll((el) => el.name === name, doc.children) as Element[]
+  const all = (name: string) => DomUtils.findAll((el) => el.name === name, doc.children)
   const text = (el: Element) => DomUtils.textContent(el).replace(/\s+/g, ' ').trim()
   return { html, doc, all, text, body: DomUtils.textContent(doc) }
 }

@@ -54,7 +54,9 @@ export function assertSameOrigin(request: Request) {
   let originHost: string | null = null
   try {
     originHost = origin && origin !== 'null' ? new URL(origin).host : null
-  } catch {}
+  } catch {
+    // not a URL: no origin host, so it is cross-site
+  }
   const crossSite = fetchSite === 'cross-site' || fetchSite === 'same-site' || (origin !== null && originHost !== host)
   if (crossSite) throw new AppError(403, 'CROSS_SITE', 'Changes can only be made from Factmark’s own pages.')
 }

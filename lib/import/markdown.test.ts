@@ -1,7 +1,7 @@
 // Markdown → HTML → the sanitizing HTML importer: structure, title, and raw-HTML
 // and link payloads that must never reach the document.
 import { describe, expect, it } from 'vitest'
-import { canonicalText, type DocNode } from '../anchoring/canonical'
+import { canonicalText } from '../anchoring/canonical'
 import { convertMarkdown, markdownToDoc, markdownToHtml } from './markdown'
 import { expectSafeDoc, expectSchemaValid, p, t } from './testing/safe-doc'
 

@@ -191,7 +191,7 @@ function isJunk(block: HtmlBlock): boolean {
 
 function classifyBlocks(blocks: HtmlBlock[]): { blocks: Classified[]; datelineDate: string | null } {
   // An agency trailer ends the article: only removable blocks (share bars, menus) may follow it.
-  const onlyJunkAfter: boolean[] = new Array(blocks.length)
+  const onlyJunkAfter = new Array<boolean>(blocks.length)
   let junkSoFar = true
   for (let i = blocks.length - 1; i >= 0; i--) {
     onlyJunkAfter[i] = junkSoFar

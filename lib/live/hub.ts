@@ -7,12 +7,12 @@ import pg from 'pg'
 import { EVENTS_CHANNEL, PRESENCE_CHANNEL, type LiveEvent } from './events'
 
 export interface Subscriber {
-  onEvent(event: LiveEvent): void
-  onPresence(): void
+  onEvent: (event: LiveEvent) => void
+  onPresence: () => void
   /** The connection to the database was lost; the hub is reconnecting. */
-  onLost(): void
+  onLost: () => void
   /** The connection was lost and is back: notifications may have been missed. */
-  onResync(): void
+  onResync: () => void
 }
 
 /** Shows up in pg_stat_activity, so operators (and tests) can find the listener. */
@@ -110,7 +110,7 @@ export class LiveHub {
   #dispatch(message: pg.Notification) {
     let payload: { articleId?: unknown } & Partial<LiveEvent>
     try {
-      payload = JSON.parse(message.payload ?? '')
+      payload = JSON.parse(message.payload ?? '') as typeof payload
     } catch {
       return
     }

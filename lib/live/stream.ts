@@ -23,6 +23,23 @@ interface Options {
   heartbeatMs?: number
 }
 
+type Nothing = Record<string, never>
+/** What each event of the feed carries; the browser's useArticleFeed reads it by this type. */
+export interface FeedEvents {
+  hello: { connectionId: string; lastEventId: string }
+  change: Pick<LiveEvent, 'id' | 'kind' | 'claimId'>
+  /** After a catch-up: how many missed changes were sent. */
+  'caught-up': { count: number }
+  /** The server lost its database for a moment; the page stays connected. */
+  reconnecting: Nothing
+  presence: Nothing
+  heartbeat: { at: string }
+  /** Too much was missed: reload everything. */
+  reset: Nothing
+  /** The session ended (member disabled, password changed). */
+  revoked: Nothing
+}
+
 const encoder = new TextEncoder()
 /** One SSE message; `data` is JSON on a single line, so no field can break the framing. */
 export function sseMessage(event: string, data: unknown, id?: string) {
@@ -52,7 +69,7 @@ export async function openArticleFeed({
   const sentRecently = new Set<string>()
   let catchingUp: Promise<void> | null = null
 
-  const send = (event: string, data: unknown, id?: string) => {
+  const send = <K extends keyof FeedEvents>(event: K, data: FeedEvents[K], id?: string) => {
     if (closed) return
     try {
       controller.enqueue(sseMessage(event, data, id))
@@ -75,7 +92,11 @@ export async function openArticleFeed({
         if (missed === null) send('reset', {})
         else {
           let count = 0
-          for (const event of missed) if (!sentRecently.has(event.id)) (sendEvent(event), count++)
+          for (const event of missed) {
+            if (sentRecently.has(event.id)) continue
+            sendEvent(event)
+            count++
+          }
           send('caught-up', { count })
         }
       } catch {
@@ -133,15 +154,16 @@ export async function openArticleFeed({
   send('hello', { connectionId, lastEventId: lastSent })
   if (lastEventId !== null) await catchUp()
 
-  heartbeat = setInterval(async () => {
+  const beat = async () => {
     const still = await loadActor(actor.id, signedInAt).catch(() => actor) // a database blip is not a revocation
     if (!still || still.newsroomId !== actor.newsroomId) {
       send('revoked', {})
-      return void close()
+      return close()
     }
     await touchPresence(connectionId).catch(() => {})
     send('heartbeat', { at: new Date().toISOString() })
-  }, heartbeatMs)
+  }
+  heartbeat = setInterval(() => void beat(), heartbeatMs)
   signal?.addEventListener('abort', onAbort)
   if (signal?.aborted) void close()
   void pruneOccasionally()

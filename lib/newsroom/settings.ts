@@ -81,7 +81,7 @@ export async function updateNewsroomSettings(actor: Actor, rawInput: unknown): P
   return getDb().$transaction(async (tx) => {
     await lockAsAdmin(tx, actor)
     const before = toSettings(await tx.newsroom.findUniqueOrThrow({ where: { id: actor.newsroomId }, select: SETTINGS_SELECT }))
-    const scale = input.verdictScale as VerdictScale
+    const scale = input.verdictScale
     const row = await tx.newsroom.update({
       where: { id: actor.newsroomId },
       data: {

@@ -117,7 +117,7 @@ function compileOne(rule: SuggestionRule, language: Language): CompiledRule {
     if (insensitive.length) regexes.push(build(insensitive, true))
     if (cased.length) regexes.push(build(cased, false))
   } catch (error) {
-    throw new Error(`Suggestion rule ${rule.id} (${language}) does not compile: ${(error as Error).message}`)
+    throw new Error(`Suggestion rule ${rule.id} (${language}) does not compile: ${(error as Error).message}`, { cause: error })
   }
   return { rule, regexes }
 }

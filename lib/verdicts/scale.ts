@@ -64,7 +64,7 @@ export const verdictScaleSchema = z
 /** The stored scale (jsonb, maybe null or from an older shape) as a complete scale; defaults fill what is missing or unreadable. */
 export function resolveVerdictScale(stored: unknown): VerdictScale {
   const parsed = verdictScaleSchema.safeParse(stored)
-  return parsed.success ? (parsed.data as VerdictScale) : DEFAULT_VERDICT_SCALE
+  return parsed.success ? parsed.data : DEFAULT_VERDICT_SCALE
 }
 
 export const verdictLabelIn = (scale: VerdictScale | undefined, verdict: Verdict) => (scale ?? DEFAULT_VERDICT_SCALE)[verdict].label

@@ -43,7 +43,7 @@ async function hydrateSymlinks() {
   }
   const listFile = join(pkgDir, 'native', 'pg-symlinks.json')
   if (!existsSync(listFile)) return
-  const links: { source: string; target: string }[] = JSON.parse(await readFile(listFile, 'utf8'))
+  const links = JSON.parse(await readFile(listFile, 'utf8')) as { source: string; target: string }[]
   for (const { source, target } of links) {
     const linkPath = join(pkgDir, target)
     if (existsSync(linkPath)) continue
@@ -54,7 +54,7 @@ async function hydrateSymlinks() {
 export interface EmbeddedDatabase {
   url: string
   port: number
-  stop(): Promise<void>
+  stop: () => Promise<void>
 }
 
 /** The PostgreSQL major version the embedded binaries are (the platform package's version). */

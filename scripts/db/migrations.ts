@@ -49,7 +49,8 @@ function describablePool(config: pg.PoolConfig) {
       const callback = args.at(-1)
       if (typeof callback === 'function') {
         // pg's pool calls client.query with a callback
-        args[args.length - 1] = (error: Error | null, result: pg.QueryResult) => callback(error, relabel(result))
+        const done = callback as (error: Error | null, result: pg.QueryResult | undefined) => void
+        args[args.length - 1] = (error: Error | null, result: pg.QueryResult) => done(error, relabel(result))
         return query(...args)
       }
       return (query(...args) as Promise<pg.QueryResult>).then(relabel)

@@ -6,7 +6,7 @@ export const dataDir = process.env.FACTMARK_DATA_DIR ?? join(process.cwd(), '.da
 export interface Database {
   url: string
   embedded: boolean
-  stop(): Promise<void>
+  stop: () => Promise<void>
 }
 
 /** DATABASE_URL when set, else the embedded PostgreSQL in the data folder. */
@@ -15,5 +15,5 @@ export async function resolveDatabase(): Promise<Database> {
     return { url: process.env.DATABASE_URL, embedded: false, stop: async () => {} }
   }
   const embedded = await startEmbeddedPostgres(dataDir)
-  return { url: embedded.url, embedded: true, stop: embedded.stop }
+  return { url: embedded.url, embedded: true, stop: () => embedded.stop() }
 }

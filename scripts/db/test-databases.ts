@@ -7,9 +7,9 @@ import { applyMigrations } from './migrations'
 
 export interface TestServer {
   /** Creates and migrates a new database; returns its URL. */
-  createDatabase(label: string): Promise<string>
+  createDatabase: (label: string) => Promise<string>
   /** Drops the databases made by this run and stops an embedded server. */
-  close(): Promise<void>
+  close: () => Promise<void>
 }
 
 export async function openTestServer(): Promise<TestServer> {

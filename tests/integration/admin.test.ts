@@ -106,7 +106,7 @@ describe('invitations', () => {
       ['first-racing-password', 'second-racing-password'].map((password) => redeemInvitation({ token: second.token, password, confirm: password })),
     )
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
-    expect(results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.status)).toEqual([410])
+    expect(results.filter((r) => r.status === 'rejected').map((r) => r.reason.status)).toEqual([410])
   })
 
   it('refuses an expired token (410) and an unknown or malformed one (404), changing nothing', async () => {

@@ -1,4 +1,5 @@
 // Builders for integration tests: real rows through the same lib/ code the app uses.
+import { inspect } from 'node:util'
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { utf16ToCodePoint } from '../../lib/anchoring/offsets'
@@ -63,7 +64,7 @@ export async function expectAppError(promise: Promise<unknown>, status: number):
     caught = error
   }
   if (caught === undefined) throw new Error(`Expected an AppError ${status}, but the call succeeded`)
-  if (!(caught instanceof AppError)) throw new Error(`Expected an AppError ${status}, got: ${String(caught)}`)
+  if (!(caught instanceof AppError)) throw new Error(`Expected an AppError ${status}, got: ${inspect(caught)}`)
   if (caught.status !== status) throw new Error(`Expected AppError status ${status}, got ${caught.status}: ${caught.message}`)
   return caught
 }

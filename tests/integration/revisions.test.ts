@@ -478,7 +478,7 @@ describe('approved claims', () => {
 
 describe('malicious documents', () => {
   it('a javascript: link is stripped (text kept); other attributes never reach the stored revision', async () => {
-    const doc = structuredClone(insertParagraph(base.doc, 0, 'placeholder')) as DocNode
+    const doc = structuredClone<DocNode>(insertParagraph(base.doc, 0, 'placeholder'))
     doc.content![0] = {
       type: 'paragraph',
       attrs: { onclick: 'alert(1)', style: 'x', class: 'y' },

@@ -13,7 +13,6 @@ import { expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts } 
 import { importTextArticle, markWords } from './text-articles'
 
 let checker: Actor
-let editor: Actor
 let outsider: Actor
 let dwArticle: string
 let budgetArticle: string
@@ -32,7 +31,7 @@ const marked = (result: SearchResult | undefined, part: 'quote' | 'snippet' = 's
 beforeAll(async () => {
   await resetDatabase()
   checker = await makeActor('CHECKER', 'Search Newsroom', 'Carla Checker')
-  editor = await makeActor('EDITOR', 'Search Newsroom', 'Eddie Editor')
+  await makeActor('EDITOR', 'Search Newsroom', 'Eddie Editor')
   outsider = await makeActor('CHECKER', 'Rival Newsroom', 'Rita Rival')
 
   dwArticle = await importDwArticle(checker)

@@ -16,7 +16,7 @@ import { addSource } from '../../lib/claims/sources'
 import { expectAppError, importDwArticle, makeActor, markDwClaim, resetDatabase, rowCounts, spanOf } from './fixtures'
 
 const BASE_URL = 'https://factmark.example'
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>
 
 let checker: Actor
 let editor: Actor

@@ -84,6 +84,7 @@ const URL_ATTRIBUTES = new Set([
 const NEVER = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'svg', 'math', 'noscript', 'xmp', 'template', 'portal'])
 
 /** A URL as a browser reads its scheme: without whitespace and control characters, lower case. */
+// eslint-disable-next-line no-control-regex -- a browser drops control characters from a URL's scheme
 const schemeOf = (value: string) => value.replace(/[\u0000-\u0020\u007f-\u009f]+/g, '').toLowerCase()
 const DANGEROUS_SCHEME = /^(javascript|vbscript|data|livescript|mocha):/
 

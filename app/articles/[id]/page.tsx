@@ -5,6 +5,7 @@ import { getArticleWorkspace } from '@/lib/articles'
 import { currentActor } from '@/lib/auth/actor'
 import { AppError } from '@/lib/errors'
 import { formatDate } from '@/lib/format'
+import { jsonified } from '@/lib/http/json'
 import { latestEventId } from '@/lib/live/events'
 import { newsroomMembers } from '@/lib/claims/review'
 
@@ -37,7 +38,7 @@ export default async function ArticlePage({ params, searchParams }: Props) {
       <ArticleWorkspace
         articleId={article.id}
         revision={{ id: revision.id, number: revision.number, doc: revision.doc }}
-        initialClaims={JSON.parse(JSON.stringify(claims))}
+        initialClaims={jsonified(claims)}
         initialClaimId={typeof claim === 'string' ? claim : null}
         initialEventId={eventId}
         initialSuggestions={suggestions}

@@ -104,7 +104,7 @@ export class JsonTestSuite {
   check(file: string, content: unknown): { valid: boolean; errors: string } {
     const { schema } = this.schemaFor(file, this.root)
     const validate = this.validator(schema, file)
-    const valid = validate(content) as boolean
+    const valid = validate(content)
     return { valid, errors: valid ? '' : this.ajv.errorsText(validate.errors) }
   }
 
@@ -115,6 +115,7 @@ export class JsonTestSuite {
     const skipFailures = Array.isArray(test.skipFailures) ? test.skipFailures : []
     const outcomes: AssertionOutcome[] = []
 
+    const textOf = (value: unknown) => (typeof value === 'string' ? value : '')
     const typeOf = (schema: Json): AssertionOutcome['assertionType'] => {
       const type = typeof schema.assertionType === 'string' ? schema.assertionType.toLowerCase() : 'must'
       return type === 'should' || type === 'may' ? type : 'must'
@@ -149,7 +150,7 @@ export class JsonTestSuite {
           action = nested.action === 'abort' ? 'abort' : actionAfter(condition, combined)
           outcomes.push({
             file: 'condition',
-            title: String(condition.title ?? ''),
+            title: textOf(condition.title),
             assertionType: typeOf(condition),
             result: combined ? 'pass' : skipFailures.includes(typeOf(condition)) ? 'failure-not-reported' : 'fail',
           })
@@ -158,21 +159,21 @@ export class JsonTestSuite {
         const { schema, file } = this.schemaFor(entry, testDir)
         const type = typeOf(schema)
         if (action !== 'continue') {
-          outcomes.push({ file, title: String(schema.title ?? ''), assertionType: type, result: 'skipped' })
+          outcomes.push({ file, title: textOf(schema.title), assertionType: type, result: 'skipped' })
           continue
         }
         const validate = this.validator(schema, file)
-        const valid = validate(content) as boolean
+        const valid = validate(content)
         const expected = schema.expectedResult === 'invalid' ? 'invalid' : 'valid'
         const asExpected = expected === 'valid' ? valid : !valid
         results.push(asExpected)
         action = actionAfter(schema, asExpected)
         outcomes.push({
           file,
-          title: String(schema.title ?? ''),
+          title: textOf(schema.title),
           assertionType: type,
           result: asExpected ? 'pass' : skipFailures.includes(type) ? 'failure-not-reported' : 'fail',
-          ...(asExpected ? {} : { errors: validate.errors ? this.ajv.errorsText(validate.errors) : String(schema.errorMessage ?? '') }),
+          ...(asExpected ? {} : { errors: validate.errors ? this.ajv.errorsText(validate.errors) : textOf(schema.errorMessage) }),
         })
       }
       return { action, results }

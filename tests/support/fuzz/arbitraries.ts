@@ -342,9 +342,7 @@ export const cookieArb: fc.Arbitrary<CookieChoice> = fc.oneof(
     arbitrary: fc
       .record({
         who: fc.constantFrom(...SESSIONS),
-        how: fc.constantFrom('truncate', 'flip', 'append', 'duplicate', 'chunked') as fc.Arbitrary<
-          'truncate' | 'flip' | 'append' | 'duplicate' | 'chunked'
-        >,
+        how: fc.constantFrom<'truncate' | 'flip' | 'append' | 'duplicate' | 'chunked'>('truncate', 'flip', 'append', 'duplicate', 'chunked'),
         at: fc.nat(),
         other: fc.constantFrom(...SESSIONS),
       })
@@ -441,7 +439,8 @@ function pathsOf(value: Json, depth = 0, prefix: (string | number)[] = []): (str
   return keys.flatMap((key) => [[...prefix, key], ...pathsOf((value as Record<string, Json>)[key as string], depth + 1, [...prefix, key])])
 }
 
-function updateAt(value: Json, path: (string | number)[], update: (old: Json) => Json | typeof DELETE): Json {
+/** `update` returns the new value, or DELETE to remove it (Json is unknown: DELETE is one of its values). */
+function updateAt(value: Json, path: (string | number)[], update: (old: Json) => Json): Json {
   if (!path.length) {
     const next = update(value)
     return next === DELETE ? undefined : next
@@ -489,7 +488,7 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     weight: 2,
     arbitrary: fc
       .oneof(fc.constantFrom(...MASS_ASSIGNMENT), fc.tuple(fc.string({ maxLength: 12 }), weirdValue))
-      .map((entry): Mutation => ({ kind: 'add', entry: entry as [string, Json] })),
+      .map((entry): Mutation => ({ kind: 'add', entry })),
   },
   { weight: 1, arbitrary: fc.constantFrom('array', 'string', 'data', 'double').map((how): Mutation => ({ kind: 'wrap', how: how as 'array' })) },
   { weight: 1, arbitrary: fc.nat().map((at): Mutation => ({ kind: 'rename', at })) },
@@ -532,22 +531,22 @@ const MALFORMED_JSON = [
 ]
 
 const deepBody = fc.oneof(
-  fc.integer({ min: 50, max: 200_000 }).map((n) => ({ kind: 'text', text: '['.repeat(n) + ']'.repeat(n) }) as Body),
-  fc.integer({ min: 50, max: 50_000 }).map((n) => ({ kind: 'text', text: '{"a":'.repeat(n) + '1' + '}'.repeat(n) }) as Body),
-  fc.integer({ min: 50, max: 100_000 }).map((n) => ({ kind: 'text', text: '['.repeat(n) }) as Body),
+  fc.integer({ min: 50, max: 200_000 }).map((n): Body => ({ kind: 'text', text: '['.repeat(n) + ']'.repeat(n) })),
+  fc.integer({ min: 50, max: 50_000 }).map((n): Body => ({ kind: 'text', text: '{"a":'.repeat(n) + '1' + '}'.repeat(n) })),
+  fc.integer({ min: 50, max: 100_000 }).map((n): Body => ({ kind: 'text', text: '['.repeat(n) })),
   fc
     .integer({ min: 10, max: 20_000 })
-    .map((n) => ({ kind: 'text', text: `{"doc":${'{"type":"doc","content":['.repeat(n)}${']}'.repeat(n)}}` }) as Body),
+    .map((n): Body => ({ kind: 'text', text: `{"doc":${'{"type":"doc","content":['.repeat(n)}${']}'.repeat(n)}}` })),
 )
 
 const hugeBody = fc.oneof(
-  fc.integer({ min: 200_000, max: 300_000 }).map((n) => ({ kind: 'json', value: { body: 'x'.repeat(n), content: 'y'.repeat(10) } }) as Body),
-  fc.integer({ min: 1_000, max: 40_000 }).map((n) => ({ kind: 'json', value: Array.from({ length: n }, (_, i) => i) }) as Body),
+  fc.integer({ min: 200_000, max: 300_000 }).map((n): Body => ({ kind: 'json', value: { body: 'x'.repeat(n), content: 'y'.repeat(10) } })),
+  fc.integer({ min: 1_000, max: 40_000 }).map((n): Body => ({ kind: 'json', value: Array.from({ length: n }, (_, i) => i) })),
   fc
     .integer({ min: 1_000, max: 20_000 })
-    .map((n) => ({ kind: 'json', value: Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])) }) as Body),
+    .map((n): Body => ({ kind: 'json', value: Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, i])) })),
   // Over the 2 MB import limit, under what the import routes read (4 MB): it reaches their validation.
-  fc.constant({ kind: 'json', value: { content: 'z'.repeat(2_100_000), meta: { title: 'Huge' } } } as Body),
+  fc.constant<Body>({ kind: 'json', value: { content: 'z'.repeat(2_100_000), meta: { title: 'Huge' } } }),
 )
 
 const bytesBody = fc.uint8Array({ maxLength: 200 }).map((bytes): Body => ({ kind: 'bytes', bytes }))
@@ -668,7 +667,7 @@ export function otherMethodArb(route: RouteHandler): fc.Arbitrary<FuzzRequest> {
   return fc
     .constantFrom(...others)
     .chain((method) => requestArb(route, method))
-    .map((request) => (UNPARSED_METHODS.has(request.method) ? { ...request, body: { kind: 'none' } as Body } : request))
+    .map((request): FuzzRequest => (UNPARSED_METHODS.has(request.method) ? { ...request, body: { kind: 'none' } } : request))
 }
 
 // ---------------------------------------------------------------- next-auth and server actions
@@ -704,10 +703,7 @@ export function authRequestArb(route: RouteHandler): fc.Arbitrary<FuzzRequest> {
     ['callback'],
     ['signin', '..'],
   )
-  const path = fc.oneof(
-    { weight: 6, arbitrary: known },
-    { weight: 1, arbitrary: fc.array(junkSegment, { minLength: 1, maxLength: 3 }) as fc.Arbitrary<string[]> },
-  )
+  const path = fc.oneof({ weight: 6, arbitrary: known }, { weight: 1, arbitrary: fc.array<string>(junkSegment, { minLength: 1, maxLength: 3 }) })
   const csrfToken = fc.oneof(
     { weight: 4, arbitrary: fc.constant<string | Ref>(new Ref('csrf token', ({ world }) => world.csrf.token)) },
     { weight: 1, arbitrary: fc.string({ maxLength: 64 }) },
@@ -749,7 +745,7 @@ export function authRequestArb(route: RouteHandler): fc.Arbitrary<FuzzRequest> {
       query,
       cookie,
       headers: content.contentType === undefined ? {} : { 'content-type': content.contentType },
-      body: method === 'GET' || method === 'HEAD' ? ({ kind: 'none' } as Body) : content.body,
+      body: method === 'GET' || method === 'HEAD' ? { kind: 'none' } : content.body,
     }))
 }
 
