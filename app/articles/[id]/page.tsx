@@ -1,5 +1,5 @@
 import { notFound, redirect } from 'next/navigation'
-import { ArticleWorkspace } from '@/components/ArticleWorkspace'
+import { ArticleWorkspace } from '@/components/workspace/ArticleWorkspace'
 import { dismissedSuggestionKeys, openSuggestions } from '@/lib/suggestions/article-suggestions'
 import { getArticleWorkspace } from '@/lib/articles'
 import { currentActor } from '@/lib/auth/actor'

@@ -1,0 +1,204 @@
+'use client'
+// The article page: the text with its claims and suggestions, the tools to mark and
+// correct it, and the claims panel; kept current with others' changes as they save them.
+import { useCallback, useRef, useState } from 'react'
+import type { DocNode } from '@/lib/anchoring/canonical'
+import type { Suggestion } from '@/lib/suggestions'
+import { api } from '../api'
+import { ArticleEditor, type EditorHandle, type TextSelection } from '../ArticleEditor'
+import { ClaimsPanel } from '../ClaimsPanel'
+import { SuggestionDetails } from '../SuggestionDetails'
+import type { Claim, ClaimWithThread, CurrentUser, Member } from '../types'
+import { useSubmit } from '../useSubmit'
+import { useClaimList } from './useClaimList'
+import { useLiveArticle } from './useLiveArticle'
+import { useRevisionEditing } from './useRevisionEditing'
+import { useSuggestions } from './useSuggestions'
+import { WorkspaceToolbar, type Notice } from './WorkspaceToolbar'
+
+interface Props {
+  articleId: string
+  revision: { id: string; number: number; doc: DocNode }
+  initialClaims: Claim[]
+  initialClaimId?: string | null
+  initialSuggestions: Suggestion[]
+  /** The newest live event when the page was rendered: the feed replays anything after it. */
+  initialEventId: string
+  members: Member[]
+  currentUser: CurrentUser
+}
+
+export function ArticleWorkspace({
+  articleId,
+  revision,
+  initialClaims,
+  initialClaimId,
+  initialSuggestions,
+  initialEventId,
+  members,
+  currentUser,
+}: Props) {
+  const editor = useRef<EditorHandle | null>(null)
+  const onReady = useCallback((handle: EditorHandle) => {
+    editor.current = handle
+  }, [])
+  const list = useClaimList(initialClaims, initialClaimId)
+  const text = useRevisionEditing(articleId, revision, editor)
+  const suggestions = useSuggestions(articleId, initialSuggestions, list.anchoredClaims)
+
+  // One line of news under the tools: the last thing that happened, an error or not.
+  const [message, setMessage] = useState<Notice | null>(null)
+  const { busy, error, submit, setError } = useSubmit()
+  const notice = error !== null ? { text: error, error: true } : message
+  const say = (next: Notice) => {
+    setError(null)
+    setMessage(next)
+  }
+  const run = (work: () => Promise<void>) => {
+    setMessage(null)
+    void submit(work)
+  }
+
+  /** The claims as the server has them; with `withDoc`, also someone else's newer revision of the text. */
+  async function reload(withDoc: boolean) {
+    const latest = await api<{ revision: { id: string; number: number; doc?: DocNode }; claims: Claim[] }>(
+      `/api/articles/${articleId}/claims${withDoc ? '?doc=1' : ''}`,
+    )
+    const { id, number, doc } = latest.revision
+    if (doc && text.showNewer({ id, number, doc })) suggestions.refresh()
+    list.replaceClaims(latest.claims)
+  }
+
+  const live = useLiveArticle({
+    articleId,
+    initialEventId,
+    openClaimId: list.openClaimId,
+    onChanged(revised) {
+      if (revised && text.isEditing() && !text.isSaving()) {
+        say({ text: 'Someone saved a new revision of this text. Cancel your edit to see it; saving yours will be refused.', error: true })
+      }
+      reload(revised && !text.isEditing()).catch(() => {})
+    },
+    onReset: () => void reload(!text.isEditing()).catch(() => {}),
+  })
+
+  /** The reader's selection, or a message saying to make one. */
+  function selection() {
+    const selected = editor.current?.readSelection()
+    if (selected && selected.exact.trim()) return selected
+    say({ text: 'Select some words of the article to mark a claim.', error: true })
+    return null
+  }
+
+  async function mark(span: TextSelection) {
+    const { claim } = await api<{ claim: ClaimWithThread }>(`/api/articles/${articleId}/claims`, {
+      method: 'POST',
+      body: { revisionId: text.current.id, ...span },
+    })
+    list.addClaim(claim)
+    window.getSelection()?.removeAllRanges()
+  }
+
+  function markClaim() {
+    const selected = selection()
+    if (selected) run(() => mark(selected))
+  }
+
+  function reattach(claim: Claim) {
+    const selected = selection()
+    if (!selected) return
+    run(async () => {
+      const { claim: saved } = await api<{ claim: ClaimWithThread }>(`/api/claims/${claim.id}/reattach`, {
+        method: 'POST',
+        body: { revisionId: text.current.id, version: claim.version, ...selected },
+      })
+      list.claimChanged(saved)
+      list.setOpenClaimId(saved.id)
+      setMessage({ text: 'Claim re-attached to the selected words.', error: false })
+    })
+  }
+
+  /** Marks the suggestion as a claim: exactly its words, or the reader's selection when it widens them. */
+  const acceptSuggestion = (suggestion: Suggestion) =>
+    run(async () => {
+      const selected = editor.current?.readSelection()
+      const widened = selected && selected.start <= suggestion.start && selected.end >= suggestion.end ? selected : null
+      await mark(widened ?? { start: suggestion.start, end: suggestion.end, exact: suggestion.exact })
+      suggestions.setOpenSuggestionId(null)
+    })
+
+  const dismissSuggestion = (suggestion: Suggestion) =>
+    run(async () => {
+      await suggestions.dismiss(suggestion)
+      setMessage({ text: 'Suggestion dismissed for this article.', error: false })
+    })
+
+  const saveRevision = () =>
+    run(async () => {
+      const saved = await text.save()
+      list.replaceClaims(saved.claims)
+      const lost = saved.orphaned ? ` ${saved.orphaned} claim(s) lost their text: see “Orphaned”.` : ''
+      setMessage({ text: `Saved revision ${saved.number}.${lost}`, error: false })
+    })
+
+  const { openSuggestion } = suggestions
+  return (
+    <div className="workspace">
+      <div className="workspace-text">
+        <WorkspaceToolbar
+          articleId={articleId}
+          revisionNumber={text.current.number}
+          editing={text.editing}
+          busy={busy}
+          showSuggestions={suggestions.shown}
+          onShowSuggestions={suggestions.setShown}
+          onMarkClaim={markClaim}
+          onEdit={text.startEditing}
+          onSave={saveRevision}
+          onCancel={text.cancelEditing}
+          feed={live.feed}
+          notice={notice}
+        />
+        <ArticleEditor
+          doc={revision.doc}
+          claims={list.anchoredClaims}
+          selectedId={list.openClaimId}
+          suggestions={suggestions.underlined}
+          selectedSuggestionId={suggestions.openSuggestionId}
+          editable={text.editing}
+          onOpenClaim={(id) => {
+            suggestions.setOpenSuggestionId(null)
+            list.setOpenClaimId(id)
+          }}
+          onOpenSuggestion={(id) => {
+            list.setOpenClaimId(null)
+            suggestions.setOpenSuggestionId(id)
+          }}
+          onReady={onReady}
+        />
+      </div>
+      <ClaimsPanel
+        suggestion={
+          openSuggestion && (
+            <SuggestionDetails
+              suggestion={openSuggestion}
+              busy={busy}
+              onAccept={() => acceptSuggestion(openSuggestion)}
+              onDismiss={() => dismissSuggestion(openSuggestion)}
+              onClose={() => suggestions.setOpenSuggestionId(null)}
+            />
+          )
+        }
+        claims={list.claims}
+        openClaimId={list.openClaimId}
+        onOpen={list.setOpenClaimId}
+        onClaimChanged={list.claimChanged}
+        onReattach={reattach}
+        openClaimTick={live.openClaimTick}
+        presence={live.others}
+        members={members}
+        currentUser={currentUser}
+      />
+    </div>
+  )
+}

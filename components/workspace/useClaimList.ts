@@ -1,0 +1,32 @@
+'use client'
+// The article's claims in text order, and which one is open.
+import { useCallback, useMemo, useState } from 'react'
+import type { Claim, ClaimWithThread } from '../types'
+
+const byTextOrder = (a: Claim, b: Claim) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt)
+
+export function useClaimList(initialClaims: Claim[], initialClaimId: string | null | undefined) {
+  const [claims, setClaims] = useState(initialClaims)
+  const [openClaimId, setOpenClaimId] = useState<string | null>(
+    initialClaimId && initialClaims.some((claim) => claim.id === initialClaimId) ? initialClaimId : null,
+  )
+  // One array per claims list: the editor keeps each highlight's range until it changes.
+  const anchoredClaims = useMemo(() => claims.filter((claim) => !claim.orphaned), [claims])
+
+  /** The list as the server has it now. */
+  const replaceClaims = useCallback((list: Claim[]) => setClaims([...list].sort(byTextOrder)), [])
+
+  /** A claim just marked: listed, and opened. */
+  const addClaim = useCallback((claim: ClaimWithThread) => {
+    setClaims((list) => [...list, claim].sort(byTextOrder))
+    setOpenClaimId(claim.id)
+  }, [])
+
+  /** A claim saved in its panel (or re-attached): the list shows its new status, verdict and place. */
+  const claimChanged = useCallback((claim: ClaimWithThread) => {
+    const { status, verdict, version, exact, start, end, orphaned } = claim
+    setClaims((list) => list.map((c) => (c.id === claim.id ? { ...c, status, verdict, version, exact, start, end, orphaned } : c)).sort(byTextOrder))
+  }, [])
+
+  return { claims, anchoredClaims, openClaimId, setOpenClaimId, replaceClaims, addClaim, claimChanged }
+}
