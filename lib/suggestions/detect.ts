@@ -5,6 +5,8 @@
 import { CodePointIndex } from '../anchoring/offsets'
 import { compileRules, resolveLanguage, type CompiledRule, type CompiledRules } from './compile'
 import { DEFAULT_THRESHOLD, RULES, type SuggestionRule } from './rules'
+import { sentenceFeatures, tokenize, type Features, type LocatedFeatures } from './features'
+import { logOdds, modelFor, sigmoid, type LinearModel } from './model'
 import { QUOTES, sentenceRanges, type SentenceRange } from './segment'
 import type { Language } from './vocabulary'
 
@@ -53,31 +55,31 @@ export function detectSuggestions(text: string, options: DetectOptions = {}): Su
   const language = resolveLanguage(options.language)
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
   const rules = compileRules(language, options.rules ?? RULES)
+  const model = modelFor(language)
   const index = new CodePointIndex(text)
   const occurrences = new Map<string, number>()
   const suggestions: Suggestion[] = []
   let block = { start: -1, damping: 1 }
   for (const range of sentenceRanges(text, options.language ?? language)) {
     if (range.blockStart !== block.start) block = { start: range.blockStart, damping: blockDamping(text, range, rules) }
-    const scored = scoreSentence(text, range, rules, block.damping, language)
-    if (!scored) continue
-    const exact = text.slice(scored.start, scored.end)
+    const scored = scoreSentence(text.slice(range.start, range.end), rules, model, block.damping, language)
+    const exact = text.slice(range.start + scored.start, range.start + scored.end)
     const key = suggestionKey(exact)
     const occurrence = occurrences.get(key) ?? 0
     occurrences.set(key, occurrence + 1)
     if (scored.score < threshold) continue
     suggestions.push({
       id: `${key}-${occurrence}`,
-      start: index.toCodePoint(scored.start),
-      end: index.toCodePoint(scored.end),
+      start: index.toCodePoint(range.start + scored.start),
+      end: index.toCodePoint(range.start + scored.end),
       exact,
       score: scored.score,
-      reasons: scored.hits.map((hit) => {
-        const start = range.start + hit.start
-        const end = range.start + hit.end
+      reasons: scored.reasons.map((reason) => {
+        const start = range.start + reason.start
+        const end = range.start + reason.end
         return {
-          rule: hit.rule.id,
-          label: hit.rule.label,
+          rule: reason.rule,
+          label: reason.label,
           start: index.toCodePoint(start),
           end: index.toCodePoint(end),
           text: text.slice(start, end),
@@ -120,37 +122,105 @@ function blockDamping(text: string, range: SentenceRange, { rules }: CompiledRul
   return damping
 }
 
-/** Score and evidence of one sentence, or null when no evidence rule fired. */
-function scoreSentence(
-  text: string,
-  range: SentenceRange,
-  { rules, number }: CompiledRules,
-  blockDamping: number,
-  language: Language,
-): { score: number; start: number; end: number; hits: Hit[] } | null {
-  const sentence = text.slice(range.start, range.end)
+/** The rules that fired in a sentence: evidence located in it, and the sentence dampeners. */
+function sentenceEvidence(sentence: string, { rules, number }: CompiledRules): { hits: Hit[]; dampeners: SuggestionRule[] } {
   const hits: Hit[] = []
-  let damping = blockDamping
+  const dampeners: SuggestionRule[] = []
   let hasNumber: boolean | undefined
   rules.forEach((compiled, order) => {
     const { rule } = compiled
     if (rule.scope === 'block') return
     if (rule.needsNumber && !(hasNumber ??= number.test(sentence))) return
     if (rule.weight < 0) {
-      if (matches(compiled, sentence).length) damping *= 1 + rule.weight
+      if (matches(compiled, sentence).length) dampeners.push(rule)
       return
     }
-    // Evidence is always located in the sentence itself (a block-scope rule only dampens).
     for (const [start, end] of matches(compiled, sentence)) hits.push({ rule, order, start, end })
   })
-  const evidence = withoutFigureOverlaps(hits)
-  if (!evidence.length) return null
-  const fired = new Set(evidence.map((hit) => hit.rule))
-  let doubt = 1
-  for (const rule of fired) doubt *= 1 - Math.min(rule.weight, 1)
-  const score = Math.round((1 - doubt) * damping * 1000) / 1000
-  const span = claimSpan(sentence, evidence, language)
-  return { score, start: range.start + span.start, end: range.start + span.end, hits: evidence }
+  return { hits: withoutFigureOverlaps(hits), dampeners }
+}
+
+/**
+ * The model's features of a sentence read on its own (for training and measuring:
+ * scripts/train-suggestions.ts).
+ */
+export function sentenceSignals(sentence: string, languageTag?: string | null, rules: readonly SuggestionRule[] = RULES): Features {
+  const language = resolveLanguage(languageTag)
+  const { hits, dampeners } = sentenceEvidence(sentence, compileRules(language, rules))
+  return sentenceFeatures(sentence, tokenize(sentence), firedIds(hits, dampeners), language)
+}
+
+function firedIds(hits: readonly Hit[], dampeners: readonly SuggestionRule[]): Set<string> {
+  return new Set([...hits.map((hit) => hit.rule.id), ...dampeners.map((rule) => rule.id)])
+}
+
+/** A reason in UTF-16 offsets relative to the sentence. */
+interface LocalReason {
+  rule: string
+  label: string
+  start: number
+  end: number
+}
+
+/**
+ * Score, span and reasons of one sentence. The score is the model's probability
+ * (./model.ts) times the block dampeners (headings, credits: document structure the
+ * model never saw). A rule the model does not know (a newsroom's own) adds twice its
+ * weight to the log-odds, or, for a dampener, keeps (1 + weight) of the probability.
+ */
+function scoreSentence(
+  sentence: string,
+  compiled: CompiledRules,
+  model: LinearModel,
+  blockDamping: number,
+  language: Language,
+): { score: number; start: number; end: number; reasons: LocalReason[] } {
+  const { hits, dampeners } = sentenceEvidence(sentence, compiled)
+  const tokens = tokenize(sentence)
+  const located: LocatedFeatures = new Map()
+  const features = sentenceFeatures(sentence, tokens, firedIds(hits, dampeners), language, located)
+  let z = logOdds(model, features)
+  let damping = blockDamping
+  for (const rule of new Set(hits.map((hit) => hit.rule))) if (!(`rule:${rule.id}` in model.weights)) z += 2 * rule.weight
+  for (const rule of dampeners) if (!(`rule:${rule.id}` in model.weights)) damping *= 1 + rule.weight
+  const score = Math.round(sigmoid(z) * damping * 1000) / 1000
+  const reasons: LocalReason[] = hits.map((hit) => ({ rule: hit.rule.id, label: hit.rule.label, start: hit.start, end: hit.end }))
+  reasons.push(...modelReasons(model, located, hits))
+  reasons.sort((a, b) => a.start - b.start)
+  if (!reasons.length) reasons.push({ rule: 'statement', label: STATEMENT_LABEL, start: 0, end: sentence.length })
+  const span = claimSpan(sentence, reasons, language)
+  return { score, ...span, reasons }
+}
+
+/** Reason given when no rule fired and no single word stands out: the model scored the sentence as a whole. */
+const STATEMENT_LABEL = 'Reads as a statement of fact'
+
+/** Labels of the located features the model may give as reasons, when it weighs them for a claim. */
+const FEATURE_LABELS: Record<string, string> = {
+  word: 'Wording common in checkable claims',
+  acronym: 'Names an organisation or a country',
+  names: 'Names a person, place or organisation',
+}
+/** Words with less weight than this are not worth showing as a reason. */
+const MIN_REASON_WEIGHT = 0.4
+const MAX_WORD_REASONS = 3
+
+/** The strongest located features that speak for a claim, outside the rules' evidence. */
+function modelReasons(model: LinearModel, located: LocatedFeatures, hits: readonly Hit[]): LocalReason[] {
+  const candidates: (LocalReason & { weight: number })[] = []
+  for (const [name, spans] of located) {
+    const kind = name.startsWith('word:') ? 'word' : name.split(':')[0]
+    const weight = model.weights[name] ?? 0
+    if (!(kind in FEATURE_LABELS) || weight < MIN_REASON_WEIGHT) continue
+    for (const [start, end] of spans) {
+      if (hits.some((hit) => hit.start < end && start < hit.end)) continue
+      candidates.push({ rule: kind === 'word' ? 'wording' : kind, label: FEATURE_LABELS[kind], start, end, weight })
+    }
+  }
+  return candidates
+    .sort((a, b) => b.weight - a.weight || a.start - b.start)
+    .slice(0, MAX_WORD_REASONS)
+    .map(({ weight: _, ...reason }) => reason)
 }
 
 /** Drops figure matches that overlap one of an earlier rule (a money amount is not also a count). */
@@ -194,7 +264,7 @@ function mergeSorted(a: Hit[], b: Hit[]): Hit[] {
  * leading and trailing clauses (split at semicolons outside quotations) that
  * carry no evidence.
  */
-function claimSpan(sentence: string, hits: Hit[], language: Language): { start: number; end: number } {
+function claimSpan(sentence: string, hits: readonly { start: number; end: number }[], language: Language): { start: number; end: number } {
   if (!sentence.includes(';')) return { start: 0, end: sentence.length }
   const { open, close } = QUOTES[language]
   const clauses: { start: number; end: number }[] = []
