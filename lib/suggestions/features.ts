@@ -114,10 +114,12 @@ export function sentenceFeatures(
     if (ACRONYM.test(original)) {
       features.set('acronym', 1)
       locate('acronym', tokens[i])
-    } else if (i > 0 && language !== 'de' && CAPITALISED.test(original) && !AFTER_BREAK.test(sentence.slice(Math.max(0, tokens[i].start - 4), tokens[i].start))) {
-      // A capitalised word inside the sentence names someone or something, except in
-      // German, where every noun is capitalised.
-      names.push(tokens[i])
+    } else if (i > 0 && CAPITALISED.test(original) && !AFTER_BREAK.test(sentence.slice(Math.max(0, tokens[i].start - 4), tokens[i].start))) {
+      // A capitalised word inside the sentence names someone or something. In German every
+      // noun is capitalised, so there only a run of capitalised words counts ("Olaf Scholz",
+      // "Deutsche Bahn").
+      if (language !== 'de') names.push(tokens[i])
+      else if (capitalisedRun(sentence, tokens, i)) names.push(tokens[i])
     }
   }
   if (names.length) {
@@ -126,4 +128,14 @@ export function sentenceFeatures(
     for (const token of names) locate(name, token)
   }
   return features
+}
+
+/** Whether the token next to tokens[i] (across a single space) is capitalised too. */
+function capitalisedRun(sentence: string, tokens: readonly Token[], i: number): boolean {
+  const capitalised = (j: number) => {
+    const token = tokens[j]
+    return token !== undefined && CAPITALISED.test(sentence.slice(token.start, token.end))
+  }
+  const adjacent = (a: number, b: number) => tokens[b].start - tokens[a].end === 1 && sentence[tokens[a].end] === ' '
+  return (i > 1 && capitalised(i - 1) && adjacent(i - 1, i)) || (i + 1 < tokens.length && capitalised(i + 1) && adjacent(i, i + 1))
 }
