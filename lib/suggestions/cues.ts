@@ -18,6 +18,8 @@ export type CueList =
   | 'courtesy'
   | 'vague'
   | 'hedge'
+  | 'past'
+  | 'perfectAuxiliary'
 
 export const CUES: Record<Language, Record<CueList, readonly string[]>> = {
   en: {
@@ -35,6 +37,13 @@ export const CUES: Record<Language, Record<CueList, readonly string[]>> = {
     courtesy: ['thank', 'thanks', 'applause', 'laughter', 'welcome', 'good evening', 'good morning', 'ladies', 'gentlemen', 'congratulations', 'please'],
     vague: ['something', 'everything', 'anything', 'everybody', 'somebody', 'things', 'stuff', 'people', 'lot', 'kind of'],
     hedge: ['maybe', 'perhaps', 'probably', 'possibly', 'seems', 'likely', 'may'],
+    /** Irregular past forms; regular ones are found by their ending (./features.ts). */
+    past: [
+      'was', 'were', 'did', 'had', 'said', 'made', 'took', 'gave', 'went', 'came', 'got', 'lost', 'won', 'paid', 'rose',
+      'fell', 'grew', 'built', 'sold', 'left', 'brought', 'spent', 'became', 'began', 'told', 'found', 'thought', 'bought',
+      'kept', 'held', 'met', 'led', 'sent', 'ran', 'wrote', 'struck', 'shot', 'stood', 'taught', 'caught', 'ago',
+    ],
+    perfectAuxiliary: ['has', 'have', 'had', "hasn't", "haven't", "hadn't"],
   },
   de: {
     firstSingular: ['ich', 'mich', 'mir', 'mein', 'meine', 'meinen', 'meinem', 'meiner', 'meines'],
@@ -51,6 +60,12 @@ export const CUES: Record<Language, Record<CueList, readonly string[]>> = {
     courtesy: ['danke', 'dank', 'vielen dank', 'applaus', 'beifall', 'willkommen', 'guten abend', 'guten tag', 'damen und herren', 'bitte', 'glückwunsch'],
     vague: ['etwas', 'alles', 'irgendwas', 'jeder', 'jemand', 'dinge', 'sachen', 'leute', 'menschen', 'viel', 'irgendwie'],
     hedge: ['vielleicht', 'wahrscheinlich', 'möglicherweise', 'scheint', 'eventuell', 'vermutlich'],
+    past: [
+      'war', 'waren', 'wurde', 'wurden', 'hatte', 'hatten', 'gab', 'kam', 'kamen', 'nahm', 'nahmen', 'stieg', 'stiegen',
+      'sank', 'sanken', 'fiel', 'fielen', 'lag', 'lagen', 'traf', 'trafen', 'ging', 'gingen', 'sagte', 'sagten', 'verlor',
+      'gewann', 'zahlte', 'baute', 'stimmte', 'stimmten', 'unterschrieb', 'entschied', 'beschloss', 'vor',
+    ],
+    perfectAuxiliary: ['hat', 'haben', 'hatte', 'hatten', 'ist', 'sind', 'war', 'waren', 'wurde', 'wurden'],
   },
   es: {
     firstSingular: ['yo', 'me', 'mi', 'mis', 'mío', 'mía', 'conmigo'],
@@ -67,5 +82,7 @@ export const CUES: Record<Language, Record<CueList, readonly string[]>> = {
     courtesy: ['gracias', 'aplausos', 'bienvenidos', 'bienvenidas', 'buenas tardes', 'buenos días', 'buenas noches', 'señorías', 'enhorabuena', 'por favor'],
     vague: ['algo', 'todo', 'todos', 'cualquier', 'alguien', 'cosas', 'gente', 'mucho', 'tipo de'],
     hedge: ['quizá', 'quizás', 'tal vez', 'probablemente', 'posiblemente', 'parece', 'acaso'],
+    past: ['fue', 'fueron', 'era', 'eran', 'hubo', 'había', 'habían', 'tuvo', 'tuvieron', 'hizo', 'hicieron', 'dijo', 'dijeron', 'hace'],
+    perfectAuxiliary: ['ha', 'han', 'he', 'hemos', 'has', 'había', 'habían', 'habría', 'hubo'],
   },
 }

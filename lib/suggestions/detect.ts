@@ -5,8 +5,8 @@
 import { CodePointIndex } from '../anchoring/offsets'
 import { compileRules, resolveLanguage, type CompiledRule, type CompiledRules } from './compile'
 import { DEFAULT_THRESHOLD, RULES, type SuggestionRule } from './rules'
-import { sentenceFeatures, tokenize, type Features, type LocatedFeatures } from './features'
-import { logOdds, modelFor, sigmoid, type LinearModel } from './model'
+import { sentenceFeatures, tokenize, type Features, type Token } from './features'
+import { logOdds, modelFor, sigmoid, weightOf, type LinearModel } from './model'
 import { QUOTES, sentenceRanges, type SentenceRange } from './segment'
 import type { Language } from './vocabulary'
 
@@ -62,7 +62,7 @@ export function detectSuggestions(text: string, options: DetectOptions = {}): Su
   let block = { start: -1, damping: 1 }
   for (const range of sentenceRanges(text, options.language ?? language)) {
     if (range.blockStart !== block.start) block = { start: range.blockStart, damping: blockDamping(text, range, rules) }
-    const scored = scoreSentence(text.slice(range.start, range.end), rules, model, block.damping, language)
+    const scored = scoreSentence(text.slice(range.start, range.end), rules, model, block.damping, language, threshold)
     const exact = text.slice(range.start + scored.start, range.start + scored.end)
     const key = suggestionKey(exact)
     const occurrence = occurrences.get(key) ?? 0
@@ -174,21 +174,24 @@ function scoreSentence(
   model: LinearModel,
   blockDamping: number,
   language: Language,
+  threshold: number,
 ): { score: number; start: number; end: number; reasons: LocalReason[] } {
   const { hits, dampeners } = sentenceEvidence(sentence, compiled)
   const tokens = tokenize(sentence)
-  const located: LocatedFeatures = new Map()
-  const features = sentenceFeatures(sentence, tokens, firedIds(hits, dampeners), language, located)
+  const fired = firedIds(hits, dampeners)
+  const features = sentenceFeatures(sentence, tokens, fired, language)
   let z = logOdds(model, features)
   let damping = blockDamping
   for (const rule of new Set(hits.map((hit) => hit.rule))) if (!(`rule:${rule.id}` in model.weights)) z += 2 * rule.weight
   for (const rule of dampeners) if (!(`rule:${rule.id}` in model.weights)) damping *= 1 + rule.weight
   const score = Math.round(sigmoid(z) * damping * 1000) / 1000
+  // The span depends on the rules' evidence alone, so ids do not depend on the threshold.
+  const span = hits.length ? claimSpan(sentence, hits, language) : { start: 0, end: sentence.length }
+  if (score < threshold) return { score, ...span, reasons: [] }
   const reasons: LocalReason[] = hits.map((hit) => ({ rule: hit.rule.id, label: hit.rule.label, start: hit.start, end: hit.end }))
-  reasons.push(...modelReasons(model, located, hits))
+  reasons.push(...modelReasons(model, features, tokens, hits).filter((reason) => reason.start >= span.start && reason.end <= span.end))
   reasons.sort((a, b) => a.start - b.start)
-  if (!reasons.length) reasons.push({ rule: 'statement', label: STATEMENT_LABEL, start: 0, end: sentence.length })
-  const span = claimSpan(sentence, reasons, language)
+  if (!reasons.length) reasons.push({ rule: 'statement', label: STATEMENT_LABEL, ...span })
   return { score, ...span, reasons }
 }
 
@@ -200,27 +203,65 @@ const FEATURE_LABELS: Record<string, string> = {
   word: 'Wording common in checkable claims',
   acronym: 'Names an organisation or a country',
   names: 'Names a person, place or organisation',
+  topic: 'Subject of many checked claims',
 }
+/** Words of five letters or more: shorter ones are mostly function words. */
+const CONTENT_WORD = /^[\p{L}][\p{L}'-]{4,}$/u
 /** Words with less weight than this are not worth showing as a reason. */
 const MIN_REASON_WEIGHT = 0.4
 const MAX_WORD_REASONS = 3
 
-/** The strongest located features that speak for a claim, outside the rules' evidence. */
-function modelReasons(model: LinearModel, located: LocatedFeatures, hits: readonly Hit[]): LocalReason[] {
-  const candidates: (LocalReason & { weight: number })[] = []
-  for (const [name, spans] of located) {
-    const kind = name.startsWith('word:') ? 'word' : name.split(':')[0]
-    const weight = model.weights[name] ?? 0
-    if (!(kind in FEATURE_LABELS) || weight < MIN_REASON_WEIGHT) continue
-    for (const [start, end] of spans) {
-      if (hits.some((hit) => hit.start < end && start < hit.end)) continue
-      candidates.push({ rule: kind === 'word' ? 'wording' : kind, label: FEATURE_LABELS[kind], start, end, weight })
+/** The strongest words and signals that speak for a claim, outside the rules' evidence. */
+function modelReasons(model: LinearModel, features: Features, tokens: readonly Token[], hits: readonly Hit[]): LocalReason[] {
+  const candidates: { name: string; kind: string; weight: number; spans: readonly [number, number][] }[] = []
+  for (const [name, spans] of features.spans) {
+    const kind = name.split(':')[0]
+    const weight = weightOf(model, name)
+    if (weight >= MIN_REASON_WEIGHT && kind in FEATURE_LABELS) candidates.push({ name, kind, weight, spans })
+  }
+  if (features.words.length) {
+    const seen = new Set<string>()
+    for (const { word, start, end } of tokens) {
+      if (seen.has(word)) continue
+      seen.add(word)
+      // A word is a reason a checker can read only if it carries meaning ("trillion", not "has").
+      const weight = CONTENT_WORD.test(word) ? weightOf(model, `word:${word}`) : 0
+      if (weight >= MIN_REASON_WEIGHT) candidates.push({ name: `word:${word}`, kind: 'word', weight, spans: [[start, end]] })
     }
   }
-  return candidates
-    .sort((a, b) => b.weight - a.weight || a.start - b.start)
-    .slice(0, MAX_WORD_REASONS)
-    .map(({ weight: _, ...reason }) => reason)
+  candidates.sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1))
+  const evidence = disjoint(hits)
+  const reasons: LocalReason[] = []
+  for (const { kind, spans } of candidates) {
+    // The first place the feature is found outside the rules' evidence is reason enough.
+    const span = spans.find(([start, end]) => !overlapsAny(evidence, start, end))
+    if (span) reasons.push({ rule: kind === 'word' ? 'wording' : kind, label: FEATURE_LABELS[kind], start: span[0], end: span[1] })
+    if (reasons.length === MAX_WORD_REASONS) break
+  }
+  return reasons
+}
+
+/** The hits' spans merged into sorted, disjoint intervals. */
+function disjoint(hits: readonly Hit[]): [number, number][] {
+  const merged: [number, number][] = []
+  for (const { start, end } of [...hits].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1]
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end)
+    else merged.push([start, end])
+  }
+  return merged
+}
+
+/** Whether [start, end) overlaps one of the sorted, disjoint intervals (binary search). */
+function overlapsAny(intervals: readonly [number, number][], start: number, end: number): boolean {
+  let low = 0
+  let high = intervals.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (intervals[middle][1] <= start) low = middle + 1
+    else high = middle
+  }
+  return low < intervals.length && intervals[low][0] < end
 }
 
 /** Drops figure matches that overlap one of an earlier rule (a money amount is not also a count). */

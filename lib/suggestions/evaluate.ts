@@ -189,3 +189,24 @@ export function judgeByDigit(sentences: readonly { text: string; checkworthy: bo
     return { labelled: sentence.checkworthy, predicted: digit, score: digit ? 1 : 0 }
   })
 }
+
+/**
+ * The sentences of labelled articles, judged as in evaluateArticle (predicted at the
+ * threshold), each with the score of its strongest suggestion at any threshold (for ranking).
+ */
+export function judgeArticles(articles: readonly LabelledArticle[], options: Omit<DetectOptions, 'language'> = {}): JudgedSentence[] {
+  return articles.flatMap((article) => {
+    const predicted = evaluateArticle(article, options).sentences
+    const scored = evaluateArticle(article, { ...options, threshold: 0 }).sentences
+    return predicted.map((sentence, i) => ({ labelled: sentence.labelled, predicted: sentence.predicted, score: scored[i].score }))
+  })
+}
+
+/** The digit baseline on labelled articles, sentence by sentence. */
+export function judgeArticlesByDigit(articles: readonly LabelledArticle[]): JudgedSentence[] {
+  return judgeByDigit(
+    articles.flatMap((article) =>
+      evaluateArticle(article, { threshold: 2 }).sentences.map((sentence) => ({ text: sentence.text, checkworthy: sentence.labelled })),
+    ),
+  )
+}

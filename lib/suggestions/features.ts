@@ -2,9 +2,12 @@
 // - signals that mean the same in every language: which rules fired (./rules.ts,
 //   written per language), digits, length, and the closed word classes of ./cues.ts
 //   (who speaks, opinion, promise, courtesy);
-// - words (`word:…`), which only the English model weighs: it was trained on English.
-// Names are stable: they are the keys of the trained weights.
-import { CUES, type CueList } from './cues'
+// - words and word pairs (`word:…`, `pair:…`), which only the English model weighs: it
+//   was trained on English.
+// Names are stable: they are the keys of the trained weights (featureNames).
+import { LETTERS } from './compile'
+import { CUES } from './cues'
+import { TOPICS } from './topics'
 import type { Language } from './vocabulary'
 
 export interface Token {
@@ -15,53 +18,98 @@ export interface Token {
   end: number
 }
 
-/** A sentence's features: name → value (present features only). */
-export type Features = Map<string, number>
+/** A sentence's features (present ones only). */
+export interface Features {
+  /** Signals by name ("rule:money", "cue:opinion", "topic:tax", "length:short"…) → value. */
+  signals: Map<string, number>
+  /**
+   * English only: the sentence's words in order. Each distinct word ("word:taxes") and
+   * pair of neighbours ("pair:taxes went") is a feature.
+   */
+  words: readonly string[]
+  /**
+   * Where the signals that stand for words were found (topics, acronyms, names), for the
+   * reasons: name → [start, end) UTF-16 offsets in the sentence.
+   */
+  spans: Map<string, [number, number][]>
+}
 
-/** Where the features that stand for words were found: name → [start, end) UTF-16 offsets in the sentence. */
-export type LocatedFeatures = Map<string, [number, number][]>
+/** All features by name, words as "word:…" and pairs as "pair:…": what the trainer reads. */
+export function featureNames(features: Features): Map<string, number> {
+  const names = new Map(features.signals)
+  features.words.forEach((word, i) => {
+    names.set(`word:${word}`, 1)
+    if (i + 1 < features.words.length) names.set(`pair:${word} ${features.words[i + 1]}`, 1)
+  })
+  return names
+}
 
-const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
-const DIGIT = /\p{Nd}/gu
+const TOKEN = new RegExp(`[${LETTERS}0-9]+(?:['’][${LETTERS}]+)*`, 'g')
+const DIGIT = /[0-9]/g
+const HAS_DIGIT = /[0-9]/
 const ACRONYM = /^\p{Lu}{2,6}s?$/u
 const CAPITALISED = /^\p{Lu}\p{Ll}/u
 /** Text before a word that starts a new sentence or quotation (its capital says nothing). */
 const AFTER_BREAK = /[.!?:"“«]\s*$/u
 
+/**
+ * The model reads at most this many words of a sentence: real sentences are far shorter,
+ * and a "sentence" of 50,000 digits must not cost 50,000 features.
+ */
+export const MAX_TOKENS = 150
+
 export function tokenize(sentence: string): Token[] {
   const tokens: Token[] = []
+  // Lowercase once (same offsets unless a letter changes length, as "İ" does).
+  let lower = sentence.toLowerCase()
+  if (lower.length !== sentence.length) lower = ''
   TOKEN.lastIndex = 0
   let match: RegExpExecArray | null
-  while ((match = TOKEN.exec(sentence))) {
-    tokens.push({
-      word: match[0].toLowerCase().replace(/’/g, "'").replace(DIGIT, '0'),
-      start: match.index,
-      end: match.index + match[0].length,
-    })
+  while (tokens.length < MAX_TOKENS && (match = TOKEN.exec(sentence))) {
+    const start = match.index
+    const end = start + match[0].length
+    let word = lower ? lower.slice(start, end) : match[0].toLowerCase()
+    if (word.includes('’')) word = word.replace(/’/g, "'")
+    if (HAS_DIGIT.test(word)) word = word.replace(DIGIT, '0')
+    tokens.push({ word, start, end })
   }
   return tokens
 }
 
-interface CueIndex {
-  /** One-word cues. */
-  single: Map<string, CueList[]>
-  /** Cues of two or three words, joined with one space. */
-  phrases: Map<string, CueList[]>
+/** Word lists (./cues.ts, ./topics.ts) indexed for lookup by token. */
+interface WordIndex {
+  /** One-word entries. */
+  single: Map<string, string[]>
+  /** Entries of two or three words, joined with one space, and the first words of those. */
+  phrases: Map<string, string[]>
+  phraseStarts: Set<string>
+  /** "*steuer": words ending so; "arbeitslos*": words starting so. */
+  suffixes: [string, string][]
+  prefixes: [string, string][]
 }
 
-const cueIndexes = new Map<Language, CueIndex>()
-
-function cueIndex(language: Language): CueIndex {
-  let index = cueIndexes.get(language)
-  if (index) return index
-  index = { single: new Map(), phrases: new Map() }
-  for (const [list, words] of Object.entries(CUES[language]) as [CueList, readonly string[]][]) {
-    for (const cue of words) {
-      const target = cue.includes(' ') ? index.phrases : index.single
-      target.set(cue, [...(target.get(cue) ?? []), list])
+function indexLists(groups: Record<string, Record<string, readonly string[]>>): WordIndex {
+  const index: WordIndex = { single: new Map(), phrases: new Map(), phraseStarts: new Set(), suffixes: [], prefixes: [] }
+  for (const [prefix, lists] of Object.entries(groups)) for (const [list, words] of Object.entries(lists)) {
+    const name = `${prefix}:${list}`
+    for (const entry of words) {
+      if (entry.includes(' ')) index.phraseStarts.add(entry.split(' ')[0])
+      if (entry.startsWith('*')) index.suffixes.push([entry.slice(1), name])
+      else if (entry.endsWith('*')) index.prefixes.push([entry.slice(0, -1), name])
+      else {
+        const target = entry.includes(' ') ? index.phrases : index.single
+        target.set(entry, [...(target.get(entry) ?? []), name])
+      }
     }
   }
-  cueIndexes.set(language, index)
+  return index
+}
+
+const wordIndexes = new Map<Language, WordIndex>()
+
+function wordIndexFor(language: Language): WordIndex {
+  let index = wordIndexes.get(language)
+  if (!index) wordIndexes.set(language, (index = indexLists({ cue: CUES[language], topic: TOPICS[language] })))
   return index
 }
 
@@ -82,60 +130,98 @@ export function sentenceFeatures(
   tokens: readonly Token[],
   firedRules: Iterable<string>,
   language: Language,
-  located?: LocatedFeatures,
 ): Features {
-  const features: Features = new Map()
-  const locate = (name: string, token: Token) => {
-    if (!located) return
-    const spans = located.get(name)
-    if (spans) spans.push([token.start, token.end])
-    else located.set(name, [[token.start, token.end]])
+  const features = new Map<string, number>()
+  const words: string[] = []
+  const spans = new Map<string, [number, number][]>()
+  const locate = (name: string, token: { start: number; end: number }) => {
+    const found = spans.get(name)
+    if (found) found.push([token.start, token.end])
+    else spans.set(name, [[token.start, token.end]])
   }
   for (const rule of firedRules) features.set(`rule:${rule}`, 1)
   features.set(lengthBand(tokens.length), 1)
-  if (/\p{Nd}/u.test(sentence)) features.set('digit', 1)
-  if (/!["'”’»)]*\s*$/u.test(sentence)) features.set('exclamation', 1)
+  if (HAS_DIGIT.test(sentence)) features.set('digit', 1)
+  if (/!["'”’»)]*\s*$/.test(sentence)) features.set('exclamation', 1)
 
-  const { single, phrases } = cueIndex(language)
-  const cue = (lists: readonly CueList[] | undefined) => lists?.forEach((list) => features.set(`cue:${list}`, 1))
-  const names: Token[] = []
+  const set = (names: readonly string[] | undefined, token: { start: number; end: number }) =>
+    names?.forEach((name) => {
+      features.set(name, 1)
+      if (name.startsWith('topic:')) locate(name, token)
+    })
+  const { single, phrases, phraseStarts, suffixes, prefixes } = wordIndexFor(language)
+  /** Indexes of capitalised tokens inside the sentence. */
+  const names: number[] = []
   for (let i = 0; i < tokens.length; i++) {
     const { word } = tokens[i]
-    cue(single.get(word))
-    if (i + 1 < tokens.length) cue(phrases.get(`${word} ${tokens[i + 1].word}`))
-    if (i + 2 < tokens.length) cue(phrases.get(`${word} ${tokens[i + 1].word} ${tokens[i + 2].word}`))
+    set(single.get(word), tokens[i])
+    if (phraseStarts.has(word) && i + 1 < tokens.length) {
+      const span = (n: number) => ({ start: tokens[i].start, end: tokens[i + n].end })
+      set(phrases.get(`${word} ${tokens[i + 1].word}`), span(1))
+      if (i + 2 < tokens.length) set(phrases.get(`${word} ${tokens[i + 1].word} ${tokens[i + 2].word}`), span(2))
+    }
+    if (word.length > 4) {
+      for (const [end, name] of suffixes) if (word.length > end.length && word.endsWith(end)) set([name], tokens[i])
+      for (const [start, name] of prefixes) if (word.startsWith(start)) set([name], tokens[i])
+    }
     if (language === 'en') {
       if (word.endsWith("n't")) features.set('cue:negation', 1)
       if (word.endsWith("'ll")) features.set('cue:future', 1)
-      features.set(`word:${word}`, 1)
-      locate(`word:${word}`, tokens[i])
+      words.push(word)
     }
+    const initial = sentence[tokens[i].start]
+    if (initial === word[0]) continue // not a capital (the fast path)
     const original = sentence.slice(tokens[i].start, tokens[i].end)
     if (ACRONYM.test(original)) {
       features.set('acronym', 1)
       locate('acronym', tokens[i])
     } else if (i > 0 && CAPITALISED.test(original) && !AFTER_BREAK.test(sentence.slice(Math.max(0, tokens[i].start - 4), tokens[i].start))) {
-      // A capitalised word inside the sentence names someone or something. In German every
-      // noun is capitalised, so there only a run of capitalised words counts ("Olaf Scholz",
-      // "Deutsche Bahn").
-      if (language !== 'de') names.push(tokens[i])
-      else if (capitalisedRun(sentence, tokens, i)) names.push(tokens[i])
+      names.push(i)
     }
   }
-  if (names.length) {
-    const name = names.length === 1 ? 'names:one' : 'names:several'
+  if (pastTense(tokens, language, features.has('cue:perfectAuxiliary'), features.has('cue:past'))) features.set('tense:past', 1)
+  features.delete('cue:past')
+  features.delete('cue:perfectAuxiliary')
+  // A run of capitalised words inside the sentence names someone or something ("New York"
+  // is one name). In German every noun is capitalised, so there only a run of two or more
+  // counts ("Olaf Scholz", "Deutsche Bahn").
+  const runs = nameRuns(sentence, tokens, names).filter((run) => language !== 'de' || run.words > 1)
+  if (runs.length) {
+    const name = runs.length === 1 ? 'names:one' : 'names:several'
     features.set(name, 1)
-    for (const token of names) locate(name, token)
+    for (const run of runs) locate(name, run)
   }
-  return features
+  return { signals: features, words, spans }
 }
 
-/** Whether the token next to tokens[i] (across a single space) is capitalised too. */
-function capitalisedRun(sentence: string, tokens: readonly Token[], i: number): boolean {
-  const capitalised = (j: number) => {
-    const token = tokens[j]
-    return token !== undefined && CAPITALISED.test(sentence.slice(token.start, token.end))
+/** Capitalised tokens next to each other (one space apart) joined into runs. */
+function nameRuns(sentence: string, tokens: readonly Token[], indexes: readonly number[]): { start: number; end: number; words: number }[] {
+  const runs: { start: number; end: number; words: number; last: number }[] = []
+  for (const i of indexes) {
+    const run = runs[runs.length - 1]
+    if (run && run.last === i - 1 && tokens[i].start - run.end === 1 && sentence[run.end] === ' ') {
+      run.end = tokens[i].end
+      run.words++
+      run.last = i
+    } else runs.push({ start: tokens[i].start, end: tokens[i].end, words: 1, last: i })
   }
-  const adjacent = (a: number, b: number) => tokens[b].start - tokens[a].end === 1 && sentence[tokens[a].end] === ' '
-  return (i > 1 && capitalised(i - 1) && adjacent(i - 1, i)) || (i + 1 < tokens.length && capitalised(i + 1) && adjacent(i, i + 1))
+  return runs
+}
+
+/** Regular past forms by their ending: English "-ed", the Spanish preterite. */
+const PAST_ENDINGS: Record<Language, readonly string[]> = { en: ['ed'], es: ['ó', 'aron', 'ieron'], de: [] }
+/** Participles after an auxiliary ("has voted", "ha aprobado"); German ones are told by "ge" (gestimmt, eingeleitet). */
+const PARTICIPLE_ENDINGS: Record<Language, readonly string[]> = { en: ['ed', 'en'], es: ['ado', 'ido', 'to', 'cho'], de: ['t', 'en'] }
+
+const endsWithAny = (word: string, endings: readonly string[]) => endings.some((ending) => word.endsWith(ending))
+
+/** Whether the sentence tells of something that happened: a past form, or a perfect (auxiliary and participle). */
+function pastTense(tokens: readonly Token[], language: Language, auxiliary: boolean, irregular: boolean): boolean {
+  if (irregular) return true
+  for (const { word } of tokens) {
+    if (word.length < 4) continue
+    if (endsWithAny(word, PAST_ENDINGS[language]) && (language !== 'en' || word.length > 4)) return true
+    if (auxiliary && endsWithAny(word, PARTICIPLE_ENDINGS[language]) && (language !== 'de' || word.includes('ge', 0))) return true
+  }
+  return false
 }

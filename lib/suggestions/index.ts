@@ -1,6 +1,8 @@
 // Check-worthy claim suggestions: what the rest of Factmark imports.
 export { detectSuggestions, suggestionKey, withoutClaimed } from './detect'
 export type { DetectOptions, Suggestion, SuggestionReason } from './detect'
+export { defaultVisible, DEFAULT_VISIBLE_MIN_SCORE, DEFAULT_VISIBLE_SHARE } from './density'
+export type { DensityOptions } from './density'
 export { DEFAULT_THRESHOLD, RULES } from './rules'
 export type { SuggestionRule } from './rules'
 export { resolveLanguage } from './compile'

@@ -87,3 +87,60 @@ export function loadLabelledSet(): LabelledArticle[] {
     .sort()
     .map((name) => parseLabelledArticle(name, readFileSync(new URL(name, FOLDER), 'utf8')))
 }
+
+/** A sentence labelled on its own: check-worthy or not. */
+export interface LabelledSentence {
+  text: string
+  checkworthy: boolean
+  language: string
+}
+
+export interface LabelledSentenceFile {
+  file: string
+  title: string
+  language: string
+  split: Split
+  source: string
+  sentences: LabelledSentence[]
+}
+
+/** `key: value` header lines, a line `---`, then one sentence a line as `1 | text` (check-worthy) or `0 | text`. */
+export function parseLabelledSentences(file: string, content: string): LabelledSentenceFile {
+  const source = content.replace(/\r\n/g, '\n')
+  const split = source.indexOf(HEADER_END)
+  if (split === -1) throw new Error(`${file}: no '---' line after the header`)
+  const header = new Map<string, string>()
+  for (const line of source.slice(0, split).split('\n')) {
+    const colon = line.indexOf(':')
+    if (line.trim() && colon === -1) throw new Error(`${file}: header line without a colon: ${line}`)
+    if (line.trim()) header.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
+  }
+  const need = (key: string) => {
+    const value = header.get(key)
+    if (!value) throw new Error(`${file}: header '${key}' missing`)
+    return value
+  }
+  const language = need('language')
+  const splitName = need('split')
+  if (splitName !== 'dev' && splitName !== 'held-out') throw new Error(`${file}: split must be dev or held-out`)
+  const sentences = source
+    .slice(split + HEADER_END.length)
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const match = /^([01]) \| (\S.*)$/.exec(line.trim())
+      if (!match) throw new Error(`${file}: sentence line ${i + 1} is not "1 | text" or "0 | text"`)
+      return { text: match[2], checkworthy: match[1] === '1', language }
+    })
+  return { file, title: need('title'), language, split: splitName, source: need('source'), sentences }
+}
+
+const SENTENCES_FOLDER = new URL('./labelled-sentences/', import.meta.url)
+
+/** Every file of labelled sentences, in file-name order. */
+export function loadLabelledSentences(): LabelledSentenceFile[] {
+  return readdirSync(SENTENCES_FOLDER)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => parseLabelledSentences(name, readFileSync(new URL(name, SENTENCES_FOLDER), 'utf8')))
+}

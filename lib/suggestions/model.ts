@@ -27,7 +27,8 @@ export function modelFor(language: Language): LinearModel {
  */
 export const NEWS_PRIOR = { quote: 3, attribution: 1 }
 
-export function newsPrior(features: Features): number {
+/** The prior's log-odds for a sentence's signals. */
+export function newsPrior(features: ReadonlyMap<string, number>): number {
   let z = 0
   if (features.has('rule:direct-quote')) z += NEWS_PRIOR.quote
   const attributed = features.has('rule:attribution') || features.has('rule:reported-speech')
@@ -35,11 +36,90 @@ export function newsPrior(features: Features): number {
   return z
 }
 
-/** The model's log-odds for a sentence: the bias plus each present feature's weight times its value. */
+interface CompiledWeights {
+  signals: Map<string, number>
+  /** Every word the model weighs, alone or in a pair, numbered; a word's own weight by its number. */
+  vocabulary: Map<string, number>
+  wordWeights: Float64Array
+  /** Pair weights keyed by the two words' numbers (no "pair:a b" string to build per token). */
+  pairs: Map<number, number>
+}
+
+/** Room for the second word's number in a pair key (safe integers hold 2^53). */
+const PAIR_BASE = 2 ** 24
+
+const compiled = new WeakMap<LinearModel, CompiledWeights>()
+
+/** The model's weights in the shapes detection reads fastest, made once per model. */
+function weightsOf(model: LinearModel): CompiledWeights {
+  let weights = compiled.get(model)
+  if (weights) return weights
+  const vocabulary = new Map<string, number>()
+  const number = (word: string) => {
+    let id = vocabulary.get(word)
+    if (id === undefined) vocabulary.set(word, (id = vocabulary.size))
+    return id
+  }
+  const signals = new Map<string, number>()
+  const words: [number, number][] = []
+  const pairs = new Map<number, number>()
+  for (const [name, weight] of Object.entries(model.weights)) {
+    if (name.startsWith('word:')) words.push([number(name.slice(5)), weight])
+    else if (name.startsWith('pair:')) {
+      const [first, second] = name.slice(5).split(' ')
+      pairs.set(number(first) * PAIR_BASE + number(second), weight)
+    } else signals.set(name, weight)
+  }
+  const wordWeights = new Float64Array(vocabulary.size)
+  for (const [id, weight] of words) wordWeights[id] = weight
+  weights = { signals, vocabulary, wordWeights, pairs }
+  compiled.set(model, weights)
+  return weights
+}
+
+/** The weight of a feature by its name ("rule:money", "word:tax", "pair:tax cut"); 0 when the model has none. */
+export function weightOf(model: LinearModel, name: string): number {
+  const { signals, vocabulary, wordWeights, pairs } = weightsOf(model)
+  if (name.startsWith('word:')) {
+    const id = vocabulary.get(name.slice(5))
+    return id === undefined ? 0 : wordWeights[id]
+  }
+  if (name.startsWith('pair:')) {
+    const [first, second] = name.slice(5).split(' ').map((word) => vocabulary.get(word))
+    return first === undefined || second === undefined ? 0 : (pairs.get(first * PAIR_BASE + second) ?? 0)
+  }
+  return signals.get(name) ?? 0
+}
+
+/**
+ * The model's log-odds for a sentence: the bias, each present feature's weight times its
+ * value (each distinct word and pair once), and the news prior.
+ */
 export function logOdds(model: LinearModel, features: Features): number {
+  const { signals, vocabulary, wordWeights, pairs } = weightsOf(model)
   let z = model.bias
-  for (const [name, value] of features) z += (model.weights[name] ?? 0) * value
-  return z + newsPrior(features)
+  for (const [name, value] of features.signals) z += (signals.get(name) ?? 0) * value
+  if (features.words.length) {
+    const seenWords = new Set<number>()
+    const seenPairs = new Set<number>()
+    let previous = -1
+    for (const word of features.words) {
+      const id = vocabulary.get(word) ?? -1
+      if (id >= 0 && !seenWords.has(id)) {
+        seenWords.add(id)
+        z += wordWeights[id]
+      }
+      if (id >= 0 && previous >= 0) {
+        const key = previous * PAIR_BASE + id
+        if (!seenPairs.has(key)) {
+          seenPairs.add(key)
+          z += pairs.get(key) ?? 0
+        }
+      }
+      previous = id
+    }
+  }
+  return z + newsPrior(features.signals)
 }
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))

@@ -67,7 +67,7 @@ const NOUN_PHRASE = `(?:${NOUN_WORD}){0,4}`
  * threshold with the best F2 (recall counts double: dismissing a suggestion costs a
  * click, a missed check-worthy claim costs more). See labelled/README.md.
  */
-export const DEFAULT_THRESHOLD = 0.35
+export const DEFAULT_THRESHOLD = 0.275
 
 export const RULES: readonly SuggestionRule[] = [
   // --- figures: the first rule that claims a number wins ---

@@ -2,11 +2,11 @@
 // gradient descent with Adam. Small and deterministic: enough for a few tens of
 // thousands of sentences and features; used by scripts/train-suggestions.ts, never by
 // the app (which only reads the weights, ../model.ts).
-import type { Features } from '../features'
 import type { LinearModel } from '../model'
 
 export interface Example {
-  features: Features
+  /** Feature name → value (featureNames). */
+  features: ReadonlyMap<string, number>
   label: boolean
 }
 
