@@ -3,6 +3,7 @@
 // sentence is labelled positive when a hand-marked span overlaps it, predicted
 // positive when a suggestion overlaps it. Shared by the tests and the benchmark.
 import { detectSuggestions, type DetectOptions } from './detect'
+import { defaultVisible, type DensityOptions } from './density'
 import { DEFAULT_THRESHOLD } from './rules'
 import type { LabelledArticle, Split } from './labelled-set'
 import { segmentSentences } from './segment'
@@ -209,4 +210,41 @@ export function judgeArticlesByDigit(articles: readonly LabelledArticle[]): Judg
       evaluateArticle(article, { threshold: 2 }).sentences.map((sentence) => ({ text: sentence.text, checkworthy: sentence.labelled })),
     ),
   )
+}
+
+export interface DensityFigures {
+  sentences: number
+  labelled: number
+  /** Sentences with a suggestion at the threshold. */
+  suggested: number
+  /** Sentences with a suggestion shown by default (defaultVisible). */
+  shown: number
+  /** Of the sentences shown by default, the share labelled check-worthy. */
+  precision: number
+  /** Of the labelled sentences, the share shown by default (at most 20% of sentences can be). */
+  recall: number
+}
+
+/** How many sentences an article shows by default, and how many of those are labelled check-worthy. */
+export function densityOf(articles: readonly LabelledArticle[], options: DensityOptions = {}): DensityFigures {
+  let sentences = 0
+  let labelled = 0
+  let suggested = 0
+  let shown = 0
+  let hits = 0
+  for (const article of articles) {
+    const all = segmentSentences(article.text, article.language)
+    const suggestions = detectSuggestions(article.text, { language: article.language })
+    const visible = defaultVisible(suggestions, all.length, options)
+    for (const sentence of all) {
+      const isLabelled = article.checkworthy.some((span) => overlaps(span, sentence))
+      const isShown = visible.some((suggestion) => overlaps(suggestion, sentence))
+      sentences++
+      if (isLabelled) labelled++
+      if (suggestions.some((suggestion) => overlaps(suggestion, sentence))) suggested++
+      if (isShown) shown++
+      if (isShown && isLabelled) hits++
+    }
+  }
+  return { sentences, labelled, suggested, shown, precision: shown ? hits / shown : 0, recall: labelled ? hits / labelled : 0 }
 }
