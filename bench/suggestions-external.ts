@@ -10,6 +10,7 @@
 // counts as suggested when any suggestion overlaps it (issue 22). Average precision ranks
 // sentences by the score of their strongest suggestion at any threshold.
 import { pathToFileURL } from 'node:url'
+import { printRows } from './support'
 import {
   judgeArticles,
   judgeArticlesByDigit,
@@ -20,6 +21,7 @@ import {
 } from '../lib/suggestions/evaluate'
 import { EXTERNAL_FOLDER, loadExternalSets } from '../lib/suggestions/external-set'
 import { loadLabelledSentences, loadLabelledSet } from '../lib/suggestions/labelled-set'
+import { MODEL_TRAINING } from '../lib/suggestions/model-weights'
 import { DEFAULT_THRESHOLD } from '../lib/suggestions/rules'
 
 export interface ExternalRow {
@@ -65,14 +67,6 @@ export function run({ log }: { log: (line: string) => void }): ExternalFigures {
 
 const num = (x: number) => x.toFixed(3)
 
-function printRows(rows: string[][]) {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)))
-  rows.forEach((row, i) => {
-    console.log(row.map((cell, col) => cell.padEnd(widths[col])).join(' | '))
-    if (i === 0) console.log(widths.map((width) => '-'.repeat(width)).join('-|-'))
-  })
-}
-
 function table(rows: ExternalRow[]) {
   printRows([
     ['set', 'sentences', 'check-worthy', 'suggested', 'precision', 'recall', 'F1', 'AP', 'digit P', 'digit R', 'digit F1', 'digit AP'],
@@ -97,6 +91,13 @@ export function printTable(figures: ExternalFigures) {
   if (figures.external.length) {
     console.log(`Sentences labelled outside the project (${figures.folder}):\n`)
     table(figures.external)
+    const { trainedOn, crossValidated: cv } = MODEL_TRAINING
+    console.log(
+      `\n${trainedOn} is the model's training file: its row shows fit, not generalisation. Out-of-fold ` +
+        `(${MODEL_TRAINING.folds} folds of whole debates): English model AP ${cv.english.averagePrecision}, best F1 ` +
+        `${cv.english.bestF1} at ${cv.english.atThreshold}; general model (German, Spanish) AP ${cv.general.averagePrecision}, ` +
+        `best F1 ${cv.general.bestF1} at ${cv.general.atThreshold}.`,
+    )
   } else console.log(`No external data at ${figures.folder}: skipped.`)
   console.log("\nThe project's own labelled sets (lib/suggestions/labelled/, lib/suggestions/labelled-sentences/):\n")
   table(figures.own)

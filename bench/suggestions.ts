@@ -1,5 +1,6 @@
-// Suggestions benchmark: speed of detectSuggestions on a ~100 KB article and its
-// sentence-level precision and recall on the hand-labelled set.
+// Suggestions benchmark: speed of detectSuggestions on a ~100 KB article, its
+// sentence-level precision and recall on the hand-labelled set, and how many sentences
+// each labelled article shows by default (defaultVisible).
 //
 //   npx tsx bench/suggestions.ts
 //
@@ -12,6 +13,7 @@
 // a sentence counts as labelled positive when a hand-marked span overlaps it and
 // as predicted positive when a suggestion does. See lib/suggestions/labelled/README.md.
 import { pathToFileURL } from 'node:url'
+import { printRows } from './support'
 import { codePointLength } from '../lib/anchoring/offsets'
 import { detectSuggestions } from '../lib/suggestions/detect'
 import { densityOf, evaluateSet, type DensityFigures, type Figures } from '../lib/suggestions/evaluate'
@@ -128,14 +130,6 @@ export function run({ log }: { log: (line: string) => void }): BenchFigures {
 }
 
 const num = (x: number) => x.toFixed(3)
-
-function printRows(rows: string[][]) {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)))
-  rows.forEach((row, i) => {
-    console.log(row.map((cell, col) => cell.padEnd(widths[col])).join(' | '))
-    if (i === 0) console.log(widths.map((width) => '-'.repeat(width)).join('-|-'))
-  })
-}
 
 export function printTable(figures: BenchFigures) {
   const { article } = figures

@@ -6,7 +6,8 @@ import { z } from 'zod'
 import type { Actor } from './auth/load-actor'
 import { getDb } from './db/client'
 import { notFound } from './errors'
-import { detectSuggestions, suggestionKey, withoutClaimed, type Suggestion } from './suggestions'
+import { detectSuggestions, type Suggestion } from './suggestions/detect'
+import { suggestionKey, withoutClaimed } from './suggestions'
 import { parseInput } from './validation'
 
 export type { Suggestion }

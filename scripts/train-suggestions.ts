@@ -77,7 +77,7 @@ function bestF1(scored: { score: number; labelled: boolean }[]): { threshold: nu
 }
 
 const fold = (row: Row) => Math.floor(row.id / BLOCK) % FOLDS
-const results: Record<string, { l2: number; threshold: number }> = {}
+const results: Record<string, { l2: number; threshold: number; ap: number; f1: number }> = {}
 const chosen: Record<string, LinearModel> = {}
 for (const kind of Object.keys(MODELS) as (keyof typeof MODELS)[]) {
   let best: { l2: number; ap: number; threshold: number; f1: number } | null = null
@@ -97,7 +97,7 @@ for (const kind of Object.keys(MODELS) as (keyof typeof MODELS)[]) {
   }
   const model = fit(train, kind, best!.l2)
   chosen[kind] = model
-  results[kind] = { l2: best!.l2, threshold: best!.threshold }
+  results[kind] = { l2: best!.l2, threshold: best!.threshold, ap: best!.ap, f1: best!.f1 }
   const judged = check.map((row) => {
     const score = predict(model, row.read)
     return { labelled: row.label, predicted: score >= best!.threshold, score }
@@ -145,8 +145,23 @@ if (!dry) {
     `// Penalties chosen by ${FOLDS}-fold cross-validation over whole debates: english ${results.english.l2}, general ${results.general.l2}.`,
     "import type { LinearModel } from './model'",
     '',
+    '/** How the weights were chosen: the cross-validated figures on the training file (out-of-fold). */',
+    'export const MODEL_TRAINING = ' +
+      JSON.stringify({
+        trainedOn: TRAIN_FILE,
+        neverTrainedOn: CHECK_FILE,
+        folds: FOLDS,
+        crossValidated: Object.fromEntries(
+          Object.entries(results).map(([kind, r]) => [
+            kind,
+            { penalty: r.l2, averagePrecision: Number(r.ap.toFixed(3)), bestF1: Number(r.f1.toFixed(3)), atThreshold: r.threshold },
+          ]),
+        ),
+      }) +
+      '\n',
     'export const MODEL_WEIGHTS: { english: LinearModel; general: LinearModel } = ' +
-      JSON.stringify({ english, general }, null, 1).replace(/\n\s*/g, ' ') +
+      // one weight a line, so a retraining shows as a readable diff
+      JSON.stringify({ english, general }, null, 1) +
       '\n',
   ]
   writeFileSync(new URL('../lib/suggestions/model-weights.ts', import.meta.url), lines.join('\n'))

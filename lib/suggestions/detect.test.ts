@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { detectSuggestions, suggestionKey, withoutClaimed, type Suggestion } from './detect'
+import { detectSuggestions, type Suggestion } from './detect'
+import { suggestionKey, withoutClaimed } from './keys'
 import { DEFAULT_THRESHOLD, RULES, type SuggestionRule } from './rules'
 
 const cpSlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join('')

@@ -1,12 +1,14 @@
 // Check-worthy claim suggestions: the sentences of an article's canonical text
-// that carry checkable claims, each with the rules that fired. Pure: no I/O, no
-// model; rules are data (./rules.ts). Offsets are code points, like every other
-// position in Factmark.
+// that carry checkable claims, each with a calibrated score (./model.ts) and the
+// reasons in words (the rules that fired, ./rules.ts, and the words the model weighed
+// most). Pure: no I/O; the model's weights are data. Offsets are code points, like
+// every other position in Factmark.
 import { CodePointIndex } from '../anchoring/offsets'
 import { compileRules, resolveLanguage, type CompiledRule, type CompiledRules } from './compile'
 import { DEFAULT_THRESHOLD, RULES, type SuggestionRule } from './rules'
 import { sentenceFeatures, tokenize, type Features, type Token } from './features'
 import { logOdds, modelFor, sigmoid, weightOf, type LinearModel } from './model'
+import { suggestionKey } from './keys'
 import { QUOTES, sentenceRanges, type SentenceRange } from './segment'
 import type { Language } from './vocabulary'
 
@@ -28,7 +30,7 @@ export interface Suggestion {
   start: number
   end: number
   exact: string
-  /** 0–1; see ./rules.ts for how rule weights combine. */
+  /** Probability (0–1) that the sentence is check-worthy: calibrated, the same scale in every language (./model.ts). */
   score: number
   /** The evidence, in text order. */
   reasons: SuggestionReason[]
@@ -338,61 +340,4 @@ function claimSpan(sentence: string, hits: readonly { start: number; end: number
   while (start < end && /\s/.test(sentence[start])) start++
   while (end > start && /\s/.test(sentence[end - 1])) end--
   return { start, end }
-}
-
-/**
- * Key under which a dismissed suggestion is remembered: a hash of its text with
- * case, whitespace and quotation-mark style normalised, so the dismissal survives
- * revisions that do not change the sentence.
- */
-export function suggestionKey(exact: string): string {
-  const normalized = exact
-    .normalize('NFC')
-    .replace(/[“”„‟«»"]/g, '"')
-    .replace(/[‘’‚‛']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
-  return fnv1a(normalized)
-}
-
-/** 32-bit FNV-1a over UTF-16 code units, as 8 hex digits. */
-function fnv1a(value: string): string {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < value.length; i++) {
-    hash ^= value.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0')
-}
-
-/**
- * Suggestions not already covered by the article's claims: a suggestion goes
- * when claims cover at least half of it, or when a claim lies within it.
- */
-export function withoutClaimed<S extends { start: number; end: number }>(
-  suggestions: readonly S[],
-  claims: readonly { start: number; end: number }[],
-): S[] {
-  return suggestions.filter((suggestion) => {
-    const length = suggestion.end - suggestion.start
-    const parts: [number, number][] = []
-    for (const claim of claims) {
-      if (claim.end <= claim.start) continue
-      if (claim.start >= suggestion.start && claim.end <= suggestion.end) return false
-      const from = Math.max(claim.start, suggestion.start)
-      const to = Math.min(claim.end, suggestion.end)
-      if (from < to) parts.push([from, to])
-    }
-    if (!parts.length || length <= 0) return true
-    parts.sort((a, b) => a[0] - b[0])
-    let covered = 0
-    let reach = suggestion.start
-    for (const [from, to] of parts) {
-      if (to <= reach) continue
-      covered += to - Math.max(from, reach)
-      reach = to
-    }
-    return covered * 2 < length
-  })
 }

@@ -57,7 +57,7 @@ describe('parseLabelledSentences', () => {
   it('rejects lines without a label and bad headers', () => {
     expect(() => parseLabelledSentences('x.txt', `${header}2 | Hola.`)).toThrow(/line 1/)
     expect(() => parseLabelledSentences('x.txt', `${header}Hola.`)).toThrow(/line 1/)
-    expect(() => parseLabelledSentences('x.txt', 'title: T\n---\n1 | x')).toThrow(/language/)
+    expect(() => parseLabelledSentences('x.txt', 'title: T\nsplit: dev\n---\n1 | x')).toThrow(/language/)
   })
 })
 
@@ -131,14 +131,18 @@ describe('quality on the labelled set (regression guard)', () => {
   const result = evaluateSet(SET)
 
   it('keeps recall and precision at the level measured when the rules were frozen', () => {
-    // Target from the issue: recall ≥ 0.9 with precision ≥ 0.6, at the default threshold
-    // (chosen on dev; labelled/README.md): dev 0.923 / 0.941, held-out 0.942 / 0.920,
-    // overall 0.935 / 0.928 (recall / precision).
+    // Targets: recall ≥ 0.9 with precision ≥ 0.6 (the first suggestions issue), and since the
+    // trained model (issue 22) precision and recall ≥ 0.85. Measured at threshold 0.275
+    // (labelled/README.md): dev 0.904 / 0.870, held-out 0.919 / 0.898, overall 0.913 / 0.887
+    // (recall / precision).
     expect(result.overall.precision).toBeGreaterThanOrEqual(0.6)
     expect(result.overall.recall).toBeGreaterThanOrEqual(0.9)
     expect(result.dev.recall).toBeGreaterThanOrEqual(0.9)
     expect(result.heldOut.precision).toBeGreaterThanOrEqual(0.6)
     expect(result.heldOut.recall).toBeGreaterThanOrEqual(0.9)
+    expect(result.overall.precision).toBeGreaterThanOrEqual(0.85)
+    expect(result.dev.precision).toBeGreaterThanOrEqual(0.85)
+    expect(result.heldOut.precision).toBeGreaterThanOrEqual(0.85)
     for (const language of ['en', 'de', 'es']) {
       expect(result.byLanguage[language].precision, language).toBeGreaterThanOrEqual(0.6)
       expect(result.byLanguage[language].recall, language).toBeGreaterThanOrEqual(0.85)

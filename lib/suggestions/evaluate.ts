@@ -227,24 +227,24 @@ export interface DensityFigures {
 
 /** How many sentences an article shows by default, and how many of those are labelled check-worthy. */
 export function densityOf(articles: readonly LabelledArticle[], options: DensityOptions = {}): DensityFigures {
-  let sentences = 0
-  let labelled = 0
   let suggested = 0
-  let shown = 0
-  let hits = 0
-  for (const article of articles) {
-    const all = segmentSentences(article.text, article.language)
+  const judged = articles.map((article) => {
+    const sentences = segmentSentences(article.text, article.language)
     const suggestions = detectSuggestions(article.text, { language: article.language })
-    const visible = defaultVisible(suggestions, all.length, options)
-    for (const sentence of all) {
-      const isLabelled = article.checkworthy.some((span) => overlaps(span, sentence))
-      const isShown = visible.some((suggestion) => overlaps(suggestion, sentence))
-      sentences++
-      if (isLabelled) labelled++
+    const visible = defaultVisible(suggestions, sentences.length, options)
+    return sentences.map((sentence) => {
       if (suggestions.some((suggestion) => overlaps(suggestion, sentence))) suggested++
-      if (isShown) shown++
-      if (isShown && isLabelled) hits++
-    }
+      const labelled = article.checkworthy.some((span) => overlaps(span, sentence))
+      return { ...sentence, labelled, predicted: visible.some((suggestion) => overlaps(suggestion, sentence)), score: 0 }
+    })
+  })
+  const pooled = figures(judged)
+  return {
+    sentences: pooled.sentences,
+    labelled: pooled.labelled,
+    suggested,
+    shown: pooled.predicted,
+    precision: pooled.precision,
+    recall: pooled.recall,
   }
-  return { sentences, labelled, suggested, shown, precision: shown ? hits / shown : 0, recall: labelled ? hits / labelled : 0 }
 }

@@ -28,13 +28,13 @@ const HEADER_END = '\n---\n'
 const OPEN = '[['
 const CLOSE = ']]'
 
-/** One labelled file: `key: value` header lines, a line `---`, then the text with check-worthy spans in [[ ]]. */
-export function parseLabelledArticle(file: string, content: string): LabelledArticle {
+/** The `key: value` header of a labelled file and the body after its `---` line. */
+function parseHeaderAndBody(file: string, content: string): { need: (key: string) => string; split: Split; body: string } {
   const source = content.replace(/\r\n/g, '\n')
-  const split = source.indexOf(HEADER_END)
-  if (split === -1) throw new Error(`${file}: no '---' line after the header`)
+  const end = source.indexOf(HEADER_END)
+  if (end === -1) throw new Error(`${file}: no '---' line after the header`)
   const header = new Map<string, string>()
-  for (const line of source.slice(0, split).split('\n')) {
+  for (const line of source.slice(0, end).split('\n')) {
     if (!line.trim()) continue
     const colon = line.indexOf(':')
     if (colon === -1) throw new Error(`${file}: header line without a colon: ${line}`)
@@ -45,10 +45,15 @@ export function parseLabelledArticle(file: string, content: string): LabelledArt
     if (!value) throw new Error(`${file}: header '${key}' missing`)
     return value
   }
-  const splitName = need('split')
-  if (splitName !== 'dev' && splitName !== 'held-out') throw new Error(`${file}: split must be dev or held-out`)
+  const split = need('split')
+  if (split !== 'dev' && split !== 'held-out') throw new Error(`${file}: split must be dev or held-out`)
+  return { need, split, body: source.slice(end + HEADER_END.length) }
+}
 
-  const marked = source.slice(split + HEADER_END.length).replace(/\n+$/, '')
+/** One labelled file: `key: value` header lines, a line `---`, then the text with check-worthy spans in [[ ]]. */
+export function parseLabelledArticle(file: string, content: string): LabelledArticle {
+  const { need, split: splitName, body } = parseHeaderAndBody(file, content)
+  const marked = body.replace(/\n+$/, '')
   let text = ''
   const checkworthy: LabelledSpan[] = []
   let openAt: number | null = null
@@ -106,25 +111,9 @@ export interface LabelledSentenceFile {
 
 /** `key: value` header lines, a line `---`, then one sentence a line as `1 | text` (check-worthy) or `0 | text`. */
 export function parseLabelledSentences(file: string, content: string): LabelledSentenceFile {
-  const source = content.replace(/\r\n/g, '\n')
-  const split = source.indexOf(HEADER_END)
-  if (split === -1) throw new Error(`${file}: no '---' line after the header`)
-  const header = new Map<string, string>()
-  for (const line of source.slice(0, split).split('\n')) {
-    const colon = line.indexOf(':')
-    if (line.trim() && colon === -1) throw new Error(`${file}: header line without a colon: ${line}`)
-    if (line.trim()) header.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
-  }
-  const need = (key: string) => {
-    const value = header.get(key)
-    if (!value) throw new Error(`${file}: header '${key}' missing`)
-    return value
-  }
+  const { need, split, body } = parseHeaderAndBody(file, content)
   const language = need('language')
-  const splitName = need('split')
-  if (splitName !== 'dev' && splitName !== 'held-out') throw new Error(`${file}: split must be dev or held-out`)
-  const sentences = source
-    .slice(split + HEADER_END.length)
+  const sentences = body
     .split('\n')
     .filter((line) => line.trim())
     .map((line, i) => {
@@ -132,7 +121,7 @@ export function parseLabelledSentences(file: string, content: string): LabelledS
       if (!match) throw new Error(`${file}: sentence line ${i + 1} is not "1 | text" or "0 | text"`)
       return { text: match[2], checkworthy: match[1] === '1', language }
     })
-  return { file, title: need('title'), language, split: splitName, source: need('source'), sentences }
+  return { file, title: need('title'), language, split, source: need('source'), sentences }
 }
 
 const SENTENCES_FOLDER = new URL('./labelled-sentences/', import.meta.url)
