@@ -126,7 +126,8 @@ describe('detectSuggestions', () => {
     )
   })
 
-  it('returns on pathological input (no catastrophic backtracking)', () => {
+  // A generous timeout: catastrophic backtracking takes minutes; a busy machine takes seconds.
+  it('returns on pathological input (no catastrophic backtracking)', { timeout: 30_000 }, () => {
     const inputs = [
       '1'.repeat(50_000),
       'a,'.repeat(25_000),

@@ -7,7 +7,7 @@ import { CodePointIndex } from '../anchoring/offsets'
 import { compileRules, resolveLanguage, type CompiledRule, type CompiledRules } from './compile'
 import { DEFAULT_THRESHOLD, RULES, type SuggestionRule } from './rules'
 import { sentenceFeatures, tokenize, type Features, type Token } from './features'
-import { logOdds, modelFor, sigmoid, weightOf, type LinearModel } from './model'
+import { logOdds, modelFor, sigmoid, weightOf, wordWeight, type LinearModel } from './model'
 import { suggestionKey } from './keys'
 import { QUOTES, sentenceRanges, type SentenceRange } from './segment'
 import type { Language } from './vocabulary'
@@ -215,20 +215,21 @@ const MAX_WORD_REASONS = 3
 
 /** The strongest words and signals that speak for a claim, outside the rules' evidence. */
 function modelReasons(model: LinearModel, features: Features, tokens: readonly Token[], hits: readonly Hit[]): LocalReason[] {
-  const candidates: { name: string; kind: string; weight: number; spans: readonly [number, number][] }[] = []
+  const candidates: { name: string; kind: string; weight: number; spans: [number, number][] }[] = []
   for (const [name, spans] of features.spans) {
     const kind = name.split(':')[0]
     const weight = weightOf(model, name)
     if (weight >= MIN_REASON_WEIGHT && kind in FEATURE_LABELS) candidates.push({ name, kind, weight, spans })
   }
   if (features.words.length) {
-    const seen = new Set<string>()
     for (const { word, start, end } of tokens) {
-      if (seen.has(word)) continue
-      seen.add(word)
+      const weight = wordWeight(model, word)
       // A word is a reason a checker can read only if it carries meaning ("trillion", not "has").
-      const weight = CONTENT_WORD.test(word) ? weightOf(model, `word:${word}`) : 0
-      if (weight >= MIN_REASON_WEIGHT) candidates.push({ name: `word:${word}`, kind: 'word', weight, spans: [[start, end]] })
+      if (weight < MIN_REASON_WEIGHT || !CONTENT_WORD.test(word)) continue
+      const name = `word:${word}`
+      const known = candidates.find((candidate) => candidate.name === name)
+      if (known) known.spans.push([start, end])
+      else candidates.push({ name, kind: 'word', weight, spans: [[start, end]] })
     }
   }
   candidates.sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1))

@@ -134,48 +134,38 @@ export function sentenceFeatures(
   const features = new Map<string, number>()
   const words: string[] = []
   const spans = new Map<string, [number, number][]>()
-  const locate = (name: string, token: { start: number; end: number }) => {
-    const found = spans.get(name)
-    if (found) found.push([token.start, token.end])
-    else spans.set(name, [[token.start, token.end]])
-  }
   for (const rule of firedRules) features.set(`rule:${rule}`, 1)
   features.set(lengthBand(tokens.length), 1)
   if (HAS_DIGIT.test(sentence)) features.set('digit', 1)
-  if (/!["'”’»)]*\s*$/.test(sentence)) features.set('exclamation', 1)
+  if (EXCLAMATION.test(sentence)) features.set('exclamation', 1)
 
-  const set = (names: readonly string[] | undefined, token: { start: number; end: number }) =>
-    names?.forEach((name) => {
-      features.set(name, 1)
-      if (name.startsWith('topic:')) locate(name, token)
-    })
-  const { single, phrases, phraseStarts, suffixes, prefixes } = wordIndexFor(language)
+  const index = wordIndexFor(language)
   /** Indexes of capitalised tokens inside the sentence. */
   const names: number[] = []
   for (let i = 0; i < tokens.length; i++) {
-    const { word } = tokens[i]
-    set(single.get(word), tokens[i])
-    if (phraseStarts.has(word) && i + 1 < tokens.length) {
-      const span = (n: number) => ({ start: tokens[i].start, end: tokens[i + n].end })
-      set(phrases.get(`${word} ${tokens[i + 1].word}`), span(1))
-      if (i + 2 < tokens.length) set(phrases.get(`${word} ${tokens[i + 1].word} ${tokens[i + 2].word}`), span(2))
+    const token = tokens[i]
+    const { word } = token
+    listed(features, spans, index.single.get(word), token.start, token.end)
+    if (i + 1 < tokens.length && index.phraseStarts.has(word)) {
+      const two = `${word} ${tokens[i + 1].word}`
+      listed(features, spans, index.phrases.get(two), token.start, tokens[i + 1].end)
+      if (i + 2 < tokens.length) listed(features, spans, index.phrases.get(`${two} ${tokens[i + 2].word}`), token.start, tokens[i + 2].end)
     }
     if (word.length > 4) {
-      for (const [end, name] of suffixes) if (word.length > end.length && word.endsWith(end)) set([name], tokens[i])
-      for (const [start, name] of prefixes) if (word.startsWith(start)) set([name], tokens[i])
+      for (const [end, name] of index.suffixes) if (word.length > end.length && word.endsWith(end)) listed(features, spans, [name], token.start, token.end)
+      for (const [start, name] of index.prefixes) if (word.startsWith(start)) listed(features, spans, [name], token.start, token.end)
     }
     if (language === 'en') {
       if (word.endsWith("n't")) features.set('cue:negation', 1)
       if (word.endsWith("'ll")) features.set('cue:future', 1)
       words.push(word)
     }
-    const initial = sentence[tokens[i].start]
-    if (initial === word[0]) continue // not a capital (the fast path)
-    const original = sentence.slice(tokens[i].start, tokens[i].end)
+    if (sentence[token.start] === word[0]) continue // not a capital (the fast path)
+    const original = sentence.slice(token.start, token.end)
     if (ACRONYM.test(original)) {
       features.set('acronym', 1)
-      locate('acronym', tokens[i])
-    } else if (i > 0 && CAPITALISED.test(original) && !AFTER_BREAK.test(sentence.slice(Math.max(0, tokens[i].start - 4), tokens[i].start))) {
+      locate(spans, 'acronym', token.start, token.end)
+    } else if (i > 0 && CAPITALISED.test(original) && !AFTER_BREAK.test(sentence.slice(Math.max(0, token.start - 4), token.start))) {
       names.push(i)
     }
   }
@@ -185,13 +175,32 @@ export function sentenceFeatures(
   // A run of capitalised words inside the sentence names someone or something ("New York"
   // is one name). In German every noun is capitalised, so there only a run of two or more
   // counts ("Olaf Scholz", "Deutsche Bahn").
-  const runs = nameRuns(sentence, tokens, names).filter((run) => language !== 'de' || run.words > 1)
-  if (runs.length) {
-    const name = runs.length === 1 ? 'names:one' : 'names:several'
-    features.set(name, 1)
-    for (const run of runs) locate(name, run)
+  if (names.length) {
+    const runs = nameRuns(sentence, tokens, names).filter((run) => language !== 'de' || run.words > 1)
+    if (runs.length) {
+      const name = runs.length === 1 ? 'names:one' : 'names:several'
+      features.set(name, 1)
+      for (const run of runs) locate(spans, name, run.start, run.end)
+    }
   }
   return { signals: features, words, spans }
+}
+
+const EXCLAMATION = /!["'”’»)]*\s*$/
+
+/** Sets the features of a word list entry; topics are located, for the reasons. */
+function listed(features: Map<string, number>, spans: Features['spans'], names: readonly string[] | undefined, start: number, end: number) {
+  if (!names) return
+  for (const name of names) {
+    features.set(name, 1)
+    if (name.startsWith('topic:')) locate(spans, name, start, end)
+  }
+}
+
+function locate(spans: Features['spans'], name: string, start: number, end: number) {
+  const found = spans.get(name)
+  if (found) found.push([start, end])
+  else spans.set(name, [[start, end]])
 }
 
 /** Capitalised tokens next to each other (one space apart) joined into runs. */
@@ -213,7 +222,10 @@ const PAST_ENDINGS: Record<Language, readonly string[]> = { en: ['ed'], es: ['ó
 /** Participles after an auxiliary ("has voted", "ha aprobado"); German ones are told by "ge" (gestimmt, eingeleitet). */
 const PARTICIPLE_ENDINGS: Record<Language, readonly string[]> = { en: ['ed', 'en'], es: ['ado', 'ido', 'to', 'cho'], de: ['t', 'en'] }
 
-const endsWithAny = (word: string, endings: readonly string[]) => endings.some((ending) => word.endsWith(ending))
+function endsWithAny(word: string, endings: readonly string[]): boolean {
+  for (const ending of endings) if (word.endsWith(ending)) return true
+  return false
+}
 
 /** Whether the sentence tells of something that happened: a past form, or a perfect (auxiliary and participle). */
 function pastTense(tokens: readonly Token[], language: Language, auxiliary: boolean, irregular: boolean): boolean {

@@ -43,6 +43,9 @@ interface CompiledWeights {
   wordWeights: Float64Array
   /** Pair weights keyed by the two words' numbers (no "pair:a b" string to build per token). */
   pairs: Map<number, number>
+  /** Per word, the last sentence that counted it (sentences are numbered as they are scored). */
+  seen: Uint32Array
+  sentence: number
 }
 
 /** Room for the second word's number in a pair key (safe integers hold 2^53). */
@@ -72,18 +75,15 @@ function weightsOf(model: LinearModel): CompiledWeights {
   }
   const wordWeights = new Float64Array(vocabulary.size)
   for (const [id, weight] of words) wordWeights[id] = weight
-  weights = { signals, vocabulary, wordWeights, pairs }
+  weights = { signals, vocabulary, wordWeights, pairs, seen: new Uint32Array(vocabulary.size), sentence: 0 }
   compiled.set(model, weights)
   return weights
 }
 
 /** The weight of a feature by its name ("rule:money", "word:tax", "pair:tax cut"); 0 when the model has none. */
 export function weightOf(model: LinearModel, name: string): number {
-  const { signals, vocabulary, wordWeights, pairs } = weightsOf(model)
-  if (name.startsWith('word:')) {
-    const id = vocabulary.get(name.slice(5))
-    return id === undefined ? 0 : wordWeights[id]
-  }
+  const { signals, vocabulary, pairs } = weightsOf(model)
+  if (name.startsWith('word:')) return wordWeight(model, name.slice(5))
   if (name.startsWith('pair:')) {
     const [first, second] = name.slice(5).split(' ').map((word) => vocabulary.get(word))
     return first === undefined || second === undefined ? 0 : (pairs.get(first * PAIR_BASE + second) ?? 0)
@@ -96,30 +96,44 @@ export function weightOf(model: LinearModel, name: string): number {
  * value (each distinct word and pair once), and the news prior.
  */
 export function logOdds(model: LinearModel, features: Features): number {
-  const { signals, vocabulary, wordWeights, pairs } = weightsOf(model)
+  const weights = weightsOf(model)
   let z = model.bias
-  for (const [name, value] of features.signals) z += (signals.get(name) ?? 0) * value
-  if (features.words.length) {
-    const seenWords = new Set<number>()
-    const seenPairs = new Set<number>()
-    let previous = -1
-    for (const word of features.words) {
-      const id = vocabulary.get(word) ?? -1
-      if (id >= 0 && !seenWords.has(id)) {
-        seenWords.add(id)
-        z += wordWeights[id]
-      }
-      if (id >= 0 && previous >= 0) {
-        const key = previous * PAIR_BASE + id
-        if (!seenPairs.has(key)) {
-          seenPairs.add(key)
-          z += pairs.get(key) ?? 0
-        }
-      }
-      previous = id
-    }
-  }
+  for (const [name, value] of features.signals) z += (weights.signals.get(name) ?? 0) * value
+  if (features.words.length) z += wordsLogOdds(weights, features.words)
   return z + newsPrior(features.signals)
+}
+
+/** Each distinct word and pair once. Marks instead of Sets: this runs for every sentence. */
+function wordsLogOdds(weights: CompiledWeights, words: readonly string[]): number {
+  const { vocabulary, wordWeights, pairs, seen } = weights
+  const mark = ++weights.sentence
+  const pairsSeen: number[] = []
+  let z = 0
+  let previous = -1
+  for (const word of words) {
+    const id = vocabulary.get(word) ?? -1
+    if (id >= 0 && seen[id] !== mark) {
+      seen[id] = mark
+      z += wordWeights[id]
+    }
+    if (id >= 0 && previous >= 0) {
+      const key = previous * PAIR_BASE + id
+      const weight = pairs.get(key)
+      if (weight !== undefined && !pairsSeen.includes(key)) {
+        pairsSeen.push(key)
+        z += weight
+      }
+    }
+    previous = id
+  }
+  return z
+}
+
+/** A word's own weight in the model (0 when it has none). */
+export function wordWeight(model: LinearModel, word: string): number {
+  const { vocabulary, wordWeights } = weightsOf(model)
+  const id = vocabulary.get(word)
+  return id === undefined ? 0 : wordWeights[id]
 }
 
 export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z))
