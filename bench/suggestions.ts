@@ -1,5 +1,6 @@
-// Suggestions benchmark: speed of detectSuggestions on a ~100 KB article and its
-// sentence-level precision and recall on the hand-labelled set.
+// Suggestions benchmark: speed of detectSuggestions on a ~100 KB article, its
+// sentence-level precision and recall on the hand-labelled set, and how many sentences
+// each labelled article shows by default (defaultVisible).
 //
 //   npx tsx bench/suggestions.ts
 //
@@ -12,9 +13,10 @@
 // a sentence counts as labelled positive when a hand-marked span overlaps it and
 // as predicted positive when a suggestion does. See lib/suggestions/labelled/README.md.
 import { pathToFileURL } from 'node:url'
+import { printRows } from './support'
 import { codePointLength } from '../lib/anchoring/offsets'
 import { detectSuggestions } from '../lib/suggestions/detect'
-import { evaluateSet, type Figures } from '../lib/suggestions/evaluate'
+import { densityOf, evaluateSet, type DensityFigures, type Figures } from '../lib/suggestions/evaluate'
 import { loadLabelledSet } from '../lib/suggestions/labelled-set'
 import { DEFAULT_THRESHOLD } from '../lib/suggestions/rules'
 import { segmentSentences } from '../lib/suggestions/segment'
@@ -43,6 +45,8 @@ export interface BenchFigures {
     byLanguage: Record<string, Figures>
     articles: { file: string; language: string; split: string; figures: Figures }[]
   }
+  /** Suggestions shown by default (defaultVisible): per labelled article, and all of them. */
+  density: { set: string; figures: DensityFigures }[]
   targets: { name: string; pass: boolean; detail: string }[]
 }
 
@@ -94,6 +98,10 @@ export function run({ log }: { log: (line: string) => void }): BenchFigures {
     byLanguage: evaluation.byLanguage,
     articles: evaluation.articles.map(({ file, language, split, figures }) => ({ file, language, split, figures })),
   }
+  const density = [
+    ...labelled.map((article) => ({ set: article.file, figures: densityOf([article]) })),
+    { set: 'all labelled articles', figures: densityOf(labelled) },
+  ]
   const slowest = Math.max(...timing.map((entry) => entry.medianMs))
   const meets = (f: Figures) => f.recall >= 0.9 && f.precision >= 0.6
   const pr = (f: Figures) => `recall ${f.recall.toFixed(3)}, precision ${f.precision.toFixed(3)}`
@@ -107,6 +115,7 @@ export function run({ log }: { log: (line: string) => void }): BenchFigures {
     },
     timing,
     quality,
+    density,
     targets: [
       {
         name: 'detection on ~100 KB well under 100 ms (median, every language)',
@@ -115,19 +124,16 @@ export function run({ log }: { log: (line: string) => void }): BenchFigures {
       },
       { name: 'overall recall ≥ 0.9 with precision ≥ 0.6', pass: meets(quality.overall), detail: pr(quality.overall) },
       { name: 'held-out recall ≥ 0.9 with precision ≥ 0.6', pass: meets(quality.heldOut), detail: pr(quality.heldOut) },
+      {
+        name: 'shown by default: at most about one sentence in five on every article',
+        pass: density.every(({ figures }) => figures.shown <= Math.max(1, Math.round(figures.sentences * 0.2))),
+        detail: `all articles: ${density[density.length - 1].figures.shown} of ${density[density.length - 1].figures.sentences} sentences`,
+      },
     ],
   }
 }
 
 const num = (x: number) => x.toFixed(3)
-
-function printRows(rows: string[][]) {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)))
-  rows.forEach((row, i) => {
-    console.log(row.map((cell, col) => cell.padEnd(widths[col])).join(' | '))
-    if (i === 0) console.log(widths.map((width) => '-'.repeat(width)).join('-|-'))
-  })
-}
 
 export function printTable(figures: BenchFigures) {
   const { article } = figures
@@ -161,7 +167,20 @@ export function printTable(figures: BenchFigures) {
     ...Object.entries(quality.byLanguage).map(([language, f]) => row(`language ${language}`, f)),
     ...quality.articles.map((a) => row(`${a.split === 'dev' ? 'dev' : 'held-out'} · ${a.file}`, a.figures)),
   ])
-  console.log(`Sentence level, threshold ${quality.threshold}.`)
+  console.log(`Sentence level, threshold ${quality.threshold}.\n`)
+  printRows([
+    ['shown by default', 'sentences', 'labelled', 'suggested', 'shown', 'precision', 'recall'],
+    ...figures.density.map(({ set, figures: d }) => [
+      set,
+      String(d.sentences),
+      String(d.labelled),
+      String(d.suggested),
+      String(d.shown),
+      num(d.precision),
+      num(d.recall),
+    ]),
+  ])
+  console.log('Shown by default: the strongest suggestions, at most about a fifth of the sentences, none below 0.5 (lib/suggestions/density.ts).')
   console.log('\nTargets:')
   for (const target of figures.targets) console.log(`  ${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ${target.detail}`)
 }

@@ -67,3 +67,12 @@ export async function waitForIdleMachine(limitMs = 60_000): Promise<number> {
   }
   return Math.round((Date.now() - start) / 1000)
 }
+
+/** Prints rows as a text table: the first row is the header, columns padded to their widest cell. */
+export function printRows(rows: string[][]) {
+  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => row[col].length)))
+  rows.forEach((row, i) => {
+    console.log(row.map((cell, col) => cell.padEnd(widths[col])).join(' | '))
+    if (i === 0) console.log(widths.map((width) => '-'.repeat(width)).join('-|-'))
+  })
+}

@@ -8,6 +8,7 @@ import * as exportBench from '../bench/export'
 import * as live from '../bench/live'
 import * as page from '../bench/page'
 import * as suggestions from '../bench/suggestions'
+import * as suggestionsExternal from '../bench/suggestions-external'
 import { waitForIdleMachine } from '../bench/support'
 
 type Log = { log: (line: string) => void }
@@ -26,6 +27,7 @@ const BENCHMARKS = [
   bench('export', exportBench),
   bench('live', live),
   bench('suggestions', suggestions),
+  bench('suggestions-external', suggestionsExternal),
   bench('api-load', apiLoad),
   bench('page', page),
 ]

@@ -7,7 +7,8 @@ import { z } from 'zod'
 import type { Actor } from '../auth/load-actor'
 import { getDb } from '../db/client'
 import { notFound } from '../errors'
-import { detectSuggestions, suggestionKey, withoutClaimed, type Suggestion } from './index'
+import { detectSuggestions, type Suggestion } from './detect'
+import { suggestionKey, withoutClaimed } from './index'
 import { parseInput } from '../validation'
 
 export type { Suggestion }

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { detectSuggestions, suggestionKey, withoutClaimed, type Suggestion } from './detect'
-import { RULES, type SuggestionRule } from './rules'
+import { detectSuggestions, type Suggestion } from './detect'
+import { suggestionKey, withoutClaimed } from './keys'
+import { DEFAULT_THRESHOLD, RULES, type SuggestionRule } from './rules'
 
 const cpSlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join('')
 
 const ARTICLE = [
   'Tillerson calls out China and Russia over North Korea',
   'The isolated nation has conducted six increasingly powerful atomic tests since 2006 — most recently in September.',
-  'It was a grey morning in New York. At the end of November it tested a missile that experts say can fly over 13,000 kilometers.',
+  'Nobody expected it. At the end of November it tested a missile that experts say can fly over 13,000 kilometers.',
 ].join('\n')
 
 describe('detectSuggestions', () => {
@@ -79,12 +80,13 @@ describe('detectSuggestions', () => {
   })
 
   it('applies the threshold', () => {
-    const text = 'We met on Friday. The tunnel is 57 km long.'
-    // A weekday alone (0.35) reaches the default threshold (0.35) but not 0.5.
-    expect(detectSuggestions(text, { language: 'en', threshold: 0.5 })).toHaveLength(1)
-    expect(detectSuggestions(text, { language: 'en' })).toHaveLength(2)
-    expect(detectSuggestions(text, { language: 'en', threshold: 0 })).toHaveLength(2)
-    expect(detectSuggestions(text, { language: 'en', threshold: 1.01 })).toHaveLength(0)
+    const text = 'We met on Friday. Unemployment rose by 5 percent in March.'
+    const [meeting, unemployment] = detectSuggestions(text, { language: 'en', threshold: 0 }).map((s) => s.score)
+    expect(meeting).toBeLessThan(DEFAULT_THRESHOLD)
+    expect(unemployment).toBeGreaterThan(0.5)
+    expect(detectSuggestions(text, { language: 'en' })).toHaveLength(1)
+    expect(detectSuggestions(text, { language: 'en', threshold: meeting })).toHaveLength(2)
+    expect(detectSuggestions(text, { language: 'en', threshold: unemployment + 0.001 })).toHaveLength(0)
   })
 
   it('chooses rules by language tag and falls back to English', () => {
@@ -124,7 +126,8 @@ describe('detectSuggestions', () => {
     )
   })
 
-  it('returns on pathological input (no catastrophic backtracking)', () => {
+  // A generous timeout: catastrophic backtracking takes minutes; a busy machine takes seconds.
+  it('returns on pathological input (no catastrophic backtracking)', { timeout: 30_000 }, () => {
     const inputs = [
       '1'.repeat(50_000),
       'a,'.repeat(25_000),

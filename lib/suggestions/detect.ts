@@ -1,10 +1,14 @@
 // Check-worthy claim suggestions: the sentences of an article's canonical text
-// that carry checkable claims, each with the rules that fired. Pure: no I/O, no
-// model; rules are data (./rules.ts). Offsets are code points, like every other
-// position in Factmark.
+// that carry checkable claims, each with a calibrated score (./model.ts) and the
+// reasons in words (the rules that fired, ./rules.ts, and the words the model weighed
+// most). Pure: no I/O; the model's weights are data. Offsets are code points, like
+// every other position in Factmark.
 import { CodePointIndex } from '../anchoring/offsets'
 import { compileRules, resolveLanguage, type CompiledRule, type CompiledRules } from './compile'
 import { DEFAULT_THRESHOLD, RULES, type SuggestionRule } from './rules'
+import { sentenceFeatures, tokenize, type Features, type Token } from './features'
+import { logOdds, modelFor, sigmoid, weightOf, wordWeight, type LinearModel } from './model'
+import { suggestionKey } from './keys'
 import { QUOTES, sentenceRanges, type SentenceRange } from './segment'
 import type { Language } from './vocabulary'
 
@@ -26,7 +30,7 @@ export interface Suggestion {
   start: number
   end: number
   exact: string
-  /** 0–1; see ./rules.ts for how rule weights combine. */
+  /** Probability (0–1) that the sentence is check-worthy: calibrated, the same scale in every language (./model.ts). */
   score: number
   /** The evidence, in text order. */
   reasons: SuggestionReason[]
@@ -53,31 +57,31 @@ export function detectSuggestions(text: string, options: DetectOptions = {}): Su
   const language = resolveLanguage(options.language)
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
   const rules = compileRules(language, options.rules ?? RULES)
+  const model = modelFor(language)
   const index = new CodePointIndex(text)
   const occurrences = new Map<string, number>()
   const suggestions: Suggestion[] = []
   let block = { start: -1, damping: 1 }
   for (const range of sentenceRanges(text, options.language ?? language)) {
     if (range.blockStart !== block.start) block = { start: range.blockStart, damping: blockDamping(text, range, rules) }
-    const scored = scoreSentence(text, range, rules, block.damping, language)
-    if (!scored) continue
-    const exact = text.slice(scored.start, scored.end)
+    const scored = scoreSentence(text.slice(range.start, range.end), rules, model, block.damping, language, threshold)
+    const exact = text.slice(range.start + scored.start, range.start + scored.end)
     const key = suggestionKey(exact)
     const occurrence = occurrences.get(key) ?? 0
     occurrences.set(key, occurrence + 1)
     if (scored.score < threshold) continue
     suggestions.push({
       id: `${key}-${occurrence}`,
-      start: index.toCodePoint(scored.start),
-      end: index.toCodePoint(scored.end),
+      start: index.toCodePoint(range.start + scored.start),
+      end: index.toCodePoint(range.start + scored.end),
       exact,
       score: scored.score,
-      reasons: scored.hits.map((hit) => {
-        const start = range.start + hit.start
-        const end = range.start + hit.end
+      reasons: scored.reasons.map((reason) => {
+        const start = range.start + reason.start
+        const end = range.start + reason.end
         return {
-          rule: hit.rule.id,
-          label: hit.rule.label,
+          rule: reason.rule,
+          label: reason.label,
           start: index.toCodePoint(start),
           end: index.toCodePoint(end),
           text: text.slice(start, end),
@@ -120,37 +124,147 @@ function blockDamping(text: string, range: SentenceRange, { rules }: CompiledRul
   return damping
 }
 
-/** Score and evidence of one sentence, or null when no evidence rule fired. */
-function scoreSentence(
-  text: string,
-  range: SentenceRange,
-  { rules, number }: CompiledRules,
-  blockDamping: number,
-  language: Language,
-): { score: number; start: number; end: number; hits: Hit[] } | null {
-  const sentence = text.slice(range.start, range.end)
+/** The rules that fired in a sentence: evidence located in it, and the sentence dampeners. */
+function sentenceEvidence(sentence: string, { rules, number }: CompiledRules): { hits: Hit[]; dampeners: SuggestionRule[] } {
   const hits: Hit[] = []
-  let damping = blockDamping
+  const dampeners: SuggestionRule[] = []
   let hasNumber: boolean | undefined
   rules.forEach((compiled, order) => {
     const { rule } = compiled
     if (rule.scope === 'block') return
     if (rule.needsNumber && !(hasNumber ??= number.test(sentence))) return
     if (rule.weight < 0) {
-      if (matches(compiled, sentence).length) damping *= 1 + rule.weight
+      if (matches(compiled, sentence).length) dampeners.push(rule)
       return
     }
-    // Evidence is always located in the sentence itself (a block-scope rule only dampens).
     for (const [start, end] of matches(compiled, sentence)) hits.push({ rule, order, start, end })
   })
-  const evidence = withoutFigureOverlaps(hits)
-  if (!evidence.length) return null
-  const fired = new Set(evidence.map((hit) => hit.rule))
-  let doubt = 1
-  for (const rule of fired) doubt *= 1 - Math.min(rule.weight, 1)
-  const score = Math.round((1 - doubt) * damping * 1000) / 1000
-  const span = claimSpan(sentence, evidence, language)
-  return { score, start: range.start + span.start, end: range.start + span.end, hits: evidence }
+  return { hits: withoutFigureOverlaps(hits), dampeners }
+}
+
+/**
+ * The model's features of a sentence read on its own (for training and measuring:
+ * scripts/train-suggestions.ts).
+ */
+export function sentenceSignals(sentence: string, languageTag?: string | null, rules: readonly SuggestionRule[] = RULES): Features {
+  const language = resolveLanguage(languageTag)
+  const { hits, dampeners } = sentenceEvidence(sentence, compileRules(language, rules))
+  return sentenceFeatures(sentence, tokenize(sentence), firedIds(hits, dampeners), language)
+}
+
+function firedIds(hits: readonly Hit[], dampeners: readonly SuggestionRule[]): Set<string> {
+  return new Set([...hits.map((hit) => hit.rule.id), ...dampeners.map((rule) => rule.id)])
+}
+
+/** A reason in UTF-16 offsets relative to the sentence. */
+interface LocalReason {
+  rule: string
+  label: string
+  start: number
+  end: number
+}
+
+/**
+ * Score, span and reasons of one sentence. The score is the model's probability
+ * (./model.ts) times the block dampeners (headings, credits: document structure the
+ * model never saw). A rule the model does not know (a newsroom's own) adds twice its
+ * weight to the log-odds, or, for a dampener, keeps (1 + weight) of the probability.
+ */
+function scoreSentence(
+  sentence: string,
+  compiled: CompiledRules,
+  model: LinearModel,
+  blockDamping: number,
+  language: Language,
+  threshold: number,
+): { score: number; start: number; end: number; reasons: LocalReason[] } {
+  const { hits, dampeners } = sentenceEvidence(sentence, compiled)
+  const tokens = tokenize(sentence)
+  const fired = firedIds(hits, dampeners)
+  const features = sentenceFeatures(sentence, tokens, fired, language)
+  let z = logOdds(model, features)
+  let damping = blockDamping
+  for (const rule of new Set(hits.map((hit) => hit.rule))) if (!(`rule:${rule.id}` in model.weights)) z += 2 * rule.weight
+  for (const rule of dampeners) if (!(`rule:${rule.id}` in model.weights)) damping *= 1 + rule.weight
+  const score = Math.round(sigmoid(z) * damping * 1000) / 1000
+  // The span depends on the rules' evidence alone, so ids do not depend on the threshold.
+  const span = hits.length ? claimSpan(sentence, hits, language) : { start: 0, end: sentence.length }
+  if (score < threshold) return { score, ...span, reasons: [] }
+  const reasons: LocalReason[] = hits.map((hit) => ({ rule: hit.rule.id, label: hit.rule.label, start: hit.start, end: hit.end }))
+  reasons.push(...modelReasons(model, features, tokens, hits).filter((reason) => reason.start >= span.start && reason.end <= span.end))
+  reasons.sort((a, b) => a.start - b.start)
+  if (!reasons.length) reasons.push({ rule: 'statement', label: STATEMENT_LABEL, ...span })
+  return { score, ...span, reasons }
+}
+
+/** Reason given when no rule fired and no single word stands out: the model scored the sentence as a whole. */
+const STATEMENT_LABEL = 'Reads as a statement of fact'
+
+/** Labels of the located features the model may give as reasons, when it weighs them for a claim. */
+const FEATURE_LABELS: Record<string, string> = {
+  word: 'Wording common in checkable claims',
+  acronym: 'Names an organisation or a country',
+  names: 'Names a person, place or organisation',
+  topic: 'Subject of many checked claims',
+}
+/** Words of five letters or more: shorter ones are mostly function words. */
+const CONTENT_WORD = /^[\p{L}][\p{L}'-]{4,}$/u
+/** Words with less weight than this are not worth showing as a reason. */
+const MIN_REASON_WEIGHT = 0.4
+const MAX_WORD_REASONS = 3
+
+/** The strongest words and signals that speak for a claim, outside the rules' evidence. */
+function modelReasons(model: LinearModel, features: Features, tokens: readonly Token[], hits: readonly Hit[]): LocalReason[] {
+  const candidates: { name: string; kind: string; weight: number; spans: [number, number][] }[] = []
+  for (const [name, spans] of features.spans) {
+    const kind = name.split(':')[0]
+    const weight = weightOf(model, name)
+    if (weight >= MIN_REASON_WEIGHT && kind in FEATURE_LABELS) candidates.push({ name, kind, weight, spans })
+  }
+  if (features.words.length) {
+    for (const { word, start, end } of tokens) {
+      const weight = wordWeight(model, word)
+      // A word is a reason a checker can read only if it carries meaning ("trillion", not "has").
+      if (weight < MIN_REASON_WEIGHT || !CONTENT_WORD.test(word)) continue
+      const name = `word:${word}`
+      const known = candidates.find((candidate) => candidate.name === name)
+      if (known) known.spans.push([start, end])
+      else candidates.push({ name, kind: 'word', weight, spans: [[start, end]] })
+    }
+  }
+  candidates.sort((a, b) => b.weight - a.weight || (a.name < b.name ? -1 : 1))
+  const evidence = disjoint(hits)
+  const reasons: LocalReason[] = []
+  for (const { kind, spans } of candidates) {
+    // The first place the feature is found outside the rules' evidence is reason enough.
+    const span = spans.find(([start, end]) => !overlapsAny(evidence, start, end))
+    if (span) reasons.push({ rule: kind === 'word' ? 'wording' : kind, label: FEATURE_LABELS[kind], start: span[0], end: span[1] })
+    if (reasons.length === MAX_WORD_REASONS) break
+  }
+  return reasons
+}
+
+/** The hits' spans merged into sorted, disjoint intervals. */
+function disjoint(hits: readonly Hit[]): [number, number][] {
+  const merged: [number, number][] = []
+  for (const { start, end } of [...hits].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1]
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end)
+    else merged.push([start, end])
+  }
+  return merged
+}
+
+/** Whether [start, end) overlaps one of the sorted, disjoint intervals (binary search). */
+function overlapsAny(intervals: readonly [number, number][], start: number, end: number): boolean {
+  let low = 0
+  let high = intervals.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (intervals[middle][1] <= start) low = middle + 1
+    else high = middle
+  }
+  return low < intervals.length && intervals[low][0] < end
 }
 
 /** Drops figure matches that overlap one of an earlier rule (a money amount is not also a count). */
@@ -194,7 +308,7 @@ function mergeSorted(a: Hit[], b: Hit[]): Hit[] {
  * leading and trailing clauses (split at semicolons outside quotations) that
  * carry no evidence.
  */
-function claimSpan(sentence: string, hits: Hit[], language: Language): { start: number; end: number } {
+function claimSpan(sentence: string, hits: readonly { start: number; end: number }[], language: Language): { start: number; end: number } {
   if (!sentence.includes(';')) return { start: 0, end: sentence.length }
   const { open, close } = QUOTES[language]
   const clauses: { start: number; end: number }[] = []
@@ -227,61 +341,4 @@ function claimSpan(sentence: string, hits: Hit[], language: Language): { start: 
   while (start < end && /\s/.test(sentence[start])) start++
   while (end > start && /\s/.test(sentence[end - 1])) end--
   return { start, end }
-}
-
-/**
- * Key under which a dismissed suggestion is remembered: a hash of its text with
- * case, whitespace and quotation-mark style normalised, so the dismissal survives
- * revisions that do not change the sentence.
- */
-export function suggestionKey(exact: string): string {
-  const normalized = exact
-    .normalize('NFC')
-    .replace(/[“”„‟«»"]/g, '"')
-    .replace(/[‘’‚‛']/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase()
-  return fnv1a(normalized)
-}
-
-/** 32-bit FNV-1a over UTF-16 code units, as 8 hex digits. */
-function fnv1a(value: string): string {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < value.length; i++) {
-    hash ^= value.charCodeAt(i)
-    hash = Math.imul(hash, 0x01000193)
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0')
-}
-
-/**
- * Suggestions not already covered by the article's claims: a suggestion goes
- * when claims cover at least half of it, or when a claim lies within it.
- */
-export function withoutClaimed<S extends { start: number; end: number }>(
-  suggestions: readonly S[],
-  claims: readonly { start: number; end: number }[],
-): S[] {
-  return suggestions.filter((suggestion) => {
-    const length = suggestion.end - suggestion.start
-    const parts: [number, number][] = []
-    for (const claim of claims) {
-      if (claim.end <= claim.start) continue
-      if (claim.start >= suggestion.start && claim.end <= suggestion.end) return false
-      const from = Math.max(claim.start, suggestion.start)
-      const to = Math.min(claim.end, suggestion.end)
-      if (from < to) parts.push([from, to])
-    }
-    if (!parts.length || length <= 0) return true
-    parts.sort((a, b) => a[0] - b[0])
-    let covered = 0
-    let reach = suggestion.start
-    for (const [from, to] of parts) {
-      if (to <= reach) continue
-      covered += to - Math.max(from, reach)
-      reach = to
-    }
-    return covered * 2 < length
-  })
 }

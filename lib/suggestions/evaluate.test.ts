@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { canonicalText } from '../anchoring/canonical'
 import { documentFromPreview, previewImport } from '../import/preview'
-import { evaluateArticle, evaluateSet, figures } from './evaluate'
+import { densityOf, evaluateArticle, evaluateSet, figures, judgeByDigit, judgeSentences, rankingFigures } from './evaluate'
 import { detectSuggestions } from './detect'
-import { loadLabelledSet, parseLabelledArticle, type LabelledArticle } from './labelled-set'
+import { loadLabelledSentences, loadLabelledSet, parseLabelledArticle, parseLabelledSentences, type LabelledArticle } from './labelled-set'
 import { RULES } from './rules'
 
 const SET = loadLabelledSet()
@@ -39,6 +39,25 @@ describe('parseLabelledArticle', () => {
     expect(() => parseLabelledArticle('x', file('[[across\nlines]]'))).toThrow(/line break/)
     expect(() => parseLabelledArticle('x', 'title: T\n---\ntext')).toThrow(/split/)
     expect(() => parseLabelledArticle('x', 'no header')).toThrow(/---/)
+  })
+})
+
+describe('parseLabelledSentences', () => {
+  const header = 'title: T\nlanguage: es\nsplit: held-out\nsource: S\n---\n'
+
+  it('reads one sentence a line with its label', () => {
+    const file = parseLabelledSentences('x.txt', `${header}1 | El paro bajó un 3 %.\n\n0 | Gracias.\n`)
+    expect(file).toMatchObject({ language: 'es', split: 'held-out', title: 'T', source: 'S' })
+    expect(file.sentences).toEqual([
+      { text: 'El paro bajó un 3 %.', checkworthy: true, language: 'es' },
+      { text: 'Gracias.', checkworthy: false, language: 'es' },
+    ])
+  })
+
+  it('rejects lines without a label and bad headers', () => {
+    expect(() => parseLabelledSentences('x.txt', `${header}2 | Hola.`)).toThrow(/line 1/)
+    expect(() => parseLabelledSentences('x.txt', `${header}Hola.`)).toThrow(/line 1/)
+    expect(() => parseLabelledSentences('x.txt', 'title: T\nsplit: dev\n---\n1 | x')).toThrow(/language/)
   })
 })
 
@@ -81,17 +100,17 @@ describe('evaluateArticle', () => {
     language: 'en',
     split: 'dev',
     source: 'test',
-    text: 'The bridge is 40 km long. It is pretty. He said so. Birds sing.',
+    text: 'The bridge cost $40 million. It is pretty. He said so. Birds sing.',
     checkworthy: [
-      { start: 0, end: 25, text: 'The bridge is 40 km long.' },
-      { start: 37, end: 40, text: 'pre' }, // part of a sentence marks the whole sentence
+      { start: 0, end: 28, text: 'The bridge cost $40 million.' },
+      { start: 35, end: 38, text: 'pre' }, // part of a sentence marks the whole sentence
     ],
   }
 
   it('counts sentences as labelled or predicted positive when a span overlaps them', () => {
     const result = evaluateArticle(article)
     expect(result.sentences.map((s) => [s.text, s.labelled, s.predicted])).toEqual([
-      ['The bridge is 40 km long.', true, true],
+      ['The bridge cost $40 million.', true, true],
       ['It is pretty.', true, false],
       ['He said so.', false, true],
       ['Birds sing.', false, false],
@@ -110,17 +129,59 @@ describe('quality on the labelled set (regression guard)', () => {
   const result = evaluateSet(SET)
 
   it('keeps recall and precision at the level measured when the rules were frozen', () => {
-    // Target from the issue: recall ≥ 0.9 with precision ≥ 0.6, at the default threshold
-    // (chosen on dev; labelled/README.md): dev 0.923 / 0.941, held-out 0.942 / 0.920,
-    // overall 0.935 / 0.928 (recall / precision).
+    // Targets: recall ≥ 0.9 with precision ≥ 0.6 (the first suggestions issue), and since the
+    // trained model (issue 22) precision and recall ≥ 0.85. Measured at threshold 0.275
+    // (labelled/README.md): dev 0.904 / 0.870, held-out 0.919 / 0.898, overall 0.913 / 0.887
+    // (recall / precision).
     expect(result.overall.precision).toBeGreaterThanOrEqual(0.6)
     expect(result.overall.recall).toBeGreaterThanOrEqual(0.9)
     expect(result.dev.recall).toBeGreaterThanOrEqual(0.9)
     expect(result.heldOut.precision).toBeGreaterThanOrEqual(0.6)
     expect(result.heldOut.recall).toBeGreaterThanOrEqual(0.9)
+    expect(result.overall.precision).toBeGreaterThanOrEqual(0.85)
+    expect(result.dev.precision).toBeGreaterThanOrEqual(0.85)
+    expect(result.heldOut.precision).toBeGreaterThanOrEqual(0.85)
     for (const language of ['en', 'de', 'es']) {
       expect(result.byLanguage[language].precision, language).toBeGreaterThanOrEqual(0.6)
       expect(result.byLanguage[language].recall, language).toBeGreaterThanOrEqual(0.85)
     }
+  })
+})
+
+describe('the labelled sentences written for the project (German and Spanish without training data)', () => {
+  const files = loadLabelledSentences()
+
+  it('has dev and held-out files in German and Spanish, marked as written for the project', () => {
+    for (const language of ['de', 'es']) {
+      for (const split of ['dev', 'held-out']) {
+        const file = files.find((f) => f.language === language && f.split === split)
+        expect(file, `${language} ${split}`).toBeDefined()
+        expect(file!.source).toMatch(/^written for the Factmark labelled set/)
+        expect(file!.sentences.filter((s) => s.checkworthy).length).toBeGreaterThanOrEqual(15)
+        expect(file!.sentences.filter((s) => !s.checkworthy).length).toBeGreaterThanOrEqual(15)
+      }
+    }
+  })
+
+  it('beats the digit baseline and keeps its ranking in every language (regression guard)', () => {
+    // Measured when the model was trained (labelled-sentences/README.md): F1 0.91–1.00, AP ≥ 0.98.
+    for (const file of files) {
+      const detector = rankingFigures(judgeSentences(file.sentences))
+      const digit = rankingFigures(judgeByDigit(file.sentences))
+      expect(detector.f1, file.file).toBeGreaterThan(digit.f1)
+      expect(detector.averagePrecision, file.file).toBeGreaterThanOrEqual(0.9)
+      expect(detector.precision, file.file).toBeGreaterThanOrEqual(0.85)
+    }
+  })
+})
+
+describe('density shown by default', () => {
+  it('shows at most about a fifth of each article, mostly check-worthy sentences', () => {
+    for (const article of SET) {
+      const density = densityOf([article])
+      expect(density.shown, article.file).toBeLessThanOrEqual(Math.max(1, Math.round(density.sentences * 0.2)))
+      expect(density.shown, article.file).toBeGreaterThan(0)
+    }
+    expect(densityOf(SET).precision).toBeGreaterThanOrEqual(0.9)
   })
 })

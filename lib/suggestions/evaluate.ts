@@ -3,6 +3,8 @@
 // sentence is labelled positive when a hand-marked span overlaps it, predicted
 // positive when a suggestion overlaps it. Shared by the tests and the benchmark.
 import { detectSuggestions, type DetectOptions } from './detect'
+import { defaultVisible, type DensityOptions } from './density'
+import { DEFAULT_THRESHOLD } from './rules'
 import type { LabelledArticle, Split } from './labelled-set'
 import { segmentSentences } from './segment'
 
@@ -112,4 +114,134 @@ export function evaluateSet(articles: LabelledArticle[], options: Omit<DetectOpt
 
 function primaryLanguage(tag: string): string {
   return tag.toLowerCase().split(/[-_]/)[0]
+}
+
+/** A sentence judged on its own: its label, whether it was suggested, and its score (for ranking). */
+export interface JudgedSentence {
+  labelled: boolean
+  predicted: boolean
+  score: number
+}
+
+export interface RankingFigures {
+  sentences: number
+  labelled: number
+  predicted: number
+  precision: number
+  recall: number
+  f1: number
+  /** Average precision of the ranking by score: the area under the precision-recall steps. */
+  averagePrecision: number
+}
+
+/**
+ * Precision, recall and F1 of the predictions, and average precision of the scores.
+ * Tied scores form one step (no credit for a lucky order inside a tie).
+ */
+export function rankingFigures(judged: readonly JudgedSentence[]): RankingFigures {
+  const base = figures([judged.map((sentence) => ({ ...sentence, start: 0, end: 0, text: '' }))])
+  const sorted = [...judged].sort((a, b) => b.score - a.score)
+  let averagePrecision = 0
+  let seen = 0
+  let hits = 0
+  for (let i = 0; i < sorted.length;) {
+    let j = i
+    let stepHits = 0
+    while (j < sorted.length && sorted[j].score === sorted[i].score) stepHits += sorted[j++].labelled ? 1 : 0
+    seen += j - i
+    hits += stepHits
+    if (stepHits && base.labelled) averagePrecision += (stepHits / base.labelled) * (hits / seen)
+    i = j
+  }
+  return {
+    sentences: base.sentences,
+    labelled: base.labelled,
+    predicted: base.predicted,
+    precision: base.precision,
+    recall: base.recall,
+    f1: base.f1,
+    averagePrecision,
+  }
+}
+
+/**
+ * Each sentence detected as an article of its own (as the issue measured it): suggested
+ * when any suggestion overlaps it, scored by its strongest suggestion (0 when none).
+ */
+export function judgeSentences(
+  sentences: readonly { text: string; checkworthy: boolean; language: string }[],
+  options: Omit<DetectOptions, 'language'> = {},
+): JudgedSentence[] {
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD
+  return sentences.map((sentence) => {
+    const suggestions = detectSuggestions(sentence.text, { ...options, threshold: 0, language: sentence.language })
+    const score = Math.max(0, ...suggestions.map((suggestion) => suggestion.score))
+    return { labelled: sentence.checkworthy, predicted: suggestions.some((s) => s.score >= threshold), score }
+  })
+}
+
+/** The issue's baseline: a sentence is suggested when it has a digit. */
+export function judgeByDigit(sentences: readonly { text: string; checkworthy: boolean }[]): JudgedSentence[] {
+  return sentences.map((sentence) => {
+    const digit = /\p{Nd}/u.test(sentence.text)
+    return { labelled: sentence.checkworthy, predicted: digit, score: digit ? 1 : 0 }
+  })
+}
+
+/**
+ * The sentences of labelled articles, judged as in evaluateArticle (predicted at the
+ * threshold), each with the score of its strongest suggestion at any threshold (for ranking).
+ */
+export function judgeArticles(articles: readonly LabelledArticle[], options: Omit<DetectOptions, 'language'> = {}): JudgedSentence[] {
+  return articles.flatMap((article) => {
+    const predicted = evaluateArticle(article, options).sentences
+    const scored = evaluateArticle(article, { ...options, threshold: 0 }).sentences
+    return predicted.map((sentence, i) => ({ labelled: sentence.labelled, predicted: sentence.predicted, score: scored[i].score }))
+  })
+}
+
+/** The digit baseline on labelled articles, sentence by sentence. */
+export function judgeArticlesByDigit(articles: readonly LabelledArticle[]): JudgedSentence[] {
+  return judgeByDigit(
+    articles.flatMap((article) =>
+      evaluateArticle(article, { threshold: 2 }).sentences.map((sentence) => ({ text: sentence.text, checkworthy: sentence.labelled })),
+    ),
+  )
+}
+
+export interface DensityFigures {
+  sentences: number
+  labelled: number
+  /** Sentences with a suggestion at the threshold. */
+  suggested: number
+  /** Sentences with a suggestion shown by default (defaultVisible). */
+  shown: number
+  /** Of the sentences shown by default, the share labelled check-worthy. */
+  precision: number
+  /** Of the labelled sentences, the share shown by default (at most 20% of sentences can be). */
+  recall: number
+}
+
+/** How many sentences an article shows by default, and how many of those are labelled check-worthy. */
+export function densityOf(articles: readonly LabelledArticle[], options: DensityOptions = {}): DensityFigures {
+  let suggested = 0
+  const judged = articles.map((article) => {
+    const sentences = segmentSentences(article.text, article.language)
+    const suggestions = detectSuggestions(article.text, { language: article.language })
+    const visible = defaultVisible(suggestions, sentences.length, options)
+    return sentences.map((sentence) => {
+      if (suggestions.some((suggestion) => overlaps(suggestion, sentence))) suggested++
+      const labelled = article.checkworthy.some((span) => overlaps(span, sentence))
+      return { ...sentence, labelled, predicted: visible.some((suggestion) => overlaps(suggestion, sentence)), score: 0 }
+    })
+  })
+  const pooled = figures(judged)
+  return {
+    sentences: pooled.sentences,
+    labelled: pooled.labelled,
+    suggested,
+    shown: pooled.predicted,
+    precision: pooled.precision,
+    recall: pooled.recall,
+  }
 }

@@ -28,13 +28,13 @@ const HEADER_END = '\n---\n'
 const OPEN = '[['
 const CLOSE = ']]'
 
-/** One labelled file: `key: value` header lines, a line `---`, then the text with check-worthy spans in [[ ]]. */
-export function parseLabelledArticle(file: string, content: string): LabelledArticle {
+/** The `key: value` header of a labelled file and the body after its `---` line. */
+function parseHeaderAndBody(file: string, content: string): { need: (key: string) => string; split: Split; body: string } {
   const source = content.replace(/\r\n/g, '\n')
-  const split = source.indexOf(HEADER_END)
-  if (split === -1) throw new Error(`${file}: no '---' line after the header`)
+  const end = source.indexOf(HEADER_END)
+  if (end === -1) throw new Error(`${file}: no '---' line after the header`)
   const header = new Map<string, string>()
-  for (const line of source.slice(0, split).split('\n')) {
+  for (const line of source.slice(0, end).split('\n')) {
     if (!line.trim()) continue
     const colon = line.indexOf(':')
     if (colon === -1) throw new Error(`${file}: header line without a colon: ${line}`)
@@ -45,10 +45,15 @@ export function parseLabelledArticle(file: string, content: string): LabelledArt
     if (!value) throw new Error(`${file}: header '${key}' missing`)
     return value
   }
-  const splitName = need('split')
-  if (splitName !== 'dev' && splitName !== 'held-out') throw new Error(`${file}: split must be dev or held-out`)
+  const split = need('split')
+  if (split !== 'dev' && split !== 'held-out') throw new Error(`${file}: split must be dev or held-out`)
+  return { need, split, body: source.slice(end + HEADER_END.length) }
+}
 
-  const marked = source.slice(split + HEADER_END.length).replace(/\n+$/, '')
+/** One labelled file: `key: value` header lines, a line `---`, then the text with check-worthy spans in [[ ]]. */
+export function parseLabelledArticle(file: string, content: string): LabelledArticle {
+  const { need, split: splitName, body } = parseHeaderAndBody(file, content)
+  const marked = body.replace(/\n+$/, '')
   let text = ''
   const checkworthy: LabelledSpan[] = []
   let openAt: number | null = null
@@ -86,4 +91,45 @@ export function loadLabelledSet(): LabelledArticle[] {
     .filter((name) => name.endsWith('.txt'))
     .sort()
     .map((name) => parseLabelledArticle(name, readFileSync(new URL(name, FOLDER), 'utf8')))
+}
+
+/** A sentence labelled on its own: check-worthy or not. */
+export interface LabelledSentence {
+  text: string
+  checkworthy: boolean
+  language: string
+}
+
+export interface LabelledSentenceFile {
+  file: string
+  title: string
+  language: string
+  split: Split
+  source: string
+  sentences: LabelledSentence[]
+}
+
+/** `key: value` header lines, a line `---`, then one sentence a line as `1 | text` (check-worthy) or `0 | text`. */
+export function parseLabelledSentences(file: string, content: string): LabelledSentenceFile {
+  const { need, split, body } = parseHeaderAndBody(file, content)
+  const language = need('language')
+  const sentences = body
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, i) => {
+      const match = /^([01]) \| (\S.*)$/.exec(line.trim())
+      if (!match) throw new Error(`${file}: sentence line ${i + 1} is not "1 | text" or "0 | text"`)
+      return { text: match[2], checkworthy: match[1] === '1', language }
+    })
+  return { file, title: need('title'), language, split, source: need('source'), sentences }
+}
+
+const SENTENCES_FOLDER = new URL('./labelled-sentences/', import.meta.url)
+
+/** Every file of labelled sentences, in file-name order. */
+export function loadLabelledSentences(): LabelledSentenceFile[] {
+  return readdirSync(SENTENCES_FOLDER)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => parseLabelledSentences(name, readFileSync(new URL(name, SENTENCES_FOLDER), 'utf8')))
 }
