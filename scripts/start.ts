@@ -1,57 +1,38 @@
-// npm start: database (DATABASE_URL or embedded), migrations, demo seed, then Next.js.
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+// npm start: the database (DATABASE_URL or embedded), then Factmark (scripts/serve.ts).
+// Without NODE_ENV=production it also applies migrations and seeds the demo newsroom, so a
+// newcomer has something to click; in production it does neither and prints no password.
 import { checkStartEnv } from '../lib/env'
 import { DEMO_ACCOUNTS, DEMO_NEWSROOM, demoPassword, seedDemo } from '../prisma/seed'
 import { persistentSecret } from './db/embedded'
 import { applyMigrations } from './db/migrations'
 import { dataDir, resolveDatabase } from './db/resolve'
 import { ensureBuild } from './next-build'
+import { failStart, serve } from './serve'
 
 const dev = process.argv.includes('--dev')
 
 async function main() {
   const env = checkStartEnv(process.env)
+  const production = env.NODE_ENV === 'production'
   const db = await resolveDatabase()
   console.log(db.embedded ? `Embedded PostgreSQL running (data in ${dataDir}).` : 'Using the database in DATABASE_URL.')
   process.env.DATABASE_URL = db.url
   // Production requires AUTH_SECRET (checked above); otherwise one is generated once and kept in the data folder.
   process.env.AUTH_SECRET ??= await persistentSecret(dataDir, 'auth-secret', 48)
 
-  const applied = await applyMigrations(db.url)
-  if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
-  if (await seedDemo()) console.log(`Seeded "${DEMO_NEWSROOM}".`)
-  if (!dev) ensureBuild()
-
-  process.env.NEXT_TELEMETRY_DISABLED ??= '1'
-  // Next's own CLI in its own process group, so stopping Factmark stops the server with it.
-  const nextCli = fileURLToPath(import.meta.resolve('next/dist/bin/next'))
-  const next = spawn(process.execPath, [nextCli, dev ? 'dev' : 'start', '--port', String(env.PORT), '--hostname', env.HOSTNAME], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: process.env,
-    detached: true,
-  })
-  let announced = false
-  next.stdout.on('data', (chunk: Buffer) => {
-    process.stdout.write(chunk)
-    if (!announced && /ready|started/i.test(chunk.toString())) {
-      announced = true
-      printWelcome(`http://${env.HOSTNAME}:${env.PORT}`)
+  try {
+    if (!production) {
+      const applied = await applyMigrations(db.url)
+      if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`)
+      if (await seedDemo()) console.log(`Seeded "${DEMO_NEWSROOM}".`)
     }
-  })
-
-  const shutdown = async (code: number) => {
-    try {
-      if (next.pid) process.kill(-next.pid, 'SIGTERM')
-    } catch {
-      // already gone
-    }
+    if (!dev) ensureBuild()
+    process.env.NEXT_TELEMETRY_DISABLED ??= '1'
+    await serve({ dev, afterStop: db.stop, onListening: (url) => (production ? undefined : printWelcome(url)) })
+  } catch (error) {
     await db.stop().catch(() => {})
-    process.exit(code)
+    throw error
   }
-  process.on('SIGINT', () => void shutdown(0))
-  process.on('SIGTERM', () => void shutdown(0))
-  next.on('exit', (code) => void shutdown(code ?? 0))
 }
 
 function printWelcome(url: string) {
@@ -61,7 +42,4 @@ function printWelcome(url: string) {
   console.log('')
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error)
-  process.exit(1)
-})
+main().catch(failStart)

@@ -1,0 +1,62 @@
+// Serves Factmark from DATABASE_URL: configuration and database checks, then the HTTP
+// server (lib/server/http-server.ts), until SIGTERM or SIGINT end it gracefully.
+// `npm start` runs this after preparing the database; the tests and benchmarks run it
+// directly (`tsx scripts/serve.ts`), so what they test is what is deployed.
+import { pathToFileURL } from 'node:url'
+import { checkStartEnv } from '../lib/env'
+import { startHttpServer, type HttpServer } from '../lib/server/http-server'
+import { createLogger, routeConsoleToLog, type Logger } from '../lib/server/logger'
+import { checkDatabase } from './db/preflight'
+
+export interface ServeOptions {
+  /** `next dev` instead of the production build. */
+  dev?: boolean
+  /** Runs after the server has stopped, before the process exits (e.g. stopping an embedded database). */
+  afterStop?: () => Promise<void>
+  /** Called once the server listens. */
+  onListening?: (url: string, logger: Logger) => void
+}
+
+export async function serve({ dev = false, afterStop, onListening }: ServeOptions = {}): Promise<HttpServer> {
+  const env = checkStartEnv(process.env)
+  const production = env.NODE_ENV === 'production'
+  const logger = createLogger({ json: production, level: env.LOG_LEVEL })
+  if (production) routeConsoleToLog(logger)
+  if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: npm start provides one, or set it to your PostgreSQL.')
+  await checkDatabase(env.DATABASE_URL, { production })
+
+  // Next.js serves its production build only with NODE_ENV=production, whatever Factmark's own mode.
+  ;(process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production'
+  const server = await startHttpServer({ port: env.PORT, hostname: env.HOSTNAME, dev, trustedProxies: env.FACTMARK_TRUST_PROXY, logger })
+  logger.info({ url: server.url, mode: production ? 'production' : 'development' }, 'Factmark is listening')
+  onListening?.(server.url, logger)
+
+  process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection'))
+  process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'))
+  let stopping = false
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      logger.warn(`${signal} again: exiting without waiting`)
+      process.exit(1)
+    }
+    stopping = true
+    logger.info({ signal }, 'shutting down: no new connections, live feeds told to reconnect elsewhere')
+    const { drainedMs, cutOff } = await server.shutdown()
+    logger.info({ drainedMs, cutOff }, cutOff ? `stopped; ${cutOff} request(s) cut off after the drain limit` : 'stopped; every request was answered')
+    await afterStop?.().catch((error) => logger.error({ err: error }, 'after-stop step failed'))
+    process.exit(0)
+  }
+  process.on('SIGTERM', (signal) => void stop(signal))
+  process.on('SIGINT', (signal) => void stop(signal))
+  return server
+}
+
+/** Start-up failures are one line on stderr and exit code 1. */
+export function failStart(error: unknown): never {
+  console.error(error instanceof Error ? error.message : String(error))
+  process.exit(1)
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  serve({ dev: process.argv.includes('--dev') }).catch(failStart)
+}
