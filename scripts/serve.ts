@@ -51,9 +51,9 @@ export async function serve({ dev = false, afterStop, onListening }: ServeOption
   return server
 }
 
-/** Start-up failures are one line on stderr and exit code 1. */
+/** Start-up failures are one line on stderr and exit code 1 (straight to stderr: in production the console goes to the log). */
 export function failStart(error: unknown): never {
-  console.error(error instanceof Error ? error.message : String(error))
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
   process.exit(1)
 }
 

@@ -178,11 +178,16 @@ export interface EmbeddedDatabase {
 /** The PostgreSQL major version of a version string such as "15.18.0-beta.17". */
 const major = (version: string) => version.split('.')[0]
 
-/** `port`: reuse a known port, e.g. to restart the same server in a fault test. */
-export async function startEmbeddedPostgres(dataDir: string, { port }: { port?: number } = {}): Promise<EmbeddedDatabase> {
+/**
+ * `port`: reuse a known port, e.g. to restart the same server in a fault test. `binaries`: a
+ * native folder (bin/, lib/, share/) of the same version other than the packaged one, e.g. one
+ * lacking an extension; the server's user must be able to reach it.
+ */
+export async function startEmbeddedPostgres(dataDir: string, { port, binaries: nativeFolder }: { port?: number; binaries?: string } = {}): Promise<EmbeddedDatabase> {
   dataDir = resolve(dataDir)
-  const binaries = packagedBinaries()
-  await hydrateSymlinks(binaries.dir)
+  const packaged = packagedBinaries()
+  await hydrateSymlinks(packaged.dir)
+  const binaries = nativeFolder ? { ...packaged, dir: nativeFolder } : packaged
   const password = await persistentSecret(dataDir, 'postgres-password', 18)
   const account = serverAccount()
   const cluster = clusterFolder(dataDir, account)
