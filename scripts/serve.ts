@@ -35,10 +35,13 @@ export async function serve({ dev = false, afterStop, onListening }: ServeOption
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'))
   let stopping = false
   const stop = async (signal: NodeJS.Signals) => {
-    if (stopping) {
-      logger.warn(`${signal} again: exiting without waiting`)
+    // A second Ctrl-C means "now"; a second SIGTERM is usually the process manager and a
+    // wrapper (npm, tsx) each passing the same stop on, and must not cut the drain short.
+    if (stopping && signal === 'SIGINT') {
+      logger.warn('SIGINT again: exiting without waiting')
       process.exit(1)
     }
+    if (stopping) return
     stopping = true
     logger.info({ signal }, 'shutting down: no new connections, live feeds told to reconnect elsewhere')
     const { drainedMs, cutOff } = await server.shutdown()
