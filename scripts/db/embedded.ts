@@ -259,7 +259,8 @@ function startServer(nativeDir: string, cluster: string, port: number, account: 
   const child: ChildProcess = spawn(
     join(nativeDir, 'bin', 'postgres'),
     ['-D', cluster, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-k', '/tmp'],
-    { ...spawnAs(account), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } },
+    // Its own process group: a Ctrl-C meant for Factmark must not stop the database under requests still draining.
+    { ...spawnAs(account), stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' }, detached: true },
   )
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
   // Stopping Factmark stops its database: fast shutdown (SIGINT) when this process exits.
