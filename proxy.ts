@@ -3,7 +3,7 @@
 import NextAuth from 'next-auth'
 import { NextResponse, type NextMiddleware } from 'next/server'
 import { authConfig } from './lib/auth/config'
-import { malformedRequest } from './lib/malformed-request'
+import { malformedRequest } from './lib/http/malformed-request'
 
 // Called with (request, event), as Next.js calls a proxy, next-auth's `auth` applies `authorized`.
 const auth = NextAuth(authConfig).auth as unknown as NextMiddleware

@@ -9,7 +9,7 @@
 // database with the same starting data; the read article is never written during the
 // run, so both servers answer the same reads however fast they go (a growing list would
 // slow the faster one down).
-// Run alone: `npx tsx bench/api-load.ts`, or via `npm run bench`; BENCH_CPU_PROFILE=dir
+// Run alone: `npx tsx --conditions=react-server bench/api-load.ts`, or via `npm run bench`; BENCH_CPU_PROFILE=dir
 // also writes both servers' CPU profiles there.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -22,8 +22,8 @@ import type { Actor } from '../lib/auth/actor'
 import { markClaim } from '../lib/claims'
 import { getDb } from '../lib/db/client'
 import { importContent } from '../lib/import/import-article'
-import { getLatestRevision } from '../lib/revisions'
-import { createUser } from '../lib/users'
+import { getLatestRevision } from '../lib/articles/revisions'
+import { createUser } from '../lib/account/create-user'
 import { signIn, startAppServer } from '../scripts/app-server'
 import { ensureBuild } from '../scripts/next-build'
 import { baselineSessionCookie } from './baselines/plain-pg-server'
@@ -212,7 +212,7 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
 
 /** Starts the baseline server as its own process, as Factmark's is. */
 async function startBaseline(databaseUrl: string, secret: string) {
-  const child = spawn(process.execPath, [...profiling(), '--import', 'tsx', fileURLToPath(new URL('./baselines/plain-pg-server.ts', import.meta.url))], {
+  const child = spawn(process.execPath, [...profiling(), '--conditions=react-server', '--import', 'tsx', fileURLToPath(new URL('./baselines/plain-pg-server.ts', import.meta.url))], {
     cwd: ROOT,
     env: { ...process.env, DATABASE_URL: databaseUrl, BASELINE_SECRET: secret },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,7 +1,7 @@
 // Export benchmark: 10,000 claims on the DW article in a scratch database,
 // each format streamed in full through exportStream into a counting sink (the
 // output is never held), timing it and sampling memory to show the export
-// streams rather than buffers. Run alone with `npx tsx bench/export.ts`
+// streams rather than buffers. Run alone with `npx tsx --conditions=react-server bench/export.ts`
 // (DATABASE_URL's server, or an embedded PostgreSQL), or via `npm run bench`.
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -12,9 +12,9 @@ import { getDb } from '../lib/db/client'
 import { EXPORT_FORMATS, exportStream, type ExportFormat } from '../lib/export'
 import type { Verdict } from '../lib/generated/prisma/enums'
 import { importContent } from '../lib/import/import-article'
-import { reportContext } from '../lib/report'
-import { getLatestRevision } from '../lib/revisions'
-import { createUser } from '../lib/users'
+import { reportContext } from '../lib/export/report'
+import { getLatestRevision } from '../lib/articles/revisions'
+import { createUser } from '../lib/account/create-user'
 
 const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
 const VERDICTS: Verdict[] = ['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MISLEADING', 'MOSTLY_FALSE', 'FALSE', 'UNVERIFIABLE']

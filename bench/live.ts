@@ -2,7 +2,7 @@
 // while a checker makes 10 changes a second for 30 s (notes added, through the API,
 // round-robin over 10 claims). For every change and every viewer: the time from the
 // change request being sent to the viewer receiving its event; and events never
-// received (must be zero). Run alone: `npx tsx bench/live.ts` (BENCH_LIVE_SECONDS=5 for a
+// received (must be zero). Run alone: `npx tsx --conditions=react-server bench/live.ts` (BENCH_LIVE_SECONDS=5 for a
 // quick look), or via `npm run bench`.
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -12,8 +12,8 @@ import type { Actor } from '../lib/auth/actor'
 import { markClaim } from '../lib/claims'
 import { importContent } from '../lib/import/import-article'
 import { latestEventId } from '../lib/live/events'
-import { getLatestRevision } from '../lib/revisions'
-import { createUser } from '../lib/users'
+import { getLatestRevision } from '../lib/articles/revisions'
+import { createUser } from '../lib/account/create-user'
 import { signIn, startAppServer } from '../scripts/app-server'
 import { ensureBuild } from '../scripts/next-build'
 import { SseReader } from '../tests/support/sse'

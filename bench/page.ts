@@ -12,7 +12,7 @@
 //     input to the next paint after its handlers, as INP measures it), the longest entry
 //     of each interaction, over 10 highlights spread through the article. An interaction
 //     with no entry took under 16 ms and counts as 16 ms.
-// Run alone: `npx tsx bench/page.ts`, or via `npm run bench`.
+// Run alone: `npx tsx --conditions=react-server bench/page.ts`, or via `npm run bench`.
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
@@ -24,8 +24,8 @@ import { describeSpan } from '../lib/anchoring/selectors'
 import { createArticle } from '../lib/articles'
 import { getDb } from '../lib/db/client'
 import { importContent } from '../lib/import/import-article'
-import { getLatestRevision } from '../lib/revisions'
-import { createUser } from '../lib/users'
+import { getLatestRevision } from '../lib/articles/revisions'
+import { createUser } from '../lib/account/create-user'
 import { signIn, startAppServer } from '../scripts/app-server'
 import { ensureBuild } from '../scripts/next-build'
 import { mulberry32, percentile, waitForIdleMachine, withScratchDatabase } from './support'

@@ -1,7 +1,7 @@
 'use client'
 import { memo } from 'react'
 import type { PresenceEntry } from '@/lib/live/presence'
-import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts'
+import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts/labels'
 import { ClaimDetails } from './claim/ClaimDetails'
 import { PresenceList } from './live/PresenceList'
 import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'

@@ -1,7 +1,7 @@
 import type { ReportClaim } from '@/lib/export'
 import { formatDate, formatDateTime } from '@/lib/format'
 import type { Verdict } from '@/lib/generated/prisma/enums'
-import { VERDICT_LABELS } from '@/lib/verdicts'
+import { VERDICT_LABELS } from '@/lib/verdicts/labels'
 
 /** One verified claim as the report prints it. */
 export function ReportClaimItem({ claim, verdictLabels = VERDICT_LABELS }: { claim: ReportClaim; verdictLabels?: Record<Verdict, string> }) {

@@ -2,7 +2,7 @@
 // own pattern as well as its own colour, and every segment is labelled with its
 // count, so the chart reads without colour; the table beside it has the same figures.
 import type { ClaimStatus } from '@/lib/generated/prisma/enums'
-import { STATUS_LABELS } from '@/lib/verdicts'
+import { STATUS_LABELS } from '@/lib/verdicts/labels'
 
 export interface StatusRow {
   articleId: string

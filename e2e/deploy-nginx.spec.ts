@@ -30,7 +30,7 @@ let articleId: string
 test.describe.configure({ mode: 'serial', timeout: 240_000 })
 
 function cli(args: string[], env: Record<string, string>) {
-  const result = spawnSync('npx', ['tsx', ...args], { env: { ...process.env, DATABASE_URL: database.url, ...env }, encoding: 'utf8' })
+  const result = spawnSync('npx', ['tsx', '--conditions=react-server', ...args], { env: { ...process.env, DATABASE_URL: database.url, ...env }, encoding: 'utf8' })
   if (result.status !== 0) throw new Error(`${args[0]} failed: ${result.stderr}`)
   return result.stdout
 }

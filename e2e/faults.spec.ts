@@ -23,7 +23,7 @@ test.beforeAll(async () => {
   database = await startEmbeddedPostgres(dataDir)
   const env = { ...process.env, DATABASE_URL: database.url }
   for (const args of [['scripts/migrate.ts', 'deploy'], ['e2e/seed.ts']]) {
-    const result = spawnSync('npx', ['tsx', ...args], { env, encoding: 'utf8' })
+    const result = spawnSync('npx', ['tsx', '--conditions=react-server', ...args], { env, encoding: 'utf8' })
     if (result.status !== 0) throw new Error(`${args[0]} failed: ${result.stderr}`)
   }
   server = await startAppServer({ DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString('base64url') })

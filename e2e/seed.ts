@@ -1,7 +1,7 @@
 // Data for the Playwright journeys: the demo newsroom, and a second newsroom
 // whose checker must never see the demo newsroom's work.
 import { getDb } from '../lib/db/client'
-import { createUser } from '../lib/users'
+import { createUser } from '../lib/account/create-user'
 import { seedDemo } from '../prisma/seed'
 import { OTHER_NEWSROOM_CHECKER } from './accounts'
 

@@ -1,35 +1,32 @@
 // Serves Factmark from DATABASE_URL: configuration and database checks, then the HTTP
 // server (lib/server/http-server.ts), until SIGTERM or SIGINT end it gracefully.
-// `npm start` runs this after preparing the database; the tests and benchmarks run it
-// directly (`tsx scripts/serve.ts`), so what they test is what is deployed.
+// `npm start` runs this, in a process of its own, after preparing the database; a
+// production service, the tests and the benchmarks run it directly
+// (`node --import tsx scripts/serve.ts`), so what is tested is what is deployed.
 import { pathToFileURL } from 'node:url'
 import { checkStartEnv } from '../lib/env'
 import { startHttpServer, type HttpServer } from '../lib/server/http-server'
-import { createLogger, routeConsoleToLog, type Logger } from '../lib/server/logger'
+import { createLogger, routeConsoleToLog } from '../lib/server/logger'
 import { checkDatabase } from './db/preflight'
 
 export interface ServeOptions {
   /** `next dev` instead of the production build. */
   dev?: boolean
-  /** Runs after the server has stopped, before the process exits (e.g. stopping an embedded database). */
-  afterStop?: () => Promise<void>
-  /** Called once the server listens. */
-  onListening?: (url: string, logger: Logger) => void
 }
 
-export async function serve({ dev = false, afterStop, onListening }: ServeOptions = {}): Promise<HttpServer> {
+export async function serve({ dev = false }: ServeOptions = {}): Promise<HttpServer> {
   const env = checkStartEnv(process.env)
   const production = env.NODE_ENV === 'production'
   const logger = createLogger({ json: production, level: env.LOG_LEVEL })
   if (production) routeConsoleToLog(logger)
   if (!env.DATABASE_URL) throw new Error('DATABASE_URL is not set: npm start provides one, or set it to your PostgreSQL.')
+  if (!env.AUTH_SECRET) throw new Error('AUTH_SECRET is not set: npm start provides one, or set it (openssl rand -base64 48).')
   await checkDatabase(env.DATABASE_URL, { production })
 
   // Next.js serves its production build only with NODE_ENV=production, whatever Factmark's own mode.
   ;(process.env as Record<string, string>).NODE_ENV = dev ? 'development' : 'production'
   const server = await startHttpServer({ port: env.PORT, hostname: env.HOSTNAME, dev, trustedProxies: env.FACTMARK_TRUST_PROXY, logger })
   logger.info({ url: server.url, mode: production ? 'production' : 'development' }, 'Factmark is listening')
-  onListening?.(server.url, logger)
 
   process.on('unhandledRejection', (error) => logger.error({ err: error }, 'unhandled rejection'))
   process.on('uncaughtException', (error) => logger.error({ err: error }, 'uncaught exception'))
@@ -46,7 +43,6 @@ export async function serve({ dev = false, afterStop, onListening }: ServeOption
     logger.info({ signal }, 'shutting down: no new connections, live feeds told to reconnect elsewhere')
     const { drainedMs, cutOff } = await server.shutdown()
     logger.info({ drainedMs, cutOff }, cutOff ? `stopped; ${cutOff} request(s) cut off after the drain limit` : 'stopped; every request was answered')
-    await afterStop?.().catch((error) => logger.error({ err: error }, 'after-stop step failed'))
     process.exit(0)
   }
   process.on('SIGTERM', (signal) => void stop(signal))

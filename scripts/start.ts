@@ -1,13 +1,17 @@
-// npm start: the database (DATABASE_URL or embedded), then Factmark (scripts/serve.ts).
-// Without NODE_ENV=production it also applies migrations and seeds the demo newsroom, so a
-// newcomer has something to click; in production it does neither and prints no password.
+// npm start: the database (DATABASE_URL or embedded), then Factmark's server
+// (scripts/serve.ts, in a process of its own: the very entry the tests and a production
+// service run). Without NODE_ENV=production it also applies migrations and seeds the demo
+// newsroom, so a newcomer has something to click; in production it does neither and
+// prints no password. SIGTERM and Ctrl-C reach the server, which drains; then the embedded
+// database stops.
+import { spawn } from 'node:child_process'
 import { checkStartEnv } from '../lib/env'
 import { DEMO_ACCOUNTS, DEMO_NEWSROOM, demoPassword, seedDemo } from '../prisma/seed'
+import { SERVE_COMMAND } from './app-server'
 import { persistentSecret } from './db/embedded'
 import { applyMigrations } from './db/migrations'
 import { dataDir, resolveDatabase } from './db/resolve'
 import { ensureBuild } from './next-build'
-import { failStart, serve } from './serve'
 
 const dev = process.argv.includes('--dev')
 
@@ -16,10 +20,8 @@ async function main() {
   const production = env.NODE_ENV === 'production'
   const db = await resolveDatabase()
   console.log(db.embedded ? `Embedded PostgreSQL running (data in ${dataDir}).` : 'Using the database in DATABASE_URL.')
-  process.env.DATABASE_URL = db.url
   // Production requires AUTH_SECRET (checked above); otherwise one is generated once and kept in the data folder.
-  process.env.AUTH_SECRET ??= await persistentSecret(dataDir, 'auth-secret', 48)
-
+  const secret = env.AUTH_SECRET ?? (await persistentSecret(dataDir, 'auth-secret', 48))
   try {
     if (!production) {
       const applied = await applyMigrations(db.url)
@@ -27,11 +29,29 @@ async function main() {
       if (await seedDemo()) console.log(`Seeded "${DEMO_NEWSROOM}".`)
     }
     if (!dev) ensureBuild()
-    process.env.NEXT_TELEMETRY_DISABLED ??= '1'
-    await serve({ dev, afterStop: db.stop, onListening: (url) => (production ? undefined : printWelcome(url)) })
   } catch (error) {
     await db.stop().catch(() => {})
     throw error
+  }
+
+  const server = spawn(process.execPath, [...SERVE_COMMAND, ...(dev ? ['--dev'] : [])], {
+    env: { ...process.env, DATABASE_URL: db.url, AUTH_SECRET: secret, NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? '1' },
+    stdio: 'inherit',
+  })
+  // Ctrl-C reaches the server too (same terminal); a SIGTERM sent to this process alone is passed on.
+  const passOn = () => server.exitCode === null && server.kill('SIGTERM')
+  process.on('SIGTERM', passOn)
+  process.on('SIGINT', passOn)
+  server.once('exit', async (code, signal) => {
+    await db.stop().catch(() => {})
+    process.exit(code ?? (signal ? 1 : 0))
+  })
+  if (!production) {
+    const url = `http://${env.HOSTNAME}:${env.PORT}`
+    for (let tries = 0; tries < 600 && server.exitCode === null; tries++) {
+      if (await fetch(`${url}/api/health`).then(() => true, () => false)) return printWelcome(url)
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
   }
 }
 
@@ -42,4 +62,7 @@ function printWelcome(url: string) {
   console.log('')
 }
 
-main().catch(failStart)
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

@@ -34,7 +34,7 @@ try {
     // A free port, so a developer's running app (or a leftover server) never collides with the tests.
     E2E_PORT: String(await freePort()),
   }
-  if (run('npx', ['tsx', 'e2e/seed.ts'], e2eEnv)) {
+  if (run('npx', ['tsx', '--conditions=react-server', 'e2e/seed.ts'], e2eEnv)) {
     results.e2e = run('npx', ['playwright', 'test'], e2eEnv)
   } else {
     results.e2e = false

@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { getDb } from '../lib/db/client'
-import { createUser } from '../lib/users'
+import { createUser } from '../lib/account/create-user'
 import { applyMigrations } from './db/migrations'
 import { resolveDatabase } from './db/resolve'
 

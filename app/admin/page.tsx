@@ -7,7 +7,7 @@ import { listMembers, type MemberState } from '@/lib/admin/members'
 import { ROLE_LABELS } from '@/lib/admin/roles'
 import { currentActor } from '@/lib/auth/actor'
 import { formatDateTime } from '@/lib/format'
-import { getNewsroomSettings } from '@/lib/newsroom-settings'
+import { getNewsroomSettings } from '@/lib/newsroom/settings'
 
 export const metadata = { title: 'Admin · Factmark' }
 

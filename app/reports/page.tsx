@@ -3,8 +3,8 @@ import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { currentActor } from '@/lib/auth/actor'
 import { formatDateTime } from '@/lib/format'
-import { getNewsroomIdentity } from '@/lib/newsroom-settings'
-import { newsroomReport } from '@/lib/report'
+import { getNewsroomIdentity } from '@/lib/newsroom/settings'
+import { newsroomReport } from '@/lib/export/report'
 import { isoDate } from '@/lib/validation'
 
 export const metadata = { title: 'Reports · Factmark' }

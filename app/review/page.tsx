@@ -4,9 +4,9 @@ import { ReviewActions } from '@/components/ReviewActions'
 import { STATUS_ORDER, StatusChart } from '@/components/StatusChart'
 import { currentActor } from '@/lib/auth/actor'
 import { formatDateTime } from '@/lib/format'
-import { newsroomArticleTitles, newsroomMembers, reviewFilters, reviewQueue, statusCountsByArticle } from '@/lib/review'
-import { STATUS_LABELS, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts'
-import { availableTransitions } from '@/lib/workflow'
+import { newsroomArticleTitles, newsroomMembers, reviewFilters, reviewQueue, statusCountsByArticle } from '@/lib/claims/review'
+import { STATUS_LABELS, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
+import { availableTransitions } from '@/lib/claims/workflow'
 
 export const metadata = { title: 'Review · Factmark' }
 

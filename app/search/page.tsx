@@ -5,9 +5,9 @@ import { currentActor } from '@/lib/auth/actor'
 import { AppError } from '@/lib/errors'
 import { formatDate } from '@/lib/format'
 import type { ClaimStatus } from '@/lib/generated/prisma/enums'
-import { newsroomArticleTitles } from '@/lib/review'
+import { newsroomArticleTitles } from '@/lib/claims/review'
 import { searchClaims, type MatchedIn, type SearchResults } from '@/lib/search'
-import { STATUS_LABELS, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts'
+import { STATUS_LABELS, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
 
 export const metadata = { title: 'Search · Factmark' }
 

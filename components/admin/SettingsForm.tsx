@@ -2,8 +2,8 @@
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import type { Verdict } from '@/lib/generated/prisma/enums'
-import { MAX_VERDICT_LABEL_LENGTH, RATING_BEST, RATING_WORST, UNRATED_ALLOWED, type VerdictScale } from '@/lib/verdict-scale'
-import { VERDICT_LABELS, VERDICTS } from '@/lib/verdicts'
+import { MAX_VERDICT_LABEL_LENGTH, RATING_BEST, RATING_WORST, UNRATED_ALLOWED, type VerdictScale } from '@/lib/verdicts/scale'
+import { VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
 import { api, ApiError, errorMessage } from '../api'
 import { ErrorMessage } from '../FormParts'
 

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react'
 import { formatDate } from '@/lib/format'
 import type { ClaimCard, LinkedClaim, PreviousCheck } from '@/lib/matching'
-import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts'
+import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts/labels'
 import { api, errorMessage } from '../api'
 import { ErrorMessage } from '../FormParts'
 import type { Jsonified } from '../types'

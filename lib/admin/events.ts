@@ -1,8 +1,9 @@
 // The administration log: every change to members, links and newsroom settings
 // (and members' own account changes), written in the change's own transaction.
 // It records who and what changed, never a password, token or hash.
+import 'server-only'
 import type { Actor } from '../auth/actor'
-import { changedFields } from '../audit'
+import { changedFields } from '../claims/audit'
 import { getDb } from '../db/client'
 import type { Prisma } from '../generated/prisma/client'
 

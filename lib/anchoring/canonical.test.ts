@@ -7,7 +7,7 @@ import { getSchema } from '@tiptap/core'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { blocksToDoc } from '../article/blocks'
+import { blocksToDoc } from '../articles/blocks'
 import { articleExtensions } from '../editor/extensions'
 import { cleanScrapedText, toBlocks } from '../import/clean-text'
 import {

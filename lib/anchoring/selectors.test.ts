@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { blocksToDoc } from '../article/blocks'
+import { blocksToDoc } from '../articles/blocks'
 import { cleanScrapedText, toBlocks } from '../import/clean-text'
 import { canonicalText } from './canonical'
 import { CONTEXT_LENGTH, describeSpan, SelectionError } from './selectors'

@@ -1,5 +1,6 @@
 // Checking an email and password at sign-in, apart from next-auth so tests can
 // call it. Added here, not in the edge-safe config, because it needs bcrypt.
+import 'server-only'
 import { z } from 'zod'
 import { getDb } from '../db/client'
 import { burnPasswordCheck, verifyPassword } from './password'

@@ -1,5 +1,6 @@
 // The signed-in user as the database knows them now. Kept apart from next-auth so
 // long-lived work (the live feed) and tests can re-check a user by id.
+import 'server-only'
 import type { Role } from '../generated/prisma/enums'
 import { getDb } from '../db/client'
 

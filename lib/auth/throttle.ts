@@ -3,6 +3,7 @@
 // looking at the password, after the same bcrypt work, with the same answer as a
 // wrong password: neither timing nor answer says whether the account exists, whether
 // the password was right, or that throttling applied.
+import 'server-only'
 import { getDb } from '../db/client'
 import { authenticate } from './credentials'
 import { burnPasswordCheck } from './password'

@@ -2,8 +2,8 @@
 // claims only, the documented rating scale, and safe HTML embedding.
 import { DomUtils, parseDocument } from 'htmlparser2'
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_VERDICT_SCALE } from '../verdict-scale'
-import { VERDICT_LABELS, VERDICTS } from '../verdicts'
+import { DEFAULT_VERDICT_SCALE } from '../verdicts/scale'
+import { VERDICT_LABELS, VERDICTS } from '../verdicts/labels'
 import { CLAIMREVIEW_BEST_RATING, CLAIMREVIEW_RATINGS, CLAIMREVIEW_WORST_RATING, claimReview, claimReviewJsonLdForHtml, type ClaimReviewObject } from './claimreview'
 import { EXPORT_FORMATS } from './index'
 import { ARTICLE, collect, fixtureClaims, fixtureContext, VERIFIED_IDS } from './testing/fixtures'

@@ -1,7 +1,7 @@
 // schema.org ClaimReview JSON-LD, one object per verified (editor-approved)
 // claim, following Google's fact-check structured data documentation. The
 // numeric scale is documented in ./README.md.
-import { DEFAULT_VERDICT_SCALE, RATING_BEST, RATING_WORST, type VerdictScale } from '../verdict-scale'
+import { DEFAULT_VERDICT_SCALE, RATING_BEST, RATING_WORST, type VerdictScale } from '../verdicts/scale'
 import { httpUrl, indentedJson, isoDate, isVerified } from './shared'
 import type { ExportContext, ReportArticle, ReportClaim, Verdict } from './types'
 

@@ -1,7 +1,7 @@
 // JSON report, format "factmark-report" version 1 (documented in ./README.md).
 // Streamed: the envelope, then one claim object at a time.
 import { exportedClaims, indentedJson, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
-import type { VerdictScale } from '../verdict-scale'
+import type { VerdictScale } from '../verdicts/scale'
 import type { ExportContext, ReportArticle, ReportClaim } from './types'
 
 export const JSON_REPORT_FORMAT = 'factmark-report'

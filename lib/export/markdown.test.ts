@@ -172,7 +172,7 @@ describe('Markdown report', () => {
 
 describe("the newsroom's verdict labels", () => {
   it('print in the Markdown report, the CSV and the JSON report', async () => {
-    const { DEFAULT_VERDICT_SCALE } = await import('../verdict-scale')
+    const { DEFAULT_VERDICT_SCALE } = await import('../verdicts/scale')
     const scale = structuredClone(DEFAULT_VERDICT_SCALE)
     scale.MOSTLY_TRUE.label = 'Largely accurate'
     const ctx = () => fixtureContext({ article: { ...ARTICLE, newsroom: { ...ARTICLE.newsroom, name: 'Desk Public Name', verdictScale: scale } } })

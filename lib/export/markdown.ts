@@ -5,7 +5,7 @@
 // made from http(s) URLs, by this module.
 import { formatDate, formatDateTime } from '../format'
 import { httpUrl, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
-import type { VerdictScale } from '../verdict-scale'
+import type { VerdictScale } from '../verdicts/scale'
 import type { ExportContext, ReportClaim, ReportSource } from './types'
 
 /** Characters that mean something to CommonMark/GFM anywhere in a line. */

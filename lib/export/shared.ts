@@ -1,7 +1,7 @@
 // Small helpers shared by the export formats: which claims a format exports,
 // date and URL normalisation, labels.
-import { verdictLabelIn, type VerdictScale } from '../verdict-scale'
-import { STATUS_LABELS } from '../verdicts'
+import { verdictLabelIn, type VerdictScale } from '../verdicts/scale'
+import { STATUS_LABELS } from '../verdicts/labels'
 import type { ClaimStatus, ExportContext, ReportClaim, Verdict } from './types'
 
 /** "Verified" means approved by an editor, whatever the verdict. */

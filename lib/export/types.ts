@@ -1,7 +1,7 @@
 // The plain shape every export format consumes. Built by the data layer (one
 // article, its claims in text order); the serializers never touch Prisma.
 import type { ClaimStatus, Verdict } from '../generated/prisma/enums'
-import type { VerdictScale } from '../verdict-scale'
+import type { VerdictScale } from '../verdicts/scale'
 
 export type { ClaimStatus, Verdict }
 
@@ -15,7 +15,7 @@ export interface ReportArticle {
   language: string | null
   /** Absolute Factmark URL of the article. */
   permalink: string
-  /** The newsroom as it presents itself publicly (see lib/newsroom-settings.ts). */
+  /** The newsroom as it presents itself publicly (see lib/newsroom/settings.ts). */
   newsroom: {
     /** The public name: the display name, else the newsroom's name. */
     name: string

@@ -2,7 +2,7 @@
 // site's navigation, image credits and agency trailer mixed in) into article
 // blocks plus metadata. Every line is classified, so a preview can show what
 // would be removed and a user can keep any of it.
-import type { ArticleBlock } from '../article/blocks'
+import type { ArticleBlock } from '../articles/blocks'
 
 export type LineKind =
   | 'title'

@@ -1,6 +1,7 @@
 // The one import path: the demo seed and user imports both come through here.
 // The server re-runs the cleaning on the submitted content and applies the user's
 // "keep" choices; it never takes blocks or a document from the browser.
+import 'server-only'
 import { z } from 'zod'
 import { createArticle } from '../articles'
 import type { Actor } from '../auth/actor'

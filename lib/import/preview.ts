@@ -4,7 +4,7 @@
 // removed and the user can keep any of it. documentFromPreview then builds the
 // article document from the blocks kept.
 import type { DocNode } from '../anchoring/canonical'
-import { blocksToDoc } from '../article/blocks'
+import { blocksToDoc } from '../articles/blocks'
 import { classifyLine, cleanScrapedText, JUNK_KINDS, parseDateLine, type LineKind, type LineMatch } from './clean-text'
 import { blockText, convertHtml, type HtmlBlock } from './html'
 import { convertMarkdown } from './markdown'

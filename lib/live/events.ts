@@ -3,6 +3,7 @@
 // transaction, and NOTIFYs it; PostgreSQL delivers the notification only on commit, to
 // every server instance that listens. Rows and notifications carry ids only: a reader
 // fetches what changed through the normal, authorised reads.
+import 'server-only'
 import type { Actor } from '../auth/load-actor'
 import { getDb } from '../db/client'
 import type { Prisma } from '../generated/prisma/client'

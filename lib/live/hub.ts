@@ -2,6 +2,7 @@
 // instance. It is a dedicated pg.Client, not a pooled connection: a pool would hand
 // the connection to queries and lose the LISTEN. When the connection drops it
 // reconnects with backoff and asks every subscriber to catch up from the event log.
+import 'server-only'
 import pg from 'pg'
 import { closeOnShutdown } from '../server/lifecycle'
 import { EVENTS_CHANNEL, PRESENCE_CHANNEL, type LiveEvent } from './events'

@@ -1,6 +1,7 @@
 // Who has an article open: one row per open page (live connection), touched by the
 // feed's heartbeat and dropped when the page closes. Rows not touched for a while
 // (a server that died without cleaning up) are ignored and pruned.
+import 'server-only'
 import { randomUUID } from 'node:crypto'
 import { z } from 'zod'
 import type { Actor } from '../auth/load-actor'

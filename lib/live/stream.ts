@@ -4,6 +4,7 @@
 // changes. Each heartbeat also re-checks the user in the database, so a disabled
 // member's open feed closes. When the server shuts down, the feed ends with a
 // "reconnect" hint, and the page reconnects at once (through the load balancer, elsewhere).
+import 'server-only'
 import type { Actor } from '../auth/load-actor'
 import { loadActor } from '../auth/load-actor'
 import { eventsSince, pruneEvents, type LiveEvent } from './events'

@@ -11,7 +11,7 @@ import { getDb } from '../db/client'
 import { Prisma } from '../generated/prisma/client'
 import { ClaimStatus, Verdict } from '../generated/prisma/enums'
 import { hasUnstorableCharacters, id, isoDate, parseInput } from '../validation'
-import { STATUS_LABELS, VERDICTS } from '../verdicts'
+import { STATUS_LABELS, VERDICTS } from '../verdicts/labels'
 import {
   HIGHLIGHT_START,
   HIGHLIGHT_STOP,

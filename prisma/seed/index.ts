@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises'
 import { getDb } from '../../lib/db/client'
 import { importContent } from '../../lib/import/import-article'
-import { createUser } from '../../lib/users'
+import { createUser } from '../../lib/account/create-user'
 import { DEMO_ACCOUNTS, DEMO_NEWSROOM, demoPassword } from './accounts'
 
 export { DEMO_ACCOUNTS, DEMO_NEWSROOM, demoPassword }

@@ -6,9 +6,9 @@ import type { Actor } from '../../lib/auth/actor'
 import { getClaim, getClaimHistory, markClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
 import { AppError } from '../../lib/errors'
-import { addNote, deleteNote, editNote } from '../../lib/notes'
-import { getLatestRevision } from '../../lib/revisions'
-import { addSource, removeSource, updateSource } from '../../lib/sources'
+import { addNote, deleteNote, editNote } from '../../lib/claims/notes'
+import { getLatestRevision } from '../../lib/articles/revisions'
+import { addSource, removeSource, updateSource } from '../../lib/claims/sources'
 import {
   auditEventsOf,
   claimInReview,

@@ -9,9 +9,9 @@ import { getDb } from '../../lib/db/client'
 import { AppError } from '../../lib/errors'
 import type { Verdict } from '../../lib/generated/prisma/enums'
 import { importContent } from '../../lib/import/import-article'
-import { addNote, MAX_NOTE_LENGTH } from '../../lib/notes'
-import { getLatestRevision } from '../../lib/revisions'
-import { addSource } from '../../lib/sources'
+import { addNote, MAX_NOTE_LENGTH } from '../../lib/claims/notes'
+import { getLatestRevision } from '../../lib/articles/revisions'
+import { addSource } from '../../lib/claims/sources'
 import {
   auditEventsOf,
   claimInReview,

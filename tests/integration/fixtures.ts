@@ -8,9 +8,9 @@ import { AppError } from '../../lib/errors'
 import { markClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
 import type { Role, Verdict } from '../../lib/generated/prisma/enums'
 import { importContent } from '../../lib/import/import-article'
-import { getLatestRevision } from '../../lib/revisions'
-import { addSource } from '../../lib/sources'
-import { createUser } from '../../lib/users'
+import { getLatestRevision } from '../../lib/articles/revisions'
+import { addSource } from '../../lib/claims/sources'
+import { createUser } from '../../lib/account/create-user'
 
 export const DW_TEXT = readFileSync(new URL('../../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
 

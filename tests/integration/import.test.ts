@@ -7,7 +7,7 @@ import { listArticles } from '../../lib/articles'
 import type { Actor } from '../../lib/auth/actor'
 import { getDb } from '../../lib/db/client'
 import { importArticle, MAX_IMPORT_BYTES, previewArticle } from '../../lib/import/import-article'
-import { getLatestRevision } from '../../lib/revisions'
+import { getLatestRevision } from '../../lib/articles/revisions'
 import { DW_TEXT, expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts } from './fixtures'
 
 const HOSTILE_PAGE = `<!doctype html>

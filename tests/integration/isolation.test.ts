@@ -5,9 +5,9 @@ import type { Actor } from '../../lib/auth/actor'
 import { getArticleWorkspace, listArticles } from '../../lib/articles'
 import { getClaim, getClaimHistory, listClaims, markClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
-import { addNote, deleteNote, editNote } from '../../lib/notes'
-import { getLatestRevision } from '../../lib/revisions'
-import { addSource, removeSource, updateSource } from '../../lib/sources'
+import { addNote, deleteNote, editNote } from '../../lib/claims/notes'
+import { getLatestRevision } from '../../lib/articles/revisions'
+import { addSource, removeSource, updateSource } from '../../lib/claims/sources'
 import { claimInReview, expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts, spanOf } from './fixtures'
 
 let alice: Actor // checker in newsroom A

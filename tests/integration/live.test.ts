@@ -9,7 +9,7 @@ import { eventsSince, latestEventId } from '../../lib/live/events'
 import { LISTENER_APPLICATION_NAME, LiveHub } from '../../lib/live/hub'
 import { listPresence, requireVisibleArticle, updatePresence } from '../../lib/live/presence'
 import { openArticleFeed } from '../../lib/live/stream'
-import { addNote } from '../../lib/notes'
+import { addNote } from '../../lib/claims/notes'
 import { SseReader } from '../support/sse'
 import { expectAppError, importDwArticle, makeActor, markDwClaim, resetDatabase } from './fixtures'
 

@@ -8,7 +8,7 @@ import { transitionClaim, updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
 import { candidatesQuery, claimLexemes, claimMatches, findPreviouslyChecked, linkClaims, listLinkedClaims, unlinkClaims } from '../../lib/matching'
 import { MATCH_THRESHOLD } from '../../lib/matching/score'
-import { addSource } from '../../lib/sources'
+import { addSource } from '../../lib/claims/sources'
 import { auditEventsOf, expectAppError, importDwArticle, makeActor, resetDatabase } from './fixtures'
 import { importTextArticle, markWords } from './text-articles'
 

@@ -8,8 +8,8 @@ import { codePointLength, utf16ToCodePoint } from '../../lib/anchoring/offsets'
 import type { Actor } from '../../lib/auth/actor'
 import { getClaim, listClaims, markClaim, reattachClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
-import { getLatestRevision, getRevision, listRevisions, lockArticleText, saveRevision } from '../../lib/revisions'
-import { addSource } from '../../lib/sources'
+import { getLatestRevision, getRevision, listRevisions, lockArticleText, saveRevision } from '../../lib/articles/revisions'
+import { addSource } from '../../lib/claims/sources'
 import { auditEventsOf, expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts } from './fixtures'
 
 // ---------------------------------------------------------------------------

@@ -43,7 +43,9 @@ function run(args: string[], env: Record<string, string>, timeout = 120_000): Ru
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 const serve = (env: Record<string, string>) => run(SERVE_COMMAND, env)
-const start = (env: Record<string, string>) => run(['--import', 'tsx', 'scripts/start.ts'], env)
+/** A script that reaches the database through lib/ (server-only modules), as package.json runs it. */
+const script = (file: string, env: Record<string, string>, ...args: string[]) => run(['--conditions=react-server', '--import', 'tsx', file, ...args], env)
+const start = (env: Record<string, string>) => script('scripts/start.ts', env)
 
 /** Exit code 1 and exactly one line on stderr, no stack. */
 function expectOneLine(result: Run, pattern: RegExp) {
@@ -145,7 +147,7 @@ describe('production mode', () => {
 
   it('seeds no demo newsroom and prints no password', async () => {
     const url = await database('startup_empty')
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/start.ts'], {
       env: { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, AUTH_SECRET: SECRET, PORT: String(await freePort()), HOSTNAME: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -168,18 +170,19 @@ describe('production mode', () => {
     const url = await database('startup_demo')
     const env = { DATABASE_URL: url, AUTH_SECRET: SECRET }
     // Someone tried Factmark with npm start first: the demo newsroom exists.
-    expect(run(['--import', 'tsx', 'e2e/seed.ts'], env).status).toBe(0)
+    expect(script('e2e/seed.ts', env).status).toBe(0)
     expectOneLine(
       serve({ ...env, NODE_ENV: 'production' }),
       /^Refusing to start in production: the demo accounts admin@factmark\.test, checker@factmark\.test, editor@factmark\.test still open with the demo password\. Disable them with npm run demo:disable, and create your own users with npm run user:create -- --newsroom "Your Newsroom" --email you@example\.org --role ADMIN\.$/,
     )
 
-    const disabled = run(['--import', 'tsx', 'scripts/demo-disable.ts'], env)
+    const disabled = script('scripts/demo-disable.ts', env)
     expect(disabled.stdout).toContain('Disabled 3 demo accounts.')
-    const created = run(['--import', 'tsx', 'scripts/user-create.ts', '--newsroom', 'Harbour Times', '--email', 'desk@harbour.example', '--role', 'ADMIN', '--name', 'Hana Desk'], {
-      ...env,
-      FACTMARK_PASSWORD: 'a long harbour password',
-    })
+    const created = script(
+      'scripts/user-create.ts',
+      { ...env, FACTMARK_PASSWORD: 'a long harbour password' },
+      ...['--newsroom', 'Harbour Times', '--email', 'desk@harbour.example', '--role', 'ADMIN', '--name', 'Hana Desk'],
+    )
     expect(created.stdout).toContain('Created ADMIN desk@harbour.example in "Harbour Times".')
     expect(created.stdout + created.stderr).not.toContain('a long harbour password')
 

@@ -2,7 +2,7 @@
 // and dismissals; dismissals are per article, by text, and newsroom-checked.
 import { beforeAll, expect, it } from 'vitest'
 import type { Actor } from '../../lib/auth/actor'
-import { dismissedSuggestionKeys, dismissSuggestion, listSuggestions, openSuggestions } from '../../lib/article-suggestions'
+import { dismissedSuggestionKeys, dismissSuggestion, listSuggestions, openSuggestions } from '../../lib/suggestions/article-suggestions'
 import { getDb } from '../../lib/db/client'
 import { expectAppError, importDwArticle, makeActor, markDwClaim, resetDatabase } from './fixtures'
 

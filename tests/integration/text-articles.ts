@@ -3,7 +3,7 @@
 import type { Actor } from '../../lib/auth/actor'
 import { markClaim } from '../../lib/claims'
 import { importContent } from '../../lib/import/import-article'
-import { getLatestRevision } from '../../lib/revisions'
+import { getLatestRevision } from '../../lib/articles/revisions'
 import { spanOf } from './fixtures'
 
 /** Imports `paragraphs` as a plain-text article titled `title` into the actor's newsroom; returns its id. */

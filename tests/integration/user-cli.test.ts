@@ -18,7 +18,7 @@ interface Run {
 function userCreate(args: string[], env: Record<string, string | undefined> = { FACTMARK_PASSWORD: PASSWORD }): Promise<Run> {
   return new Promise((resolve, reject) => {
     const { FACTMARK_PASSWORD: _ignored, ...inherited } = process.env
-    const child = spawn('npx', ['tsx', 'scripts/user-create.ts', ...args], {
+    const child = spawn('npx', ['tsx', '--conditions=react-server', 'scripts/user-create.ts', ...args], {
       cwd: process.cwd(),
       env: { ...inherited, DATABASE_URL: process.env.DATABASE_URL, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],

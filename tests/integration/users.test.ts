@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { verifyPassword } from '../../lib/auth/password'
 import { getDb } from '../../lib/db/client'
 import { AppError } from '../../lib/errors'
-import { createUser, MIN_PASSWORD_LENGTH } from '../../lib/users'
+import { createUser, MIN_PASSWORD_LENGTH } from '../../lib/account/create-user'
 import { expectAppError, resetDatabase, rowCounts } from './fixtures'
 
 const PASSWORD = 'correct horse battery'

@@ -7,7 +7,7 @@ import { getClaim, transitionClaim, updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
 import type { AppError } from '../../lib/errors'
 import type { ClaimStatus } from '../../lib/generated/prisma/enums'
-import { addSource, removeSource, updateSource } from '../../lib/sources'
+import { addSource, removeSource, updateSource } from '../../lib/claims/sources'
 import { auditEventsOf, claimInReview, claimTrace, expectAppError, importDwArticle, makeActor, markDwClaim, resetDatabase } from './fixtures'
 
 const NEWSROOM = 'Workflow Newsroom'

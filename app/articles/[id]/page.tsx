@@ -1,12 +1,12 @@
 import { notFound, redirect } from 'next/navigation'
 import { ArticleWorkspace } from '@/components/ArticleWorkspace'
-import { dismissedSuggestionKeys, openSuggestions } from '@/lib/article-suggestions'
+import { dismissedSuggestionKeys, openSuggestions } from '@/lib/suggestions/article-suggestions'
 import { getArticleWorkspace } from '@/lib/articles'
 import { currentActor } from '@/lib/auth/actor'
 import { AppError } from '@/lib/errors'
 import { formatDate } from '@/lib/format'
 import { latestEventId } from '@/lib/live/events'
-import { newsroomMembers } from '@/lib/review'
+import { newsroomMembers } from '@/lib/claims/review'
 
 interface Props {
   params: Promise<{ id: string }>

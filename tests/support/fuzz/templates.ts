@@ -4,7 +4,7 @@
 // as they would for a user, sometimes succeed). Ids, versions, revisions and quotes
 // are Refs, resolved against the database as it is when the request goes out.
 import fc from 'fast-check'
-import { DEFAULT_VERDICT_SCALE } from '../../../lib/verdict-scale'
+import { DEFAULT_VERDICT_SCALE } from '../../../lib/verdicts/scale'
 import { Ref, type ResolveContext } from './model'
 import { PASSWORD, SESSIONS, type Side, type World } from './world'
 

@@ -7,8 +7,8 @@ import { inviteMember } from '../../../lib/admin/members'
 import { transitionClaim } from '../../../lib/claims'
 import { getDb } from '../../../lib/db/client'
 import { importContent } from '../../../lib/import/import-article'
-import { addNote } from '../../../lib/notes'
-import { addSource } from '../../../lib/sources'
+import { addNote } from '../../../lib/claims/notes'
+import { addSource } from '../../../lib/claims/sources'
 import { claimInReview, importDwArticle, makeActor, markDwClaim } from '../../integration/fixtures'
 
 export const PASSWORD = 'integration-password' // what makeActor gives every user

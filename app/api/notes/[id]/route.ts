@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from '@/lib/http'
-import { deleteNote, editNote } from '@/lib/notes'
+import { deleteNote, editNote } from '@/lib/claims/notes'
 
 export const PATCH = apiRoute<{ id: string }>(async ({ actor, params, request }) => ({
   note: await editNote(actor, params.id, await readJson(request)),

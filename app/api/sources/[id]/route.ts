@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from '@/lib/http'
-import { removeSource, updateSource } from '@/lib/sources'
+import { removeSource, updateSource } from '@/lib/claims/sources'
 
 export const PATCH = apiRoute<{ id: string }>(async ({ actor, params, request }) => ({
   source: await updateSource(actor, params.id, await readJson(request)),

@@ -8,9 +8,9 @@ import { currentActor } from '@/lib/auth/actor'
 import { AppError } from '@/lib/errors'
 import { claimReview, claimReviewJsonLdForHtml, EXPORT_FORMATS, type ReportClaim } from '@/lib/export'
 import { formatDate, formatDateTime } from '@/lib/format'
-import { loadReportArticle, reportClaims } from '@/lib/report'
-import { verdictLabels } from '@/lib/verdict-scale'
-import { STATUS_LABELS } from '@/lib/verdicts'
+import { loadReportArticle, reportClaims } from '@/lib/export/report'
+import { verdictLabels } from '@/lib/verdicts/scale'
+import { STATUS_LABELS } from '@/lib/verdicts/labels'
 
 interface Props {
   params: Promise<{ id: string }>

@@ -1,6 +1,6 @@
 import { listClaims, markClaim } from '@/lib/claims'
 import { apiRoute, readJson } from '@/lib/http'
-import { getLatestRevision, getLatestRevisionRef } from '@/lib/revisions'
+import { getLatestRevision, getLatestRevisionRef } from '@/lib/articles/revisions'
 
 // ?doc=1 adds the revision's document: a live page reloading after someone saved a revision.
 export const GET = apiRoute<{ id: string }>(async ({ actor, params, request }) => {

@@ -2,7 +2,7 @@ import { requireActor } from '@/lib/auth/actor'
 import { invalid } from '@/lib/errors'
 import { EXPORT_FORMATS, exportFilename, exportStream, isExportFormat } from '@/lib/export'
 import { errorResponse } from '@/lib/http'
-import { reportContext } from '@/lib/report'
+import { reportContext } from '@/lib/export/report'
 
 // GET /api/articles/:id/export?format=md|csv|json|claimreview|w3c[&unverified=0]
 // Same authorization as the report page; streamed, so large reports never sit in memory.

@@ -1,6 +1,6 @@
 import { invalid } from '@/lib/errors'
 import { apiRoute, readJson } from '@/lib/http'
-import { importW3cAnnotations } from '@/lib/import/w3c-annotations'
+import { importW3cAnnotations } from '@/lib/claims/w3c-annotations'
 
 // POST /api/articles/:id/import?format=w3c with a W3C Annotation, AnnotationPage or AnnotationCollection.
 export const POST = apiRoute<{ id: string }>(

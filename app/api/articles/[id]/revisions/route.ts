@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from '@/lib/http'
-import { listRevisions, saveRevision } from '@/lib/revisions'
+import { listRevisions, saveRevision } from '@/lib/articles/revisions'
 
 export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => ({ revisions: await listRevisions(actor, params.id) }))
 

@@ -4,7 +4,7 @@ import { ArticleEditor } from '@/components/ArticleEditor'
 import { currentActor } from '@/lib/auth/actor'
 import { AppError } from '@/lib/errors'
 import { formatDateTime } from '@/lib/format'
-import { getRevision, listRevisions } from '@/lib/revisions'
+import { getRevision, listRevisions } from '@/lib/articles/revisions'
 
 export default async function RevisionPage({ params }: { params: Promise<{ id: string; number: string }> }) {
   const actor = await currentActor()

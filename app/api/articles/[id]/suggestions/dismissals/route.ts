@@ -1,4 +1,4 @@
-import { dismissSuggestion } from '@/lib/article-suggestions'
+import { dismissSuggestion } from '@/lib/suggestions/article-suggestions'
 import { apiRoute, readJson } from '@/lib/http'
 
 export const POST = apiRoute<{ id: string }>(

@@ -1,11 +1,12 @@
+import 'server-only'
 import { z } from 'zod'
-import { hashPassword } from './auth/password'
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './auth/password-policy'
-import { getDb } from './db/client'
-import { conflict, invalid } from './errors'
-import { Prisma } from './generated/prisma/client'
-import { Role } from './generated/prisma/enums'
-import { parseInput } from './validation'
+import { hashPassword } from '../auth/password'
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from '../auth/password-policy'
+import { getDb } from '../db/client'
+import { conflict, invalid } from '../errors'
+import { Prisma } from '../generated/prisma/client'
+import { Role } from '../generated/prisma/enums'
+import { parseInput } from '../validation'
 
 // The same password rules as the invitation link and the account page.
 export { MIN_PASSWORD_LENGTH }

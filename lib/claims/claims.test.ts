@@ -2,11 +2,11 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 // Imported dynamically after DATABASE_URL is removed, to show the module needs no database to load.
-let claims: typeof import('./claims')
+let claims: typeof import('./index')
 
 beforeAll(async () => {
   vi.stubEnv('DATABASE_URL', undefined)
-  claims = await import('./claims')
+  claims = await import('./index')
 })
 
 afterAll(() => {
@@ -16,7 +16,7 @@ afterAll(() => {
 const messagesOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((issue) => issue.message) ?? []
 
-describe('lib/claims.ts', () => {
+describe('lib/claims/index.ts', () => {
   it('loads without a database and opens no connection', () => {
     expect(process.env.DATABASE_URL).toBeUndefined()
     expect(claims.markClaimInput).toBeDefined()

@@ -1,6 +1,6 @@
 // The verification workflow as pure rules: which status changes exist, who may
 // make them, and what a claim needs before an editor sees it.
-import type { ClaimStatus, Role, Verdict } from './generated/prisma/enums'
+import type { ClaimStatus, Role, Verdict } from '../generated/prisma/enums'
 
 export type Transition = { from: ClaimStatus; to: ClaimStatus; roles: readonly Role[]; label: string }
 

@@ -1,13 +1,14 @@
 // Sources of a claim: the evidence an editor approves along with the verdict.
+import 'server-only'
 import { z } from 'zod'
-import type { Actor } from './auth/actor'
+import type { Actor } from '../auth/actor'
 import { recordAudit } from './audit'
-import { assertClaimVisible, claimSourcesChanged } from './claims'
-import { getDb } from './db/client'
-import { notFound } from './errors'
-import { Prisma } from './generated/prisma/client'
+import { assertClaimVisible, claimSourcesChanged } from './index'
+import { getDb } from '../db/client'
+import { notFound } from '../errors'
+import { Prisma } from '../generated/prisma/client'
 import { sourceSelect } from './selects'
-import { httpUrl, isoDate, parseInput } from './validation'
+import { httpUrl, isoDate, parseInput } from '../validation'
 
 const optional = (schema: z.ZodType<string>) =>
   z.union([z.literal('').transform(() => null), schema]).nullable().optional()

@@ -2,18 +2,19 @@
 // Every function takes the acting user and touches only rows of that user's
 // newsroom; anything else is a 404. Every change names the version it was based
 // on, is one conditional UPDATE, and writes its audit event in the same transaction.
+import 'server-only'
 import { z } from 'zod'
-import type { Actor } from './auth/actor'
-import { describeSpan, SelectionError } from './anchoring/selectors'
+import type { Actor } from '../auth/actor'
+import { describeSpan, SelectionError } from '../anchoring/selectors'
 import { listHistory, recordAudit, type AuditAction } from './audit'
-import { getDb } from './db/client'
-import { AppError, conflict, invalid, notFound } from './errors'
-import { Prisma } from './generated/prisma/client'
-import { ClaimStatus, Verdict } from './generated/prisma/enums'
-import { getLatestRevisionText, lockArticleText } from './revisions'
+import { getDb } from '../db/client'
+import { AppError, conflict, invalid, notFound } from '../errors'
+import { Prisma } from '../generated/prisma/client'
+import { ClaimStatus, Verdict } from '../generated/prisma/enums'
+import { getLatestRevisionText, lockArticleText } from '../articles/revisions'
 import { noteSelect, personSelect, sourceSelect } from './selects'
-import { isoDate, optionalText, parseInput } from './validation'
-import { MAX_SUMMARY_LENGTH_UI } from './verdicts'
+import { isoDate, optionalText, parseInput } from '../validation'
+import { MAX_SUMMARY_LENGTH_UI } from '../verdicts/labels'
 import { statusAfterContentChange, transitionRefusal } from './workflow'
 
 export const MAX_SUMMARY_LENGTH = MAX_SUMMARY_LENGTH_UI

@@ -2,10 +2,10 @@
 // errors into the API's one error shape instead of stack traces.
 import 'server-only'
 import { NextResponse } from 'next/server'
-import { requireActor, type Actor } from './auth/actor'
-import { isDatabaseUnavailable } from './db/unavailable'
-import { AppError } from './errors'
-import { hasUnstorableCharacters } from './validation'
+import { requireActor, type Actor } from '../auth/actor'
+import { isDatabaseUnavailable } from '../db/unavailable'
+import { AppError } from '../errors'
+import { hasUnstorableCharacters } from '../validation'
 
 export const MAX_BODY_BYTES = 256 * 1024
 

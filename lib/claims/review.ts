@@ -1,10 +1,11 @@
 // The editor's review desk: the queue of claims waiting for a decision, and
 // per-article status counts. Newsroom-scoped like every read.
+import 'server-only'
 import { z } from 'zod'
-import type { Actor } from './auth/actor'
-import { getDb } from './db/client'
-import type { Prisma } from './generated/prisma/client'
-import { ClaimStatus, Verdict } from './generated/prisma/enums'
+import type { Actor } from '../auth/actor'
+import { getDb } from '../db/client'
+import type { Prisma } from '../generated/prisma/client'
+import { ClaimStatus, Verdict } from '../generated/prisma/enums'
 
 const person = { select: { id: true, name: true } } as const
 

@@ -1,8 +1,8 @@
 // The newsroom verdict scale: seven verdicts, labels 1–40 characters and
 // distinct, ratings whole numbers 1–6, only Unverifiable without a rating.
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_VERDICT_SCALE, resolveVerdictScale, verdictScaleSchema, type VerdictScale } from './verdict-scale'
-import { VERDICT_LABELS, VERDICTS } from './verdicts'
+import { DEFAULT_VERDICT_SCALE, resolveVerdictScale, verdictScaleSchema, type VerdictScale } from './scale'
+import { VERDICT_LABELS, VERDICTS } from './labels'
 
 const clone = (): VerdictScale => structuredClone(DEFAULT_VERDICT_SCALE)
 const issues = (value: unknown) => verdictScaleSchema.safeParse(value).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? []

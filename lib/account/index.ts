@@ -3,15 +3,15 @@
 // throttle as sign-ins (lib/auth/throttle.ts); the policy is lib/auth/password-policy.ts.
 import 'server-only'
 import { z } from 'zod'
-import { recordAdminEvent } from './admin/events'
-import type { Actor } from './auth/actor'
-import { hashPassword, verifyPassword } from './auth/password'
-import { passwordProblem } from './auth/password-policy'
-import { recordLoginSuccess, reserveLoginAttempt } from './auth/throttle'
-import { accountKey } from './auth/throttle-policy'
-import { getDb } from './db/client'
-import { AppError, invalid, unauthenticated } from './errors'
-import { parseInput } from './validation'
+import { recordAdminEvent } from '../admin/events'
+import type { Actor } from '../auth/actor'
+import { hashPassword, verifyPassword } from '../auth/password'
+import { passwordProblem } from '../auth/password-policy'
+import { recordLoginSuccess, reserveLoginAttempt } from '../auth/throttle'
+import { accountKey } from '../auth/throttle-policy'
+import { getDb } from '../db/client'
+import { AppError, invalid, unauthenticated } from '../errors'
+import { parseInput } from '../validation'
 
 const nameInput = z.strictObject({
   name: z.string().trim().min(1, 'Enter your name.').max(200, 'Names are limited to 200 characters.'),

@@ -1,7 +1,6 @@
 // The newsroom's public identity as reports and exports print it, from its row.
-// No server-only marker: scripts (benchmarks) build reports through lib/report.ts too.
-import type { Prisma } from './generated/prisma/client'
-import { resolveVerdictScale, type VerdictScale } from './verdict-scale'
+import type { Prisma } from '../generated/prisma/client'
+import { resolveVerdictScale, type VerdictScale } from '../verdicts/scale'
 
 export const SETTINGS_SELECT = { name: true, displayName: true, url: true, logoUrl: true, reportLanguage: true, verdictScale: true } as const
 

@@ -1,13 +1,14 @@
 // Notes on a claim, as threads: reply, edit and delete your own. Deleting keeps
 // a "note deleted" marker in the thread; the audit log keeps the text.
+import 'server-only'
 import { z } from 'zod'
-import type { Actor } from './auth/actor'
+import type { Actor } from '../auth/actor'
 import { recordAudit } from './audit'
-import { getDb } from './db/client'
-import { conflict, forbidden, invalid, notFound } from './errors'
-import { assertClaimVisible } from './claims'
+import { getDb } from '../db/client'
+import { conflict, forbidden, invalid, notFound } from '../errors'
+import { assertClaimVisible } from './index'
 import { noteSelect } from './selects'
-import { parseInput } from './validation'
+import { parseInput } from '../validation'
 
 export const MAX_NOTE_LENGTH = 20_000
 

@@ -16,7 +16,7 @@ afterAll(() => {
 const messagesOf = (result: { success: boolean; error?: { issues: { message: string }[] } }) =>
   result.error?.issues.map((issue) => issue.message) ?? []
 
-describe('lib/notes.ts', () => {
+describe('lib/claims/notes.ts', () => {
   it('loads without a database and opens no connection', () => {
     expect(process.env.DATABASE_URL).toBeUndefined()
     expect(notes.addNoteInput).toBeDefined()

@@ -1,11 +1,12 @@
 // Articles and their revisions: reads scoped to the actor's newsroom, and the
 // one way an article enters Factmark (seed and imports alike).
-import type { Actor } from './auth/actor'
-import { canonicalText, type DocNode } from './anchoring/canonical'
-import { getDb } from './db/client'
-import { notFound } from './errors'
-import type { Prisma } from './generated/prisma/client'
-import { listClaims } from './claims'
+import 'server-only'
+import type { Actor } from '../auth/actor'
+import { canonicalText, type DocNode } from '../anchoring/canonical'
+import { getDb } from '../db/client'
+import { notFound } from '../errors'
+import type { Prisma } from '../generated/prisma/client'
+import { listClaims } from '../claims'
 import { getLatestRevision } from './revisions'
 
 export interface ArticleMetadata {

@@ -1,12 +1,13 @@
 // The verified-claims report's data: the article, and its claims streamed in
 // text order in batches (keyset pagination), so 10,000 claims never sit in
 // memory at once. Newsroom-scoped like every read.
-import type { Actor } from './auth/actor'
-import { getDb } from './db/client'
-import { notFound } from './errors'
-import { reiterable } from './export'
-import type { ExportContext, ReportArticle, ReportClaim } from './export/types'
-import { SETTINGS_SELECT, toIdentity } from './newsroom-identity'
+import 'server-only'
+import type { Actor } from '../auth/actor'
+import { getDb } from '../db/client'
+import { notFound } from '../errors'
+import { reiterable } from './index'
+import type { ExportContext, ReportArticle, ReportClaim } from './types'
+import { SETTINGS_SELECT, toIdentity } from '../newsroom/identity'
 
 const BATCH = 500
 const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null)

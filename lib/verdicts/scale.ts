@@ -1,8 +1,8 @@
 // A newsroom's verdict scale: its own words for the seven fixed verdicts and the
 // ClaimReview rating each maps to. Pure, so the exports and the browser can use it.
 import { z } from 'zod'
-import type { Verdict } from './generated/prisma/enums'
-import { VERDICT_LABELS, VERDICTS } from './verdicts'
+import type { Verdict } from '../generated/prisma/enums'
+import { VERDICT_LABELS, VERDICTS } from './labels'
 
 // The admin settings form parses with these schemas in the browser, where zod must not probe
 // for eval: the Content-Security-Policy forbids it, and even the caught probe is reported as a violation.

@@ -2,15 +2,16 @@
 // an article's latest revision. Each is anchored by its TextQuoteSelector
 // (position as a hint); those that cannot be anchored are listed, never dropped
 // silently. Imported claims start the workflow afresh: an approval is never imported.
+import 'server-only'
 import type { Actor } from '../auth/actor'
 import { reanchorAll, type StoredSelector } from '../anchoring/reanchor'
 import { describeSpan } from '../anchoring/selectors'
-import { recordAudit } from '../audit'
+import { recordAudit } from './audit'
 import { getDb } from '../db/client'
 import { invalid } from '../errors'
 import type { Verdict } from '../generated/prisma/enums'
-import { getLatestRevision, lockArticleText } from '../revisions'
-import { MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS } from '../verdicts'
+import { getLatestRevision, lockArticleText } from '../articles/revisions'
+import { MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS } from '../verdicts/labels'
 
 export const MAX_IMPORTED_ANNOTATIONS = 5_000
 

@@ -1,10 +1,11 @@
 // The audit log: every change to a claim, its notes, sources and reviews, with
 // actor, time, before and after. Written inside the change's own transaction,
 // together with the live event that tells everyone viewing the article.
-import type { Actor } from './auth/actor'
-import { getDb } from './db/client'
-import type { Prisma } from './generated/prisma/client'
-import { publishClaimEvent } from './live/events'
+import 'server-only'
+import type { Actor } from '../auth/actor'
+import { getDb } from '../db/client'
+import type { Prisma } from '../generated/prisma/client'
+import { publishClaimEvent } from '../live/events'
 
 type Tx = Prisma.TransactionClient
 type Snapshot = Record<string, unknown> | null

@@ -1,18 +1,19 @@
 // Article revisions. Correcting the text makes a new revision (old ones are kept)
 // and re-anchors every claim on it: claims follow their words, or are marked
 // orphaned with their old quote. Never deleted, never silently moved.
+import 'server-only'
 import { z } from 'zod'
-import type { Actor } from './auth/actor'
-import { canonicalText, type DocNode } from './anchoring/canonical'
-import { reanchorAll } from './anchoring/reanchor'
-import { describeSpan } from './anchoring/selectors'
-import { recordAudit } from './audit'
-import { publishArticleEvent } from './live/events'
-import { validateArticleDoc } from './article/validate-doc'
-import { getDb } from './db/client'
-import { conflict, notFound } from './errors'
-import type { Prisma } from './generated/prisma/client'
-import { parseInput } from './validation'
+import type { Actor } from '../auth/actor'
+import { canonicalText, type DocNode } from '../anchoring/canonical'
+import { reanchorAll } from '../anchoring/reanchor'
+import { describeSpan } from '../anchoring/selectors'
+import { recordAudit } from '../claims/audit'
+import { publishArticleEvent } from '../live/events'
+import { validateArticleDoc } from './validate-doc'
+import { getDb } from '../db/client'
+import { conflict, notFound } from '../errors'
+import type { Prisma } from '../generated/prisma/client'
+import { parseInput } from '../validation'
 
 type Db = Prisma.TransactionClient | ReturnType<typeof getDb>
 

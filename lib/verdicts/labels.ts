@@ -1,5 +1,5 @@
 // The verdict scale and workflow statuses, with the words newsroom users see.
-import type { ClaimStatus, Verdict } from './generated/prisma/enums'
+import type { ClaimStatus, Verdict } from '../generated/prisma/enums'
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   TRUE: 'True',
@@ -20,7 +20,7 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
 }
 
 export const VERDICTS = Object.keys(VERDICT_LABELS) as Verdict[]
-/** Mirrors MAX_SUMMARY_LENGTH in lib/claims.ts, for the browser's character counter. */
+/** Mirrors MAX_SUMMARY_LENGTH in lib/claims/index.ts, for the browser's character counter. */
 export const MAX_SUMMARY_LENGTH_UI = 1_000
 /** Statuses a checker can set from the claim panel. */
 export const CHECKER_STATUSES: ClaimStatus[] = ['UNCHECKED', 'IN_PROGRESS', 'IN_REVIEW']

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ClaimStatus, Role } from './generated/prisma/enums'
+import type { ClaimStatus, Role } from '../generated/prisma/enums'
 import { availableTransitions, statusAfterContentChange, submissionProblems, transitionRefusal, type WorkflowClaim } from './workflow'
 
 const STATUSES: ClaimStatus[] = ['UNCHECKED', 'IN_PROGRESS', 'IN_REVIEW', 'CHANGES_REQUESTED', 'APPROVED']

@@ -2,12 +2,13 @@
 // latest revision's text in the article's language, minus what the newsroom dismissed
 // for this article (remembered by text, so a dismissal survives revisions) and minus
 // what is already marked as a claim.
+import 'server-only'
 import { z } from 'zod'
-import type { Actor } from './auth/load-actor'
-import { getDb } from './db/client'
-import { notFound } from './errors'
-import { detectSuggestions, suggestionKey, withoutClaimed, type Suggestion } from './suggestions'
-import { parseInput } from './validation'
+import type { Actor } from '../auth/load-actor'
+import { getDb } from '../db/client'
+import { notFound } from '../errors'
+import { detectSuggestions, suggestionKey, withoutClaimed, type Suggestion } from './index'
+import { parseInput } from '../validation'
 
 export type { Suggestion }
 

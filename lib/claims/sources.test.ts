@@ -18,7 +18,7 @@ const messagesOf = (result: { success: boolean; error?: { issues: { message: str
 const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
   result.error?.issues.map((issue) => issue.path.join('.')) ?? []
 
-describe('lib/sources.ts', () => {
+describe('lib/claims/sources.ts', () => {
   it('loads without a database and opens no connection', () => {
     expect(process.env.DATABASE_URL).toBeUndefined()
     expect(sources.addSourceInput).toBeDefined()

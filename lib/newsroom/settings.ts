@@ -4,16 +4,16 @@
 // admins change it. The row → identity mapping is ./newsroom-identity.ts.
 import 'server-only'
 import { z } from 'zod'
-import { recordAdminEvent } from './admin/events'
-import { assertAdmin, lockAsAdmin } from './admin/members'
-import type { Actor } from './auth/actor'
-import { getDb } from './db/client'
-import { notFound } from './errors'
-import { Prisma } from './generated/prisma/client'
-import { SETTINGS_SELECT, toIdentity, toSettings, type NewsroomIdentity, type NewsroomSettings } from './newsroom-identity'
-import { DEFAULT_VERDICT_SCALE, verdictScaleSchema, type VerdictScale } from './verdict-scale'
-import { httpUrlWith, parseInput } from './validation'
-import { VERDICTS } from './verdicts'
+import { recordAdminEvent } from '../admin/events'
+import { assertAdmin, lockAsAdmin } from '../admin/members'
+import type { Actor } from '../auth/actor'
+import { getDb } from '../db/client'
+import { notFound } from '../errors'
+import { Prisma } from '../generated/prisma/client'
+import { SETTINGS_SELECT, toIdentity, toSettings, type NewsroomIdentity, type NewsroomSettings } from './identity'
+import { DEFAULT_VERDICT_SCALE, verdictScaleSchema, type VerdictScale } from '../verdicts/scale'
+import { httpUrlWith, parseInput } from '../validation'
+import { VERDICTS } from '../verdicts/labels'
 
 export type { NewsroomIdentity, NewsroomSettings }
 
