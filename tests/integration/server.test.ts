@@ -173,13 +173,19 @@ describe('the request log', () => {
       body: JSON.stringify({ body: noteText }),
     })
     expect(noted.status).toBe(201)
+    await expect(signIn(server.url, checker.email, 'a wrong password guess')).rejects.toThrow(/Sign-in failed/)
     const invitation = await fetch(`${server.url}/invitations/a-secret-invitation-token-value`)
     await invitation.text()
     const sessionToken = cookie.split('; ').find((pair) => pair.includes('session-token'))!.split('=')[1]
     await until(async () => logRecords().filter((record) => record.route === '/invitations/[token]'), (found) => found.length > 0)
     const log = server.output()
-    for (const secret of [noteText, PASSWORD, sessionToken, sessionToken.slice(0, 40), 'a-secret-invitation-token-value']) expect(log).not.toContain(secret)
+    for (const secret of [noteText, PASSWORD, 'a wrong password guess', sessionToken, sessionToken.slice(0, 40), 'a-secret-invitation-token-value']) {
+      expect(log).not.toContain(secret)
+    }
     expect(log).toContain('"route":"/api/claims/[id]/notes"')
+    // A refused sign-in is worth a line, not an error.
+    expect(logRecords()).toContainEqual(expect.objectContaining({ level: 'info', msg: 'sign-in refused' }))
+    expect(logRecords().filter((record) => record.level === 'error')).toEqual([])
   })
 })
 
