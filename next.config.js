@@ -5,18 +5,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ['pg', '@prisma/adapter-pg', 'bcryptjs'],
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
-    ]
-  },
+  // Security headers (CSP with a nonce per request, Permissions-Policy, HSTS) are set by
+  // Factmark's own HTTP server for every response: lib/server/security-headers.ts.
 }
 
 export default nextConfig

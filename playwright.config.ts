@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
+import { SERVE_COMMAND } from './scripts/app-server'
 
 const port = Number(process.env.E2E_PORT ?? 3100)
 
@@ -21,8 +22,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx next start --port ${port} --hostname 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/login`,
+    // The entry `npm start` serves from, as scripts/app-server.ts starts it for other specs.
+    command: `node ${SERVE_COMMAND.join(' ')}`,
+    env: { PORT: String(port), HOSTNAME: '127.0.0.1' },
+    url: `http://127.0.0.1:${port}/api/health`,
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     reuseExistingServer: false,
     timeout: 120_000,
     stdout: 'ignore',

@@ -1,6 +1,6 @@
 // API under load: 50 checkers of one newsroom, each on its own connection with its own
 // session cookie, mark claims and read claims for 30 s (BENCH_LOAD_SECONDS to change),
-// against the built app (`next start`) and, in the same run, against a bare node:http +
+// against the built app (scripts/serve.ts, as deployed) and, in the same run, against a bare node:http +
 // plain `pg` server doing the same SQL (bench/baselines/plain-pg-server.ts). The load
 // comes from a second process on 127.0.0.1 (bench/load/load-worker.ts: autocannon at
 // saturation, each user's own random arrivals when paced). Each user loops over 1 POST
@@ -216,7 +216,7 @@ async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
   return JSON.parse(stdout) as LoadResult
 }
 
-/** Starts the baseline server as its own process, as `next start` is. */
+/** Starts the baseline server as its own process, as Factmark's is. */
 async function startBaseline(databaseUrl: string, secret: string) {
   const child = spawn(
     process.execPath,
@@ -338,7 +338,7 @@ export function printTable(f: ApiLoadFigures) {
       `| ${name} | ${r.requests} | ${r.requestsPerSecond} | ${r.latencyMs.p50} ms | ${r.latencyMs.p99} ms | ${r.errors + r.timeouts} | ${r.non2xx} | ` +
         `${r.write.p50} / ${r.write.p99} ms | ${r.read.p50} / ${r.read.p99} ms | ${loadAverage} |`,
     )
-  row('Factmark (next start), saturation', f.factmark, f.loadAverage.factmark)
+  row('Factmark (built app), saturation', f.factmark, f.loadAverage.factmark)
   row('baseline (node:http + pg), saturation', f.baseline, f.loadAverage.baseline)
   row(`Factmark, paced at ${f.paced.rate}/s`, f.paced.factmark, f.loadAverage.factmark)
   row(`baseline, paced at ${f.paced.rate}/s`, f.paced.baseline, f.loadAverage.baseline)

@@ -1,7 +1,7 @@
 // The article page with 1,000 claims in Chromium: a ~100 KB article (the DW report and
 // 19 follow-up parts made of its paragraphs, each under its own heading) with 1,000
 // claims of 3–25 words spread over the text, some overlapping, on the built app
-// (`next start`) in Debian's Chromium driven by Playwright.
+// (scripts/serve.ts, as deployed) in Debian's Chromium driven by Playwright.
 //   - Time to highlights drawn: from navigation start (performance.timeOrigin) to the
 //     first frame painted with all 1,000 claims in the editor, found by checking on each
 //     animation frame after a DOM mutation and timed after that frame's paint. One

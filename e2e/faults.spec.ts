@@ -4,12 +4,11 @@
 // so stopping that database touches nothing else.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import pg from 'pg'
 import { startAppServer, type AppServer } from '../scripts/app-server'
-import { startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/db/embedded'
+import { removeEmbeddedData, startEmbeddedPostgres, type EmbeddedDatabase } from '../scripts/db/embedded'
 import { CHECKER } from './accounts'
 import { claimsPanel, openDwArticle, selectText, signIn } from './helpers'
 
@@ -20,7 +19,7 @@ let server: AppServer
 test.describe.configure({ timeout: 240_000 })
 
 test.beforeAll(async () => {
-  rmSync(dataDir, { recursive: true, force: true })
+  removeEmbeddedData(dataDir)
   database = await startEmbeddedPostgres(dataDir)
   const env = { ...process.env, DATABASE_URL: database.url }
   for (const args of [['scripts/migrate.ts', 'deploy'], ['e2e/seed.ts']]) {
@@ -33,7 +32,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop()
   await database?.stop()
-  rmSync(dataDir, { recursive: true, force: true })
+  removeEmbeddedData(dataDir)
 })
 
 async function notesWithBody(body: string) {

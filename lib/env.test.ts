@@ -1,4 +1,4 @@
-// Start-up checks: a production server with a database must have a strong AUTH_SECRET.
+// Start-up checks: a production server must have a strong AUTH_SECRET, and every setting reads as one clear line.
 import { describe, expect, it } from 'vitest'
 import { checkStartEnv, MIN_SECRET_LENGTH } from './env'
 
@@ -30,8 +30,8 @@ describe('checkStartEnv', () => {
     expect(result).toMatchObject({ NODE_ENV: 'production', DATABASE_URL, AUTH_SECRET: STRONG })
   })
 
-  it('lets production without a database through without a secret (nothing to protect yet)', () => {
-    expect(checkStartEnv(env({ NODE_ENV: 'production' })).AUTH_SECRET).toBeUndefined()
+  it('refuses production on the embedded database without a secret too', () => {
+    expect(() => checkStartEnv(env({ NODE_ENV: 'production' }))).toThrow(/AUTH_SECRET must be set/)
   })
 
   it('lets development and test run without a secret', () => {
@@ -40,7 +40,8 @@ describe('checkStartEnv', () => {
     expect(() => checkStartEnv(env({ DATABASE_URL }))).not.toThrow()
   })
 
-  it.each(['development', 'test', 'production'])('rejects a short secret in %s, with or without a database', (NODE_ENV) => {
+  // (production says "must be set to at least 32 characters", above)
+  it.each(['development', 'test'])('rejects a short secret in %s, with or without a database', (NODE_ENV) => {
     expect(() => checkStartEnv(env({ NODE_ENV, AUTH_SECRET: SHORT }))).toThrow('AUTH_SECRET is too short: use at least 32 characters.')
     expect(() => checkStartEnv(env({ NODE_ENV, DATABASE_URL, AUTH_SECRET: 'x' }))).toThrow(/AUTH_SECRET/)
   })
@@ -50,15 +51,23 @@ describe('checkStartEnv', () => {
   })
 
   it('fills in defaults and coerces the port', () => {
-    expect(checkStartEnv(env({}))).toEqual({ NODE_ENV: 'development', PORT: 3000, HOSTNAME: '127.0.0.1' })
+    expect(checkStartEnv(env({}))).toEqual({ NODE_ENV: 'development', PORT: 3000, HOSTNAME: '127.0.0.1', FACTMARK_TRUST_PROXY: 0, LOG_LEVEL: 'info' })
     expect(checkStartEnv(env({ PORT: '8080', HOSTNAME: '0.0.0.0' }))).toMatchObject({ PORT: 8080, HOSTNAME: '0.0.0.0' })
   })
 
-  it('refuses a port outside 1–65535 and an unknown NODE_ENV', () => {
-    expect(() => checkStartEnv(env({ PORT: '0' }))).toThrow()
-    expect(() => checkStartEnv(env({ PORT: '70000' }))).toThrow()
-    expect(() => checkStartEnv(env({ PORT: 'eighty' }))).toThrow()
-    expect(() => checkStartEnv(env({ NODE_ENV: 'staging' }))).toThrow()
+  it('refuses a port outside 1–65535 and an unknown NODE_ENV, in one line naming the setting', () => {
+    expect(() => checkStartEnv(env({ PORT: '0' }))).toThrow('PORT="0" is not valid: set it to a whole number from 1 to 65535.')
+    expect(() => checkStartEnv(env({ PORT: '70000' }))).toThrow(/^PORT="70000" is not valid/)
+    expect(() => checkStartEnv(env({ PORT: 'eighty' }))).toThrow(/^PORT="eighty" is not valid/)
+    expect(() => checkStartEnv(env({ NODE_ENV: 'staging' }))).toThrow('NODE_ENV="staging" is not valid: set it to development, production or test.')
+    expect(() => checkStartEnv(env({ FACTMARK_TRUST_PROXY: 'yes' }))).toThrow(
+      /^FACTMARK_TRUST_PROXY="yes" is not valid: set it to the number of reverse proxies/,
+    )
+    expect(() => checkStartEnv(env({ LOG_LEVEL: 'loud' }))).toThrow(/^LOG_LEVEL="loud" is not valid/)
+  })
+
+  it('reads how many proxies to trust and the log level', () => {
+    expect(checkStartEnv(env({ FACTMARK_TRUST_PROXY: '1', LOG_LEVEL: 'warn' }))).toMatchObject({ FACTMARK_TRUST_PROXY: 1, LOG_LEVEL: 'warn' })
   })
 
   it('ignores unrelated variables', () => {

@@ -1,49 +1,62 @@
-// Starts the built app (`next start`) as a separate process on a free port, and signs
-// users in over HTTP: used by tests that need several real server instances and by
-// the benchmarks.
-import { spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
+// Starts the built app as a separate process on a free port, through the same entry
+// `npm start` serves from (scripts/serve.ts), and signs users in over HTTP: used by tests
+// that need real server instances and by the benchmarks.
+import { spawn, type ChildProcess } from 'node:child_process'
 import { freePort } from './db/embedded'
 
 export interface AppServer {
   url: string
+  port: number
+  process: ChildProcess
+  /** What the server wrote to stdout (its log) so far, up to the last 4 MB. */
+  output: () => string
+  /** Its exit code, once it has exited. */
+  exited: Promise<number | null>
+  /** SIGTERM (a graceful shutdown), then waits for the exit. */
   stop: () => Promise<void>
 }
 
-const NEXT_BIN = createRequire(import.meta.url).resolve('next/dist/bin/next')
+/** The command that serves Factmark: scripts/serve.ts under tsx (Playwright's webServer runs the same). */
+export const SERVE_COMMAND = ['--import', 'tsx', 'scripts/serve.ts']
 
-/** `nodeArgs` go to the server's node (`--cpu-prof` for a profile: Node refuses it in NODE_OPTIONS). */
+/**
+ * `env` adds to this process's environment (NODE_ENV=production for production mode, PORT to
+ * choose the port); `nodeArgs` go to the server's node (`--cpu-prof` for a profile: Node refuses it in NODE_OPTIONS).
+ */
 export async function startAppServer(
   env: { DATABASE_URL: string; AUTH_SECRET: string } & Record<string, string>,
   { nodeArgs = [] as string[] } = {},
 ): Promise<AppServer> {
-  const port = await freePort()
+  const port = Number(env.PORT) || (await freePort())
   const url = `http://127.0.0.1:${port}`
-  const child = spawn(process.execPath, [...nodeArgs, NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+  const child = spawn(process.execPath, [...nodeArgs, ...SERVE_COMMAND], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', HOSTNAME: '127.0.0.1', ...env, PORT: String(port) },
+    stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group: stop() ends the server and anything it started
   })
+  let stdout = ''
   let stderr = ''
+  child.stdout.on('data', (chunk) => (stdout = (stdout + chunk).slice(-4_000_000)))
   child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)))
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode === null && child.signalCode === null) {
       try {
-        process.kill(-child.pid!, 'SIGTERM')
+        process.kill(child.pid!, 'SIGTERM')
       } catch {
         // already gone
       }
-      await exited
     }
+    await exited
   }
+  const server = { url, port, process: child, output: () => stdout, exited, stop }
   for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-    if (child.exitCode !== null) throw new Error(`The app server exited: ${stderr}`)
-    const ready = await fetch(`${url}/login`).then(
+    if (child.exitCode !== null) throw new Error(`The app server exited: ${stderr.trim() || stdout.slice(-2000)}`)
+    const ready = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
     )
-    if (ready) return { url, stop }
+    if (ready) return server
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   await stop()

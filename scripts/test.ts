@@ -19,7 +19,10 @@ results.unit = run('npx', ['vitest', 'run', '--project', 'unit'])
 // Built before the integration tests: some of them run the app as separate server processes.
 ensureBuild()
 
-const server = await openTestServer()
+const server = await openTestServer().catch((error: Error) => {
+  console.error(error.message) // e.g. the embedded PostgreSQL could not start, said in one sentence
+  process.exit(1)
+})
 try {
   const integrationUrl = await server.createDatabase('integration')
   results.integration = run('npx', ['vitest', 'run', '--project', 'integration'], { DATABASE_URL: integrationUrl })

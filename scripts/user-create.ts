@@ -2,10 +2,9 @@
 // The password comes from FACTMARK_PASSWORD, or is asked for without echo. Hashes are never printed.
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { getDb } from '../lib/db/client'
 import { createUser } from '../lib/account/create-user'
+import { runDatabaseCommand } from './db/command'
 import { applyMigrations } from './db/migrations'
-import { resolveDatabase } from './db/resolve'
 
 const USAGE = 'Usage: npm run user:create -- --newsroom "Name" --email a@b --role CHECKER|EDITOR|ADMIN [--name "Full Name"]'
 
@@ -25,7 +24,7 @@ function promptHidden(question: string): Promise<string> {
   })
 }
 
-async function main() {
+runDatabaseCommand('user:create', async (connect) => {
   const { values } = parseArgs({
     options: { newsroom: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } },
   })
@@ -33,32 +32,13 @@ async function main() {
   const role = values.role.toUpperCase()
   if (!['CHECKER', 'EDITOR', 'ADMIN'].includes(role)) throw new Error(`Unknown role "${values.role}". ${USAGE}`)
   const password = process.env.FACTMARK_PASSWORD || (await promptHidden('Password: '))
-
-  const db = await resolveDatabase()
-  try {
-    process.env.DATABASE_URL = db.url
-    await applyMigrations(db.url)
-    const user = await createUser({
-      newsroom: values.newsroom,
-      email: values.email,
-      name: values.name,
-      role: role as 'CHECKER' | 'EDITOR' | 'ADMIN',
-      password,
-    })
-    console.log(`Created ${user.role} ${user.email} in "${user.newsroom.name}".`)
-  } finally {
-    await getDb()
-      .$disconnect()
-      .catch(() => {})
-    await db.stop()
-  }
-}
-
-main().then(
-  // The WebAssembly engine leaves a timer behind; do not wait ten seconds for it.
-  () => process.exit(0),
-  (error) => {
-    console.error(`user:create failed: ${error instanceof Error ? error.message : error}`)
-    process.exit(1)
-  },
-)
+  await applyMigrations(await connect())
+  const user = await createUser({
+    newsroom: values.newsroom,
+    email: values.email,
+    name: values.name,
+    role: role as 'CHECKER' | 'EDITOR' | 'ADMIN',
+    password,
+  })
+  console.log(`Created ${user.role} ${user.email} in "${user.newsroom.name}".`)
+})

@@ -19,7 +19,7 @@
 //     same columns, filter and order as listClaims.
 // Where Prisma loads relations with one extra query per relation, this server joins
 // the people in the same query, as a hand-written server would: that is counted as
-// Prisma's cost. Run by the benchmark as its own process (like `next start`):
+// Prisma's cost. Run by the benchmark as its own process (like Factmark's server):
 //   DATABASE_URL=… BASELINE_SECRET=… npx tsx --conditions=react-server bench/baselines/plain-pg-server.ts
 // prints {"port":N} on stdout when it listens on 127.0.0.1.
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto'

@@ -103,6 +103,13 @@ export function useArticleFeed(articleId: string, initialEventId: string, handle
         wasOffline = false
         onReset()
       })
+      // The server is shutting down: reconnect at once (the load balancer picks another instance), not after a backoff.
+      on('reconnect', (data) => {
+        es.close()
+        source = null
+        clearTimeout(silence)
+        retry = setTimeout(connect, Math.random() * (Number(data.withinMs) || 1000))
+      })
       on('revoked', () => {
         stopped = true
         es.close()

@@ -1,6 +1,7 @@
 import 'server-only'
 import { unauthenticated } from '../errors'
 import { headers } from 'next/headers'
+import { noteRequestActor } from '../server/request-context'
 import { loadActor, type Actor } from './load-actor'
 import { readSession } from './session-token'
 
@@ -10,6 +11,7 @@ export { loadActor, type Actor }
 export async function currentSession(): Promise<{ actor: Actor; signedInAt: number } | null> {
   const session = await readSession(await headers())
   const actor = session && (await loadActor(session.userId, session.signedInAt))
+  if (actor) noteRequestActor(actor) // for the request's log line
   return actor ? { actor, signedInAt: session.signedInAt } : null
 }
 

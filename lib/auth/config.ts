@@ -10,6 +10,14 @@ export const authConfig = {
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE },
   trustHost: true,
   providers: [],
+  // Auth.js logs through the console, which is Factmark's log in production: a refused sign-in
+  // is no error (and LoginAttempt records it), and its default dump of request details is left out.
+  logger: {
+    error(error) {
+      if ((error as { type?: string }).type === 'CredentialsSignin') console.info('sign-in refused')
+      else console.error(error)
+    },
+  },
   callbacks: {
     authorized({ auth, request }) {
       const path = request.nextUrl.pathname

@@ -1,6 +1,7 @@
 import 'server-only'
 import { PrismaPg } from '@prisma/adapter-pg'
 import { PrismaClient } from '../generated/prisma/client'
+import { closeOnShutdown } from '../server/lifecycle'
 
 export type Db = PrismaClient
 
@@ -15,7 +16,9 @@ export function getDb(): PrismaClient {
   if (!globalForDb.factmarkDb) {
     const url = process.env.DATABASE_URL
     if (!url) throw new Error('DATABASE_URL is not set: start Factmark with `npm start`, which provides one.')
-    globalForDb.factmarkDb = createPrismaClient(url)
+    const db = createPrismaClient(url)
+    globalForDb.factmarkDb = db
+    closeOnShutdown(() => db.$disconnect())
   }
   return globalForDb.factmarkDb
 }

@@ -4,6 +4,7 @@
 // reconnects with backoff and asks every subscriber to catch up from the event log.
 import 'server-only'
 import pg from 'pg'
+import { closeOnShutdown } from '../server/lifecycle'
 import { EVENTS_CHANNEL, PRESENCE_CHANNEL, type LiveEvent } from './events'
 
 export interface Subscriber {
@@ -138,7 +139,9 @@ export function getLiveHub(): LiveHub {
   if (!globalForHub.factmarkLiveHub) {
     const url = process.env.DATABASE_URL
     if (!url) throw new Error('DATABASE_URL is not set.')
-    globalForHub.factmarkLiveHub = new LiveHub(url)
+    const hub = new LiveHub(url)
+    globalForHub.factmarkLiveHub = hub
+    closeOnShutdown(() => hub.close())
   }
   return globalForHub.factmarkLiveHub
 }

@@ -2,15 +2,19 @@
 // (Last-Event-ID, or ?lastEventId= after our own reconnect); the feed sends what it
 // missed, then every change as it commits, a heartbeat every 20 s, and presence
 // changes. Each heartbeat also re-checks the user in the database, so a disabled
-// member's open feed closes.
+// member's open feed closes. When the server shuts down, the feed ends with a
+// "reconnect" hint, and the page reconnects at once (through the load balancer, elsewhere).
 import 'server-only'
 import type { Actor } from '../auth/load-actor'
 import { loadActor } from '../auth/load-actor'
 import { eventsSince, pruneEvents, type LiveEvent } from './events'
 import { getLiveHub, type LiveHub } from './hub'
+import { whenShuttingDown } from '../server/lifecycle'
 import { joinPresence, leavePresence, prunePresence, requireVisibleArticle, touchPresence } from './presence'
 
 export const HEARTBEAT_MS = Number(process.env.FACTMARK_HEARTBEAT_MS) || 20_000
+/** Pages reconnect within this after a shutdown's hint, spread so they do not all arrive at once. */
+export const RECONNECT_SPREAD_MS = 1000
 
 interface Options {
   actor: Actor
@@ -38,6 +42,8 @@ export interface FeedEvents {
   reset: Nothing
   /** The session ended (member disabled, password changed). */
   revoked: Nothing
+  /** This instance is shutting down: reconnect (through the load balancer, elsewhere) within this many ms. */
+  reconnect: { withinMs: number }
 }
 
 const encoder = new TextEncoder()
@@ -112,11 +118,13 @@ export async function openArticleFeed({
   const connectionId = await joinPresence(actor, articleId)
   let unsubscribe: () => void = () => {}
   let heartbeat: NodeJS.Timeout | undefined
+  let stopOnShutdown = () => {}
 
   async function close() {
     if (closed) return
     closed = true
     clearInterval(heartbeat)
+    stopOnShutdown()
     unsubscribe()
     signal?.removeEventListener('abort', onAbort)
     try {
@@ -166,6 +174,10 @@ export async function openArticleFeed({
   heartbeat = setInterval(() => void beat(), heartbeatMs)
   signal?.addEventListener('abort', onAbort)
   if (signal?.aborted) void close()
+  stopOnShutdown = whenShuttingDown(() => {
+    send('reconnect', { withinMs: RECONNECT_SPREAD_MS })
+    void close()
+  })
   void pruneOccasionally()
   return stream
 }

@@ -4,6 +4,10 @@ import { z } from 'zod'
 import type { Verdict } from '../generated/prisma/enums'
 import { VERDICT_LABELS, VERDICTS } from './labels'
 
+// The admin settings form parses with these schemas in the browser, where zod must not probe
+// for eval: the Content-Security-Policy forbids it, and even the caught probe is reported as a violation.
+if (typeof window !== 'undefined') z.config({ jitless: true })
+
 /** ClaimReview reviewRating bounds: Google wants worstRating ≥ 1 and higher = truer. */
 export const RATING_WORST = 1
 export const RATING_BEST = 6

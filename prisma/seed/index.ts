@@ -3,13 +3,9 @@ import { readFile } from 'node:fs/promises'
 import { getDb } from '../../lib/db/client'
 import { importContent } from '../../lib/import/import-article'
 import { createUser } from '../../lib/account/create-user'
+import { DEMO_ACCOUNTS, DEMO_NEWSROOM, demoPassword } from './accounts'
 
-export const DEMO_NEWSROOM = 'Demo Newsroom'
-export const DEMO_ACCOUNTS = [
-  { email: 'checker@factmark.test', name: 'Casey Checker', role: 'CHECKER' },
-  { email: 'editor@factmark.test', name: 'Eddie Editor', role: 'EDITOR' },
-  { email: 'admin@factmark.test', name: 'Ada Admin', role: 'ADMIN' },
-] as const
+export { DEMO_ACCOUNTS, DEMO_NEWSROOM, demoPassword }
 
 /** Seed articles: scraped text shipped in this folder, with where it came from. */
 export const SEED_ARTICLES = [
@@ -22,8 +18,13 @@ export const SEED_ARTICLES = [
   },
 ]
 
-export function demoPassword() {
-  return process.env.DEMO_PASSWORD || 'factmark-demo'
+/** Disables every demo account (their past work keeps their names); returns how many were enabled. */
+export async function disableDemoAccounts(): Promise<number> {
+  const { count } = await getDb().user.updateMany({
+    where: { email: { in: DEMO_ACCOUNTS.map((account) => account.email) }, disabled: false },
+    data: { disabled: true },
+  })
+  return count
 }
 
 /** Creates the demo newsroom unless it exists; returns whether it did. */

@@ -1,5 +1,5 @@
 // Attacks against the running app, over HTTP, as an attacker would send them: every
-// one must be refused and leave nothing behind. One `next start` server on the
+// one must be refused and leave nothing behind. One server (scripts/serve.ts, as deployed) on the
 // integration database; sessions are minted with the server's secret (a real sign-in
 // costs a bcrypt check, and a few tests do sign in for real).
 import { randomBytes, randomUUID } from 'node:crypto'

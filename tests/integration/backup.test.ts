@@ -4,11 +4,11 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { withDatabase } from '../../lib/db/url'
 import { addNote } from '../../lib/claims/notes'
 import { addSource } from '../../lib/claims/sources'
+import { fingerprint, sql } from '../support/databases'
 import { importDwArticle, makeActor, markDwClaim, resetDatabase } from './fixtures'
 
 const source = process.env.DATABASE_URL!
@@ -16,33 +16,6 @@ const copyName = `${new URL(source).pathname.slice(1)}_restored`
 const copy = withDatabase(source, copyName)
 const dir = mkdtempSync(join(tmpdir(), 'factmark-backup-'))
 const file = join(dir, 'factmark.dump')
-
-async function sql<T extends pg.QueryResultRow>(url: string, text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    return (await client.query<T>(text)).rows
-  } finally {
-    await client.end()
-  }
-}
-
-/** Every domain table's row count and a digest of its rows, so two databases compare table by table. */
-async function fingerprint(url: string) {
-  const tables = await sql<{ name: string }>(
-    url,
-    `SELECT relname AS name FROM pg_class WHERE relkind = 'r' AND relnamespace = 'public'::regnamespace AND relname <> '_prisma_migrations' ORDER BY relname`,
-  )
-  const digests: Record<string, { rows: number; digest: string }> = {}
-  for (const { name } of tables) {
-    const [row] = await sql<{ rows: string; digest: string }>(
-      url,
-      `SELECT count(*) AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${name}" t`,
-    )
-    digests[name] = { rows: Number(row.rows), digest: row.digest }
-  }
-  return digests
-}
 
 function cli(command: 'backup' | 'restore', url: string, ...args: string[]) {
   return spawnSync('npx', ['tsx', 'scripts/db/backup.ts', command, '--file', file, ...args], {

@@ -631,7 +631,7 @@ export function bodyArb(template: fc.Arbitrary<Json> | undefined, method: string
 // ---------------------------------------------------------------- whole requests
 
 /**
- * Not TRACE, TRACK or CONNECT: `next start` answers those with a 500 before any of the
+ * Not TRACE, TRACK or CONNECT: Next.js answers those with a 500 before any of the
  * app's code runs (undici refuses to build a Request with a method the Fetch standard
  * forbids). Browsers cannot send them; a reverse proxy in front should refuse them.
  */

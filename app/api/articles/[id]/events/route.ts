@@ -20,6 +20,8 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
       lastEventId: lastEventId === null ? null : isEventId(lastEventId) ? lastEventId : 'invalid',
       signal: request.signal,
     })
+    // A feed's request line is logged when it ends, maybe hours later; say now that it began (in production the console goes to the log).
+    console.info('live feed opened')
     return new Response(stream, {
       headers: {
         'Content-Type': 'text/event-stream; charset=utf-8',
