@@ -10,6 +10,8 @@ export interface AppServer {
   process: ChildProcess
   /** What the server wrote to stdout (its log) so far, up to the last 4 MB. */
   output: () => string
+  /** What it wrote to stderr (Next.js's own errors outside production mode), up to the last 64 KB. */
+  errorOutput: () => string
   /** Its exit code, once it has exited. */
   exited: Promise<number | null>
   /** SIGTERM (a graceful shutdown), then waits for the exit. */
@@ -37,7 +39,7 @@ export async function startAppServer(
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (chunk) => (stdout = (stdout + chunk).slice(-4_000_000)))
-  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)))
+  child.stderr.on('data', (chunk) => (stderr = (stderr + chunk).slice(-64_000)))
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -49,9 +51,9 @@ export async function startAppServer(
     }
     await exited
   }
-  const server = { url, port, process: child, output: () => stdout, exited, stop }
+  const server = { url, port, process: child, output: () => stdout, errorOutput: () => stderr, exited, stop }
   for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-    if (child.exitCode !== null) throw new Error(`The app server exited: ${stderr.trim() || stdout.slice(-2000)}`)
+    if (child.exitCode !== null) throw new Error(`The app server exited: ${stderr.slice(-4000).trim() || stdout.slice(-2000)}`)
     const ready = await fetch(`${url}/api/health`).then(
       (r) => r.ok,
       () => false,
@@ -60,7 +62,7 @@ export async function startAppServer(
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
   await stop()
-  throw new Error(`The app server did not start within 60 s: ${stderr}`)
+  throw new Error(`The app server did not start within 60 s: ${stderr.slice(-4000)}`)
 }
 
 /** Signs in through next-auth's credentials flow; returns the Cookie header for later requests. */

@@ -189,6 +189,15 @@ async function minimalCounterexample(sent: Sent): Promise<string> {
   return `minimal (after ${result.numShrinks} shrinks; search again with ${rerun}):\n${describeSent(again)}`
 }
 
+/** The error records of the server's readable log ("12:03:04 ERROR message", its stack indented below), the last few. */
+function loggedErrors(log: string): string {
+  const records = log.split(/\n(?=\S)/).filter((record) => / ERROR /.test(record.split('\n')[0]))
+  return records
+    .slice(-5)
+    .map((record) => record.split('\n').slice(0, 8).join(' / '))
+    .join(' || ')
+}
+
 it('answers every request with a status below 500', async () => {
   expect(fuzzer, 'the fuzz ran').toBeDefined()
   const failures = [...fuzzer.serverErrors, ...fuzzer.noResponse]
@@ -205,9 +214,15 @@ it('answers every request with a status below 500', async () => {
     }
     console.error(reports.join('\n\n'))
   }
-  expect(
-    failures.map((sent) => `${sent.resolved.method} ${sent.resolved.path.slice(0, 120)} → ${sent.outcome.status ?? sent.outcome.error}`),
-  ).toEqual([])
+  // What the server said, in the assertion itself: CI keeps only the end of the output.
+  const said = failures.length ? [`server log errors: ${loggedErrors(server.output())}`, `server stderr: ${server.errorOutput().slice(-3000)}`] : []
+  expect([
+    ...failures.map(
+      (sent) =>
+        `${sent.resolved.method} ${sent.resolved.path.slice(0, 120)} → ${sent.outcome.status ?? sent.outcome.error} (request ${sent.outcome.requestId})`,
+    ),
+    ...said,
+  ]).toEqual([])
 }, 300_000)
 
 it('stores nothing for a request it refuses (nor for a read)', () => {

@@ -32,6 +32,8 @@ export interface Outcome {
   location?: string
   /** The cookies the response set, as `name=value`. */
   setCookies?: string[]
+  /** The server's X-Request-Id, to find what it logged about this request. */
+  requestId?: string
   ms: number
 }
 
@@ -136,12 +138,13 @@ const REQUEST_TIMEOUT_MS = 30_000
 export function sendResolved(baseUrl: string, resolved: Resolved): Promise<Outcome> {
   const { hostname, port } = new URL(baseUrl)
   const started = performance.now()
+  let requestId: string | undefined
   return new Promise((resolve) => {
     let settled = false
     const done = (outcome: Omit<Outcome, 'ms'>) => {
       if (settled) return
       settled = true
-      resolve({ ...outcome, ms: Math.round(performance.now() - started) })
+      resolve({ ...outcome, requestId, ms: Math.round(performance.now() - started) })
     }
     // A generous header limit: a 431 or an oversized redirect must reach us as a status, not a parse error here.
     const options = {
@@ -155,6 +158,7 @@ export function sendResolved(baseUrl: string, resolved: Resolved): Promise<Outco
     }
     const request = http.request(options, (response) => {
       const status = response.statusCode ?? null
+      requestId = typeof response.headers['x-request-id'] === 'string' ? response.headers['x-request-id'] : undefined
       const location = response.headers.location
       const setCookies = response.headers['set-cookie']?.map((cookie) => cookie.split(';')[0])
       if (/event-stream/.test(String(response.headers['content-type'] ?? '')) || /\/events(?:\?|$)/.test(resolved.path)) {
