@@ -1239,6 +1239,33 @@ describe('ReDoS-prone input', () => {
     }
   }, 180_000)
 
+  // The outside review's inputs (issue 16, item 1): format sniffing backtracked exponentially on
+  // leading comments and quadratically on brackets; the <title> split was quadratic in a run of
+  // spaces. Each took seconds to hours of the one event loop every newsroom shares.
+  it("the review's import inputs preview promptly: comments, brackets, a title padded with em spaces", async () => {
+    const emSpaces = '\u2003'.repeat(100_000)
+    const cases: [string, unknown][] = [
+      ['40 empty comments', { content: `${'<!---->'.repeat(40)}x` }],
+      ['200 KB of [', { content: '['.repeat(200_000) }],
+      ['200 KB of [x](', { content: '[x]('.repeat(50_000) }],
+      ['**x ** runs', { content: '**x '.repeat(50_000) }],
+      ['spaces before Image:', { content: `a${' '.repeat(200_000)}Image:x\nb` }],
+      ['agency trailer', { content: `(AP,${'KNA,'.repeat(40)}\u0000` }],
+      [
+        'title of em spaces',
+        {
+          content: `<html><head><meta property="og:site_name" content="Site"><title>a${emSpaces}b${emSpaces}| Site</title></head><body><p>Text.</p></body></html>`,
+        },
+      ],
+    ]
+    for (const [label, json] of cases) {
+      const started = performance.now()
+      const response = await send('/api/imports/preview', { method: 'POST', cookie: as(A.checker), json, timeout: 5_000 })
+      console.info(`import preview, ${label}: ${response.status} in ${Math.round(performance.now() - started)} ms`)
+      expect(response.status, label).toBe(200)
+    }
+  }, 120_000)
+
   it('pathological sign-in input and search queries answer promptly', async () => {
     const csrf = await fetch(`${server.url}/api/auth/csrf`)
     const csrfCookie = csrf.headers
