@@ -381,6 +381,54 @@ describe('approving', () => {
     expect(await snapshot()).toEqual(before)
   })
 
+  // Issue 16, item 6: an editor rewrote the summary of a claim in review, then approved it (200).
+  it('an editor cannot approve what they changed since it was submitted: summary, sources, claimant, claim date', async () => {
+    const edits: [string, (claimId: string, version: number) => Promise<unknown>][] = [
+      ['summary', (id, version) => send(`/api/claims/${id}`, { method: 'PATCH', cookie: as(A.editor), json: { version, summary: 'My words now.' } })],
+      [
+        'claimant',
+        (id, version) => send(`/api/claims/${id}`, { method: 'PATCH', cookie: as(A.editor), json: { version, claimant: 'Someone else' } }),
+      ],
+      [
+        'claim date',
+        (id, version) => send(`/api/claims/${id}`, { method: 'PATCH', cookie: as(A.editor), json: { version, claimDate: '2017-12-14' } }),
+      ],
+      [
+        'source',
+        (id) =>
+          send(`/api/claims/${id}/sources`, { method: 'POST', cookie: as(A.editor), json: { url: 'https://alpha.example/mine', title: 'Mine' } }),
+      ],
+    ]
+    for (const [label, edit] of edits) {
+      const claim = await claimInReview(A.checker, A.article)
+      expect(((await edit(claim.id, claim.version)) as Sent).status, label).toBeLessThan(300)
+      const { version } = await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })
+      const before = await snapshot()
+      const response = await send(`/api/claims/${claim.id}/transitions`, { method: 'POST', cookie: as(A.editor), json: { version, to: 'APPROVED' } })
+      expect(response.status, label).toBe(403)
+      expect(await snapshot(), label).toEqual(before)
+      // Another editor, who changed nothing, may (the control).
+      const other = await send(`/api/claims/${claim.id}/transitions`, { method: 'POST', cookie: as(A.admin), json: { version, to: 'APPROVED' } })
+      expect(other.status, label).toBe(200)
+    }
+  })
+
+  it('changing the claimant or claim date of an approved claim voids the approval', async () => {
+    for (const change of [{ claimant: 'A new claimant' }, { claimDate: '2017-12-01' }]) {
+      const claim = await claimInReview(A.checker, A.article)
+      const approved = await transitionClaim(A.editor, claim.id, { version: claim.version, to: 'APPROVED' })
+      const response = await send(`/api/claims/${claim.id}`, {
+        method: 'PATCH',
+        cookie: as(A.checker),
+        json: { version: approved.version, ...change },
+      })
+      expect(response.status).toBe(200)
+      const after = await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })
+      expect(after.status, JSON.stringify(change)).toBe('IN_PROGRESS')
+      expect(after.approvedById).toBeNull()
+    }
+  })
+
   it('there is no approve server action: a made-up Next-Action header changes nothing', async () => {
     const withActions = ['app', 'components', 'lib']
       .flatMap((dir) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => join(dir, file)))
