@@ -770,6 +770,38 @@ describe('stored XSS, CSV injection and JSON-LD', () => {
     for (const payload of XSS_PAYLOADS) expect(json, payload).toContain(JSON.stringify(payload).slice(1, -1))
   })
 
+  // Issue 16, item 7: a verdict label `![](https://tracker.example/p.png)` became a tracking image.
+  it('newsroom settings print as text in every export: a verdict label is no tracking image, a display name no link', async () => {
+    const original = (await send('/api/admin/settings', { cookie: as(A.admin) })).json().settings
+    const { name: _name, ...editable } = original
+    const image = '![](https://tracker.example/p.png)'
+    const verdictScale = structuredClone(editable.verdictScale)
+    for (const verdict of Object.keys(verdictScale)) verdictScale[verdict].label = `${image} ${verdict}`
+    const saved = await send('/api/admin/settings', {
+      method: 'PUT',
+      cookie: as(A.admin),
+      json: { ...editable, displayName: '[Desk](https://tracker.example/name) =HYPERLINK("x")', verdictScale },
+    })
+    expect(saved.status).toBe(200)
+    try {
+      const markdown = await send(`/api/articles/${A.article}/export?format=md`, { cookie: as(A.checker) })
+      expect(markdown.status).toBe(200)
+      const html = marked.parse(markdown.text, { async: false, gfm: true })
+      expect(html).not.toContain('<img')
+      expect(html).not.toContain('href="https://tracker.example/name"')
+      expect(markdown.text).toContain('tracker.example/p.png') // the label is there, as text
+      const csv = await send(`/api/articles/${A.article}/export?format=csv`, { cookie: as(A.checker) })
+      const rows: string[][] = parseCsv(csv.text.replace(/^\uFEFF/, ''), {})
+      for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+      for (const format of ['json', 'claimreview', 'w3c']) {
+        const response = await send(`/api/articles/${A.article}/export?format=${format}`, { cookie: as(A.checker) })
+        expect(() => JSON.parse(response.text), format).not.toThrow()
+      }
+    } finally {
+      await send('/api/admin/settings', { method: 'PUT', cookie: as(A.admin), json: editable })
+    }
+  })
+
   it('CSV cells that a spreadsheet would run as a formula are neutralised', async () => {
     const response = await send(`/api/articles/${X.article}/export?format=csv`, { cookie: as(A.checker) })
     const rows: string[][] = parseCsv(response.text.replace(/^\uFEFF/, ''), { relax_column_count: false })
