@@ -202,7 +202,7 @@ export async function assertClaimVisible(db: Tx, actor: Actor, claimId: string) 
 
 /** Selectors for a selection the browser made on the latest revision; 409 when the page is stale. */
 async function selectorsForSelection(tx: Tx, actor: Actor, articleId: string, input: z.infer<typeof markClaimInput>) {
-  await lockArticleText(tx, articleId, 'shared')
+  await lockArticleText(tx, actor, articleId, 'shared')
   const revision = await getLatestRevisionText(actor, articleId, tx)
   if (revision.id !== input.revisionId) {
     throw conflict('The article text has changed since you opened it. Reload the page and select the words again.')

@@ -239,6 +239,37 @@ describe("another newsroom's ids", () => {
     expect(await snapshot()).toEqual(before)
   })
 
+  // Issue 16, item 8: saving a revision, marking a claim and the W3C import locked the article row
+  // before checking its newsroom, so B waited on A's lock, and the wait told B the id exists.
+  it("do not wait on A's locks: 404 at once while A holds its article", async () => {
+    const { Client } = await import('pg')
+    const holder = new Client({ connectionString: process.env.DATABASE_URL })
+    await holder.connect()
+    try {
+      await holder.query('BEGIN')
+      await holder.query('SELECT 1 FROM "Article" WHERE id = $1 FOR UPDATE', [A.article])
+      const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Replaced.' }] }] }
+      for (const [path, json] of [
+        [`/api/articles/${A.article}/revisions`, { baseRevisionId: A.revisionId, doc }],
+        [`/api/articles/${A.article}/claims`, { revisionId: A.revisionId, start: 0, end: 10 }],
+        [
+          `/api/articles/${A.article}/import?format=w3c`,
+          { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'Russia was not' } } },
+        ],
+      ] as const) {
+        const started = performance.now()
+        const response = await send(path, { method: 'POST', cookie: as(B.editor), json, timeout: 3_000 }).catch((error: Error) => error)
+        console.info(
+          `B's POST ${path.split('/').slice(3).join('/')} while A holds the row: ${response instanceof Error ? response.name : response.status} after ${Math.round(performance.now() - started)} ms`,
+        )
+        expect(response instanceof Error ? response.name : response.status, path).toBe(404)
+      }
+    } finally {
+      await holder.query('ROLLBACK')
+      await holder.end()
+    }
+  })
+
   it("answer 404 for A's pages, with no trace of A in the page or its RSC payload", async () => {
     for (const path of [
       `/articles/${A.article}`,
