@@ -52,7 +52,7 @@ export function ReviewActions({ claimId, version, canApprove }: Props) {
           Request changes
         </button>
       </div>
-      {!canApprove && <p className="meta">You set or submitted this verdict: another editor approves it.</p>}
+      {!canApprove && <p className="meta">You set, changed or submitted this verdict: another editor approves it.</p>}
       <ErrorMessage message={error} />
     </div>
   )

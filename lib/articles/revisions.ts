@@ -23,10 +23,22 @@ type Db = Prisma.TransactionClient | ReturnType<typeof getDb>
  * exclusively; marking, re-attaching and importing claims hold it shared: they run
  * alongside each other (checkers on one article do not queue behind each other), never
  * alongside a save.
+ *
+ * The newsroom is in the locking statement itself: another newsroom's id locks nothing, so
+ * nobody outside the newsroom can contend for its rows or time whether an id exists (404
+ * at once, as for an id that does not). lib/security/locks.test.ts checks every row lock.
  */
-export async function lockArticleText(tx: Prisma.TransactionClient, articleId: string, mode: 'shared' | 'exclusive') {
-  if (mode === 'exclusive') await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${articleId} FOR UPDATE`
-  else await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${articleId} FOR SHARE`
+export async function lockArticleText(
+  tx: Prisma.TransactionClient,
+  actor: Pick<Actor, 'newsroomId'>,
+  articleId: string,
+  mode: 'shared' | 'exclusive',
+) {
+  const locked =
+    mode === 'exclusive'
+      ? await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${articleId} AND "newsroomId" = ${actor.newsroomId} FOR UPDATE`
+      : await tx.$executeRaw`SELECT 1 FROM "Article" WHERE id = ${articleId} AND "newsroomId" = ${actor.newsroomId} FOR SHARE`
+  if (locked === 0) throw notFound('The article')
 }
 
 /** The latest revision of an article in the actor's newsroom, with the columns asked for, or a 404. */
@@ -87,7 +99,7 @@ export async function saveRevision(actor: Actor, articleId: string, rawInput: un
   const doc = validateArticleDoc(input.doc)
   const { text } = canonicalText(doc)
   return getDb().$transaction(async (tx) => {
-    await lockArticleText(tx, articleId, 'exclusive')
+    await lockArticleText(tx, actor, articleId, 'exclusive')
     const latest = await tx.articleRevision.findFirst({
       where: { articleId, article: { newsroomId: actor.newsroomId } },
       orderBy: { number: 'desc' },

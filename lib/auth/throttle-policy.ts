@@ -62,7 +62,7 @@ export function normalizeAddress(raw: string): string {
   const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value)
   if (bracketed) value = bracketed[1]
   else if (/^\d{1,3}(?:\.\d{1,3}){3}:\d+$/.test(value)) value = value.slice(0, value.lastIndexOf(':'))
-  value = value.replace(/%.*$/, '') // zone index
+  if (value.includes('%')) value = value.slice(0, value.indexOf('%')) // zone index
   const version = isIP(value)
   if (version === 4) return value
   if (version !== 6) return 'unknown'

@@ -40,6 +40,7 @@ export const claimSummarySelect = {
   summary: true,
   version: true,
   verdictSetById: true,
+  contentEditorIds: true,
   submittedAt: true,
   approvedAt: true,
   createdAt: true,
@@ -72,6 +73,7 @@ const auditedSelect = {
   approvedById: true,
   submittedById: true,
   verdictSetById: true,
+  contentEditorIds: true,
   version: true,
 } as const
 type AuditedClaim = Prisma.ClaimGetPayload<{ select: typeof auditedSelect }>
@@ -123,7 +125,7 @@ async function selectClaimSummaries(db: Tx, where: Prisma.Sql): Promise<ClaimSum
   const rows = await db.$queryRaw<ClaimRow[]>`
     SELECT c."id", c."articleId", c."revisionId", c."exact", c."prefix", c."suffix", c."start", c."end",
            c."orphaned", c."claimant", c."claimDate", c."status"::text AS "status", c."verdict"::text AS "verdict",
-           c."summary", c."version", c."verdictSetById", c."submittedAt", c."approvedAt", c."createdAt", c."updatedAt",
+           c."summary", c."version", c."verdictSetById", c."contentEditorIds", c."submittedAt", c."approvedAt", c."createdAt", c."updatedAt",
            c."createdById", cb."name" AS "createdByName", c."assigneeId", asg."name" AS "assigneeName",
            c."submittedById", sb."name" AS "submittedByName", c."approvedById", ab."name" AS "approvedByName",
            c."updatedById", ub."name" AS "updatedByName"
@@ -160,6 +162,7 @@ function toClaimSummary(row: ClaimRow): ClaimSummary {
     summary: row.summary,
     version: row.version,
     verdictSetById: row.verdictSetById,
+    contentEditorIds: row.contentEditorIds,
     submittedAt: row.submittedAt,
     approvedAt: row.approvedAt,
     createdAt: row.createdAt,
@@ -199,7 +202,7 @@ export async function assertClaimVisible(db: Tx, actor: Actor, claimId: string) 
 
 /** Selectors for a selection the browser made on the latest revision; 409 when the page is stale. */
 async function selectorsForSelection(tx: Tx, actor: Actor, articleId: string, input: z.infer<typeof markClaimInput>) {
-  await lockArticleText(tx, articleId, 'shared')
+  await lockArticleText(tx, actor, articleId, 'shared')
   const revision = await getLatestRevisionText(actor, articleId, tx)
   if (revision.id !== input.revisionId) {
     throw conflict('The article text has changed since you opened it. Reload the page and select the words again.')
@@ -275,7 +278,7 @@ async function changeClaim(
 }
 
 function snapshot(claim: AuditedClaim) {
-  const { version: _version, ...fields } = claim
+  const { version: _version, contentEditorIds: _editors, ...fields } = claim
   return { ...fields, claimDate: claim.claimDate?.toISOString().slice(0, 10) ?? null }
 }
 
@@ -344,11 +347,19 @@ export async function updateClaimDetails(actor: Actor, claimId: string, rawInput
     }
     const verdictChanged = changes.verdict !== undefined && changes.verdict !== current.verdict
     const summaryChanged = changes.summary !== undefined && changes.summary !== current.summary
+    const claimantChanged = changes.claimant !== undefined && changes.claimant !== current.claimant
+    const currentDate = current.claimDate?.toISOString().slice(0, 10) ?? null
+    const dateChanged = changes.claimDate !== undefined && (changes.claimDate?.slice(0, 10) ?? null) !== currentDate
     if (verdictChanged) data.verdictSetById = actor.id
-    if (verdictChanged || summaryChanged) Object.assign(data, voidedApproval(current.status))
+    if (verdictChanged || summaryChanged || claimantChanged || dateChanged) {
+      Object.assign(data, voidedApproval(current.status), contentEditedBy(actor))
+    }
     return data
   })
 }
+
+/** Whoever changes what an editor approves may not approve it themself (until it is submitted again). */
+const contentEditedBy = (actor: Actor) => ({ contentEditorIds: { push: actor.id } })
 
 /** What a content change does to an approved claim: back to work, approval gone. */
 function voidedApproval(status: ClaimStatus) {
@@ -366,7 +377,7 @@ export async function claimSourcesChanged(tx: Tx, actor: Actor, claimId: string)
   // before would miss an approval committed meanwhile and leave that approval standing.
   await tx.claim.updateMany({
     where: { id: claimId, newsroomId: actor.newsroomId },
-    data: { version: { increment: 1 }, updatedById: actor.id },
+    data: { version: { increment: 1 }, updatedById: actor.id, ...contentEditedBy(actor) },
   })
   const before = await tx.claim.findFirstOrThrow({ where: { id: claimId, newsroomId: actor.newsroomId }, select: auditedSelect })
   if (before.status === 'APPROVED') {
@@ -394,7 +405,7 @@ export async function transitionClaim(actor: Actor, claimId: string, rawInput: u
       const now = new Date()
       switch (to) {
         case 'IN_REVIEW':
-          return { status: to, submittedById: actor.id, submittedAt: now }
+          return { status: to, submittedById: actor.id, submittedAt: now, contentEditorIds: [] }
         case 'APPROVED':
           await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'APPROVED', comment: comment || null } })
           return { status: to, approvedById: actor.id, approvedAt: now }

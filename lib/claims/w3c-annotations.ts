@@ -100,7 +100,7 @@ export async function importW3cAnnotations(actor: Actor, articleId: string, inpu
   }
   return getDb().$transaction(
     async (tx) => {
-      await lockArticleText(tx, articleId, 'shared')
+      await lockArticleText(tx, actor, articleId, 'shared')
       const revision = await getLatestRevision(actor, articleId, tx)
       const parsed = annotations.map(parseAnnotation)
       const anchorable = parsed.filter((p): p is Parsed => typeof p !== 'string')

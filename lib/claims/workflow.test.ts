@@ -50,13 +50,20 @@ describe('transitionRefusal', () => {
     const claim = ready('IN_REVIEW', { submittedById: 'editor-1', verdictSetById: 'checker-1' })
     expect(transitionRefusal(claim, 'APPROVED', { id: 'editor-1', role: 'EDITOR' })).toEqual({
       kind: 'FORBIDDEN',
-      message: 'You set or submitted this verdict yourself: another editor has to approve it.',
+      message: 'You set, changed or submitted this verdict yourself: another editor has to approve it.',
     })
   })
 
   it('refuses an admin approving a verdict they set, even if someone else submitted it', () => {
     const claim = ready('IN_REVIEW', { submittedById: 'checker-1', verdictSetById: 'admin-1' })
     expect(transitionRefusal(claim, 'APPROVED', { id: 'admin-1', role: 'ADMIN' })?.kind).toBe('FORBIDDEN')
+  })
+
+  it('refuses an editor approving what they changed since it was submitted (summary, sources, claimant, date)', () => {
+    const claim = ready('IN_REVIEW', { submittedById: 'checker-1', verdictSetById: 'checker-1', contentEditorIds: ['editor-1'] })
+    expect(transitionRefusal(claim, 'APPROVED', { id: 'editor-1', role: 'EDITOR' })?.kind).toBe('FORBIDDEN')
+    expect(availableTransitions(claim, { id: 'editor-1', role: 'EDITOR' }).map((t) => t.to)).toEqual(['CHANGES_REQUESTED'])
+    expect(transitionRefusal(claim, 'APPROVED', { id: 'editor-2', role: 'EDITOR' })).toBeNull()
   })
 
   it('tells a checker that approving is for editors', () => {

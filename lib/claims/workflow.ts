@@ -24,6 +24,8 @@ export interface WorkflowClaim {
   submittedById: string | null
   /** Who last set the verdict. */
   verdictSetById: string | null
+  /** Who changed the verdict, summary, sources, claimant or claim date since the last submission. */
+  contentEditorIds?: readonly string[]
 }
 
 export interface WorkflowActor {
@@ -60,7 +62,10 @@ export function transitionRefusal(claim: WorkflowClaim, to: ClaimStatus, actor: 
     return { kind: 'FORBIDDEN', message: 'Only editors and admins can approve claims or request changes.' }
   }
   if (to === 'APPROVED' && isOwnVerdict(claim, actor)) {
-    return { kind: 'FORBIDDEN', message: 'You set or submitted this verdict yourself: another editor has to approve it.' }
+    return {
+      kind: 'FORBIDDEN',
+      message: 'You set, changed or submitted this verdict yourself: another editor has to approve it.',
+    }
   }
   if (to === 'IN_REVIEW') {
     const message = submissionRefusal(claim)
@@ -81,12 +86,13 @@ export function availableTransitions(claim: WorkflowClaim, actor: WorkflowActor)
   )
 }
 
+/** The actor's own words: they submitted it, set its verdict, or changed what is approved since it was submitted. */
 function isOwnVerdict(claim: WorkflowClaim, actor: WorkflowActor) {
-  return claim.submittedById === actor.id || claim.verdictSetById === actor.id
+  return claim.submittedById === actor.id || claim.verdictSetById === actor.id || (claim.contentEditorIds ?? []).includes(actor.id)
 }
 
 /**
- * Changing what an editor approved (verdict, summary, sources) sends the claim
+ * Changing what an editor approved (verdict, summary, sources, claimant, claim date) sends the claim
  * back to work, so a report never shows an approval for content nobody approved.
  */
 export function statusAfterContentChange(status: ClaimStatus): ClaimStatus {

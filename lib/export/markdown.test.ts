@@ -212,3 +212,39 @@ describe("the newsroom's verdict labels", () => {
     expect(json.claims[0]).toMatchObject({ verdict: 'MOSTLY_TRUE', verdictLabel: 'Largely accurate' })
   })
 })
+
+// Issue 16, item 7: a verdict label `![](https://tracker.example/p.png)` became a tracking image.
+describe('hostile newsroom settings', () => {
+  const HOSTILE = '![](https://tracker.example/p.png) <img src=x onerror=alert(1)> [x](javascript:alert(1)) =cmd|"/c calc"!A1'
+  async function hostileContext() {
+    const { DEFAULT_VERDICT_SCALE } = await import('../verdicts/scale')
+    const scale = structuredClone(DEFAULT_VERDICT_SCALE)
+    for (const verdict of Object.keys(scale) as (keyof typeof scale)[]) scale[verdict].label = `${HOSTILE} ${verdict}`
+    const newsroom = { name: `${HOSTILE} Desk`, url: 'https://desk.example/', logoUrl: 'https://desk.example/logo.png', verdictScale: scale }
+    return () => fixtureContext({ includeUnapproved: true, article: { ...ARTICLE, newsroom } })
+  }
+
+  it('print as the characters typed in every format: no image, link or HTML in Markdown, no formula in CSV', async () => {
+    const ctx = await hostileContext()
+    const page = render(await collect(EXPORT_FORMATS.md.serialize(ctx())))
+    expect(page.all('img')).toEqual([])
+    expect(page.html).not.toContain('tracker.example/p.png"')
+    expect(page.all('a').map((a) => a.attribs.href)).not.toContain('javascript:alert(1)')
+    const verdict = page
+      .all('li')
+      .map(page.text)
+      .find((t) => t.startsWith('Verdict:'))
+    expect(verdict).toBe(`Verdict: ${HOSTILE} MOSTLY_TRUE`)
+    expect(page.body).toContain(`${HOSTILE} Desk`)
+
+    const { parse } = await import('csv-parse/sync')
+    const rows: string[][] = parse((await collect(EXPORT_FORMATS.csv.serialize(ctx()))).replace(/^\uFEFF/, ''), {})
+    for (const cell of rows.flat()) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/)
+    expect(rows.flat().some((cell) => cell.includes(HOSTILE))).toBe(true)
+
+    for (const format of ['json', 'claimreview', 'w3c'] as const) {
+      const text = await collect(EXPORT_FORMATS[format].serialize(ctx()))
+      expect(() => JSON.parse(text), format).not.toThrow()
+    }
+  })
+})

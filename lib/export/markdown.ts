@@ -2,11 +2,20 @@
 // (on request) the claims not verified yet. Every piece of user text is escaped
 // so it renders as the words typed: no links, images, HTML or formatting can be
 // smuggled in through a quote, a summary or a source title. Links are only ever
-// made from http(s) URLs, by this module.
+// made from http(s) URLs, by this module. Newsroom settings (the verdict labels, the display
+// name) are user text too. The type says what is escaped: `field` takes only Md, which only the
+// escaping functions below make, so printing raw text does not compile.
 import { formatDate, formatDateTime } from '../format'
 import { httpUrl, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
 import type { VerdictScale } from '../verdicts/scale'
 import type { ExportContext, ReportClaim, ReportSource } from './types'
+
+/** Markdown made by this module: escaped text, or links it built. */
+export type Md = string & { readonly __markdown: unique symbol }
+const md = (escaped: string) => escaped as Md
+
+/** Escaped pieces joined by `separator` (plain punctuation the caller writes). */
+const mdJoin = (pieces: readonly Md[], separator: ', ' | ' ' = ', ') => md(pieces.join(separator))
 
 /** Characters that mean something to CommonMark/GFM anywhere in a line. */
 const INLINE_SPECIALS = /[\\`*_[\]<>#|~&!]/g
@@ -24,8 +33,8 @@ function escapeSpecials(text: string): string {
 }
 
 /** Escapes text for use inside a line. Line breaks become spaces. */
-export function mdInline(text: string): string {
-  return escapeSpecials(text.replace(/\s+/g, ' ').trim())
+export function mdInline(text: string): Md {
+  return md(escapeSpecials(text.replace(/\s+/g, ' ').trim()))
 }
 
 /** Escapes one line that will start a Markdown line (list markers, headings, setext underlines…). */
@@ -41,36 +50,38 @@ function mdLineStart(line: string): string {
  * belongs to). Blank lines and leading indentation are dropped: they would end
  * the block or start a code block.
  */
-export function mdBlock(text: string, continuation: string): string {
-  return text
+export function mdBlock(text: string, continuation: string): Md {
+  const escaped = text
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter((line) => line !== '')
     .map(mdLineStart)
     .join(`\\\n${continuation}`)
+  return md(escaped)
 }
 
 /** A link when `url` is http(s); otherwise the escaped label alone. */
-export function mdLink(label: string, url: string | null | undefined): string {
+export function mdLink(label: string, url: string | null | undefined): Md {
   const href = httpUrl(url)
   if (!href) return mdInline(label)
   // Parentheses are escaped too inside the label: some renderers (marked) lose
   // track of the label on "\](" otherwise. A backslash in the destination
   // would escape its closing ">".
-  return `[${mdInline(label).replace(/[()]/g, '\\$&')}](<${href.replace(/\\/g, '%5C')}>)`
+  return md(`[${mdInline(label).replace(/[()]/g, '\\$&')}](<${href.replace(/\\/g, '%5C')}>)`)
 }
 
-function day(value: string | null | undefined): string | null {
+function day(value: string | null | undefined): Md | null {
   const date = isoDate(value)
-  return date ? formatDate(`${date}T00:00:00Z`) : null
+  return date ? mdInline(formatDate(`${date}T00:00:00Z`)) : null
 }
 
-function moment(value: string | null | undefined): string | null {
+function moment(value: string | null | undefined): Md | null {
   const dateTime = isoDateTime(value)
-  return dateTime ? formatDateTime(dateTime) : null
+  return dateTime ? mdInline(formatDateTime(dateTime)) : null
 }
 
-function field(label: string, value: string | null | undefined): string {
+/** A "- **Label:** value" line; `label` is always one of this module's own words. */
+function field(label: string, value: Md | '' | null | undefined): string {
   return value ? `- **${label}:** ${value}\n` : ''
 }
 
@@ -97,12 +108,16 @@ function sourceItem(source: ReportSource, index: number): string {
   const marker = `${index + 1}. `
   const indent = ' '.repeat(marker.length)
   const parts = [mdLink(source.title || source.url, source.url)]
-  if (!httpUrl(source.url)) parts.push(`address: ${mdInline(source.url)} (not a web link)`)
+  if (!httpUrl(source.url)) parts.push(mdJoin([mdInline('address:'), mdInline(source.url), mdInline('(not a web link)')], ' '))
   if (source.publisher) parts.push(mdInline(source.publisher))
   const accessed = day(source.accessedAt)
-  if (accessed) parts.push(`accessed ${accessed}`)
+  if (accessed) parts.push(mdJoin([mdInline('accessed'), accessed], ' '))
   if (source.archivedUrl) {
-    parts.push(httpUrl(source.archivedUrl) ? mdLink('archived copy', source.archivedUrl) : `archived copy: ${mdInline(source.archivedUrl)}`)
+    parts.push(
+      httpUrl(source.archivedUrl)
+        ? mdLink('archived copy', source.archivedUrl)
+        : mdJoin([mdInline('archived copy:'), mdInline(source.archivedUrl)], ' '),
+    )
   }
   let out = `${marker}${parts.join(', ')}\n`
   const excerpt = source.excerpt && mdBlock(source.excerpt, `${indent}> `)
@@ -112,19 +127,24 @@ function sourceItem(source: ReportSource, index: number): string {
 
 function claimBody(claim: ReportClaim, verified: boolean, scale?: VerdictScale): string {
   let out = quoteBlock(claim)
-  if (!verified) out += field('Status', statusLabel(claim.status))
+  if (!verified) out += field('Status', mdInline(statusLabel(claim.status)))
   const claimDate = day(claim.claimDate)
-  out += field('Claimant', claim.claimant ? mdInline(claim.claimant) + (claimDate ? `, ${claimDate}` : '') : null)
+  out += field('Claimant', claim.claimant ? mdJoin(claimDate ? [mdInline(claim.claimant), claimDate] : [mdInline(claim.claimant)]) : null)
   if (!claim.claimant) out += field('Claim date', claimDate)
-  out += field(verified ? 'Verdict' : 'Proposed verdict', verdictLabel(claim.verdict, scale))
+  // The label is the newsroom's own wording (admin settings): text like any other.
+  const verdict = verdictLabel(claim.verdict, scale)
+  out += field(verified ? 'Verdict' : 'Proposed verdict', verdict && mdInline(verdict))
   out += field('Summary', claim.summary && mdBlock(claim.summary, '  '))
   out += field('Checked by', claim.checker && mdInline(claim.checker))
   if (verified) {
     const approvedAt = moment(claim.approvedAt)
-    out += field('Approved by', claim.approvedBy ? mdInline(claim.approvedBy) + (approvedAt ? `, ${approvedAt}` : '') : null)
+    out += field(
+      'Approved by',
+      claim.approvedBy ? mdJoin(approvedAt ? [mdInline(claim.approvedBy), approvedAt] : [mdInline(claim.approvedBy)]) : null,
+    )
     if (!claim.approvedBy) out += field('Approved', approvedAt)
   }
-  if (claim.orphaned) out += field('Note', 'the quoted words are no longer in the current text of the article')
+  if (claim.orphaned) out += field('Note', mdInline('the quoted words are no longer in the current text of the article'))
   out += field('In Factmark', mdLink('Open the claim in Factmark', claim.permalink))
   out += '\n'
   if (claim.sources.length === 0) {

@@ -62,7 +62,7 @@ export interface Annotation {
   }
 }
 
-export const annotationCollectionId = (article: ReportArticle) => `${article.permalink.replace(/\/+$/, '')}/annotations`
+export const annotationCollectionId = (article: ReportArticle) => `${article.permalink.replace(/(?<!\/)\/+$/, '')}/annotations`
 export const annotationPageId = (article: ReportArticle) => `${annotationCollectionId(article)}?page=0`
 
 /** What the selectors are relative to: the article's own address, or its Factmark page when it has none. */

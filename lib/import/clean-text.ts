@@ -26,9 +26,10 @@ const NAVIGATION = /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top$|main menu$
 const READ_MORE = /^(?:read more|read also|see also|related)\s*:/i
 const SHARE =
   /^(?:share(?: this(?: article| story)?| on \w+)?|tweet|send|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|copy link)$/i
-const IMAGE_CREDIT = /(?:^|(?<=\S))\s*(?:Image|Photo|Picture|Bild|Foto)\s*:\s*\S.*$/
-const AGENCY = '(?:AP|AFP|Reuters|dpa|DPA|EFE|KNA|epd|Lusa|ANSA|Xinhua|TASS|Kyodo|Yonhap|UPI|SID|KNA)'
-const AGENCY_TRAILER = new RegExp(`^(?:[\\w/]{1,12}(?:,\\s*[\\w/]{1,12})*\\s*)?\\(${AGENCY}(?:,\\s*${AGENCY})*\\)$`)
+/** The keyword of an image credit ("Image: Reuters"); imageCreditStart finds where the credit begins. */
+const IMAGE_CREDIT = /(?:Image|Photo|Picture|Bild|Foto)\s*:\s*\S/g
+const AGENCY = '(?:AP|AFP|Reuters|dpa|DPA|EFE|KNA|epd|Lusa|ANSA|Xinhua|TASS|Kyodo|Yonhap|UPI|SID)'
+export const AGENCY_TRAILER = new RegExp(`^(?:[\\w/]{1,12}(?:,\\s*[\\w/]{1,12})*\\s*)?\\(${AGENCY}(?:,\\s*${AGENCY})*\\)$`)
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 
 /** Whitespace as a reader sees it: no-break spaces become spaces, runs collapse. */
@@ -96,14 +97,30 @@ export function classifyLine(line: string, context: LineContext): LineMatch | nu
   if (READ_MORE.test(line)) return { kind: 'read-more' }
   if (SHARE.test(line)) return { kind: 'share' }
   if (AGENCY_TRAILER.test(line) && context.isLast()) return { kind: 'agency-trailer' }
-  const credit = line.match(IMAGE_CREDIT)
-  if (credit && credit.index !== undefined) {
+  const creditStart = imageCreditStart(line)
+  if (creditStart !== null) {
     return {
       kind: 'image-credit',
-      creditStart: credit.index,
-      caption: line.slice(0, credit.index).trim(),
-      credit: line.slice(credit.index).trim(),
+      creditStart,
+      caption: line.slice(0, creditStart).trim(),
+      credit: line.slice(creditStart).trim(),
     }
+  }
+  return null
+}
+
+/**
+ * Where the first image credit of a line starts (the whitespace before its keyword included),
+ * when the credit runs to the end of the line; null without one. A keyword search and a walk
+ * back over spaces: one pattern doing both was quadratic on long runs of spaces.
+ */
+function imageCreditStart(line: string): number | null {
+  const lastBreak = line.lastIndexOf('\n')
+  for (const match of line.matchAll(IMAGE_CREDIT)) {
+    if (match.index < lastBreak) continue
+    let start = match.index
+    while (start > 0 && /\s/.test(line[start - 1])) start--
+    return start
   }
   return null
 }

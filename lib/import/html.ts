@@ -256,7 +256,8 @@ function cleanText(text: string): string {
 /** "Headline | Site" or "Site | Headline" → "Headline" when "Site" is the publisher's name. */
 function cleanTitleTag(title: string, publisher: string | null): string {
   if (!publisher) return title
-  const parts = title.split(/\s+[|–—·•:-]\s+/)
+  // Spaces collapsed first (one linear pass): splitting on `\s+[|–—·•:-]\s+` was quadratic in a run of spaces.
+  const parts = title.replace(/\s+/g, ' ').split(/ [|–—·•:-] /)
   if (parts.length < 2) return title
   if (parts.at(-1)!.toLowerCase() === publisher.toLowerCase()) return parts.slice(0, -1).join(' - ')
   if (parts[0].toLowerCase() === publisher.toLowerCase()) return parts.slice(1).join(' - ')

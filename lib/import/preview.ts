@@ -50,7 +50,14 @@ const HTML_FILE = /\.(?:html?|xhtml?|xht)$/i
 const MARKDOWN_FILE = /\.(?:md|markdown|mdown|mdwn|mkdn?|mkd)$/i
 const TEXT_FILE = /\.(?:txt|text)$/i
 
-const HTML_DOCUMENT = /^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b/i
+/**
+ * Sniffing reads at most this many characters from the start of an upload: every pattern
+ * below is linear (checked by lib/security/regexes.test.ts), and the prefix bounds even that.
+ */
+export const SNIFF_CHARS = 32_000
+
+/** `<!doctype html>`, `<html>`, `<head>` or `<body>` first, once leading comments are skipped (see startsLikeHtmlDocument). */
+const HTML_DOCUMENT_TAG = /^<(?:!doctype\s+html|html|head|body)\b/i
 const HTML_CLOSING_TAG =
   /<\/(?:p|div|h[1-6]|ul|ol|li|article|section|main|body|blockquote|figure|figcaption|span|a|em|strong|b|i|table|td|header|footer|nav)\s*>/gi
 
@@ -58,9 +65,8 @@ const HTML_CLOSING_TAG =
 const MARKDOWN_STRONG = [
   /^#{1,6}[ \t]+\S/m, // ATX heading
   /^[ \t]{0,3}(?:```|~~~)/m, // fenced code
-  /\[[^\]\n]+\]\([^)\s]+(?:[ \t]+"[^"\n]*")?\)/, // [link](target)
-  /(?:\*\*|__)(?=\S)[^\n]*?\S(?:\*\*|__)/, // **strong**
-  /^\S[^\n]*\n=+[ \t]*$/m, // setext heading
+  /\[[^[\]\n]+\]\([^()[\]\s]+(?:[ \t]+"[^"\n]*")?\)/, // [link](target): no brackets inside, so every scan stops at the next one
+  /\*\*[^\s*][^*\n]*(?<=\S)\*\*|__[^\s_][^_\n]*(?<=\S)__/, // **strong** or __strong__
 ]
 /** Markdown-like lines that plain text also has now and then ("1. Skip to content"): two kinds make Markdown. */
 const MARKDOWN_WEAK = [
@@ -71,20 +77,41 @@ const MARKDOWN_WEAK = [
   /`[^`\n]+`/, // inline code
   /^[ \t]{0,3}(?:-[ \t]*){3,}$|^[ \t]{0,3}(?:\*[ \t]*){3,}$/m, // thematic break
 ]
+const SETEXT_UNDERLINE = /^=+[ \t]*$/
 
-/** The format of an upload: its file extension when it has a known one, else sniffed from the content. */
+/** Leading whitespace and HTML comments skipped, then an HTML document's first tag. Linear: no pattern runs over the comments. */
+function startsLikeHtmlDocument(head: string): boolean {
+  let at = 0
+  for (;;) {
+    while (at < head.length && /\s/.test(head[at])) at++
+    if (!head.startsWith('<!--', at)) break
+    const end = head.indexOf('-->', at + 4)
+    if (end < 0) return false
+    at = end + 3
+  }
+  return HTML_DOCUMENT_TAG.test(head.slice(at, at + 20))
+}
+
+/** A setext heading: a line of text, then a line of `=`. Line by line rather than one multi-line pattern. */
+function hasSetextHeading(text: string): boolean {
+  const lines = text.split('\n')
+  return lines.some((line, i) => i > 0 && SETEXT_UNDERLINE.test(line) && /^\S/.test(lines[i - 1]))
+}
+
+/** The format of an upload: its file extension when it has a known one, else sniffed from the start of the content. */
 export function detectFormat(content: string, fileName?: string): ImportFormat {
   if (fileName) {
     if (HTML_FILE.test(fileName)) return 'html'
     if (MARKDOWN_FILE.test(fileName)) return 'markdown'
     if (TEXT_FILE.test(fileName)) return 'text'
   }
-  const head = content.replace(/^\uFEFF/, '').trimStart()
-  if (HTML_DOCUMENT.test(head)) return 'html'
-  const closingTags = content.match(HTML_CLOSING_TAG)?.length ?? 0
+  const sample = content.slice(0, SNIFF_CHARS)
+  const head = sample.replace(/^\uFEFF/, '').trimStart()
+  if (startsLikeHtmlDocument(head)) return 'html'
+  const closingTags = sample.match(HTML_CLOSING_TAG)?.length ?? 0
   if (head.startsWith('<') && closingTags > 0) return 'html'
-  if (MARKDOWN_STRONG.some((pattern) => pattern.test(content))) return 'markdown'
-  if (MARKDOWN_WEAK.filter((pattern) => pattern.test(content)).length >= 2) return 'markdown'
+  if (MARKDOWN_STRONG.some((pattern) => pattern.test(sample)) || hasSetextHeading(sample)) return 'markdown'
+  if (MARKDOWN_WEAK.filter((pattern) => pattern.test(sample)).length >= 2) return 'markdown'
   if (closingTags >= 3) return 'html'
   return 'text'
 }

@@ -24,6 +24,14 @@ describe('extractNumbers', () => {
     expect(extractNumbers(text)).toEqual(expected)
   })
 
+  // A generous timeout: a quadratic pattern takes minutes on this input, a busy machine seconds.
+  it("runs in linear time on the analyser's attack", { timeout: 30_000 }, () => {
+    // What recheck's fuzzer proposes against NUMBER (lib/security/regexes.test.ts).
+    const attack = 'e\x00'.repeat(200_000) + 'e\x00fouAt'.repeat(200_000) + '\x00'
+    expect(extractNumbers(attack)).toEqual([])
+    expect(extractNumbers(`1${' '.repeat(200_000)}1${' -'.repeat(100_000)}`)).toEqual(['1'])
+  })
+
   it('lists each number once', () => {
     expect(extractNumbers('13,000 km, that is 13000 km or 13 thousand km')).toEqual(['13000'])
   })

@@ -18,7 +18,7 @@ const MULTIPLIERS: Record<string, number> = {
 
 // Digits with thousands separators (comma or a no-break/thin space before exactly three
 // digits), an optional decimal part, and an optional spelled-out multiplier.
-const NUMBER = new RegExp(
+export const NUMBER = new RegExp(
   String.raw`(?<![\p{L}\p{N}.])(\d{1,3}(?:[,\u00a0\u2009\u202f]\d{3})+|\d+)(?:\.(\d+))?(?![\d])` +
     String.raw`(?:[\s\u00a0-]*(thousand|million|mn|billion|bn|trillion|tn)\b)?` +
     String.raw`|\b(${Object.keys(NUMBER_WORDS).join('|')})\b`,
@@ -35,7 +35,7 @@ export function extractNumbers(text: string): string[] {
       continue
     }
     const integer = digits.replace(/[^\d]/g, '')
-    const decimals = (fraction ?? '').replace(/0+$/, '')
+    const decimals = (fraction ?? '').replace(/(?<!0)0+$/, '')
     if (multiplier) {
       const value = Number(`${integer}.${decimals || '0'}`) * MULTIPLIERS[multiplier.toLowerCase()]
       if (Number.isSafeInteger(Math.round(value))) found.add(String(Math.round(value)))

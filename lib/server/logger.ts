@@ -103,7 +103,7 @@ export function readableDestination(out: { write: (text: string) => unknown }): 
  * through the log, so production output stays one JSON record per line.
  */
 /** Terminal colour codes: ESC, "[", digits and ";", "m". */
-const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
+export const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g')
 
 export function routeConsoleToLog(logger: Logger) {
   const to =

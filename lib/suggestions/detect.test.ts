@@ -144,6 +144,10 @@ describe('detectSuggestions', () => {
       'said '.repeat(10_000),
       '$'.repeat(50_000),
       '1 '.repeat(40_000) + '; ' + '2 '.repeat(40_000),
+      // What a ReDoS analyser (recheck) proposes against the compiled number rules.
+      '0,000' + ' -0 000.000 000 000'.repeat(780) + '\x00',
+      '0,003 000.033,303' + '\t-0 003 003'.repeat(712) + '-0 003 333.303'.repeat(712) + 'N',
+      '0,0' + '\t–0.000 000,000 000'.repeat(649) + ' –0.000,00' + '0–0.000 000,00'.repeat(649) + 'Ä',
     ]
     for (const input of inputs) {
       for (const language of ['en', 'de', 'es']) {

@@ -44,7 +44,7 @@ export function featureNames(features: Features): Map<string, number> {
   return names
 }
 
-const TOKEN = new RegExp(`[${LETTERS}0-9]+(?:['’][${LETTERS}]+)*`, 'g')
+export const TOKEN = new RegExp(`[${LETTERS}0-9]+(?:['’][${LETTERS}]+)*`, 'g')
 const DIGIT = /[0-9]/g
 const HAS_DIGIT = /[0-9]/
 const ACRONYM = /^\p{Lu}{2,6}s?$/u

@@ -53,7 +53,7 @@ function parseHeaderAndBody(file: string, content: string): { need: (key: string
 /** One labelled file: `key: value` header lines, a line `---`, then the text with check-worthy spans in [[ ]]. */
 export function parseLabelledArticle(file: string, content: string): LabelledArticle {
   const { need, split: splitName, body } = parseHeaderAndBody(file, content)
-  const marked = body.replace(/\n+$/, '')
+  const marked = body.replace(/(?<!\n)\n+$/, '')
   let text = ''
   const checkworthy: LabelledSpan[] = []
   let openAt: number | null = null

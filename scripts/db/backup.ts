@@ -5,7 +5,7 @@
 // the occasion when the app is not running). Needs PostgreSQL's client tools (Debian:
 // postgresql-client) of the server's major version or newer.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
@@ -55,11 +55,38 @@ function connection(url: string) {
   }
 }
 
-export async function backup(url: string, file: string) {
-  mkdirSync(dirname(file), { recursive: true })
+/** Folders made for backups: the owner only (a dump holds every newsroom's data and the password hashes). */
+export const BACKUP_DIR_MODE = 0o700
+/** Backup files: the owner reads and writes them, nobody else. */
+export const BACKUP_FILE_MODE = 0o600
+
+/**
+ * The folder of `file`, made for the owner only when it does not exist; the default
+ * `backups` folder is made private even when it exists. A folder the user named and
+ * that exists already (say /tmp) is left as it is: the file itself is private.
+ */
+function prepareBackupFolder(file: string, isDefault: boolean) {
+  const folder = dirname(file)
+  mkdirSync(folder, { recursive: true, mode: BACKUP_DIR_MODE })
+  if (isDefault && (statSync(folder).mode & 0o777) !== BACKUP_DIR_MODE) chmodSync(folder, BACKUP_DIR_MODE)
+}
+
+export async function backup(url: string, file: string, { isDefault = false } = {}) {
+  prepareBackupFolder(file, isDefault)
+  // The file exists, owner-only, before pg_dump writes into it: no moment when others can open it.
+  if (existsSync(file)) chmodSync(file, BACKUP_FILE_MODE)
+  closeSync(openSync(file, 'w', BACKUP_FILE_MODE))
   const { args, env } = connection(url)
   const tool = findTool('pg_dump', await serverMajor(url))
-  const result = spawnSync(tool, ['--format=custom', '--no-owner', '--no-privileges', '--file', file, ...args], { env, encoding: 'utf8' })
+  // pg_dump runs with a private umask too, for anything it creates itself.
+  const umask = process.umask(0o077)
+  let result
+  try {
+    result = spawnSync(tool, ['--format=custom', '--no-owner', '--no-privileges', '--file', file, ...args], { env, encoding: 'utf8' })
+  } finally {
+    process.umask(umask)
+  }
+  chmodSync(file, BACKUP_FILE_MODE)
   if (result.status !== 0) throw new Error(`pg_dump failed: ${result.stderr.trim()}`)
 }
 
@@ -86,7 +113,7 @@ async function main() {
   try {
     if (command === 'backup') {
       const file = values.file ?? join('backups', `factmark-${new Date().toISOString().replace(/[:.]/g, '-')}.dump`)
-      await backup(db.url, file)
+      await backup(db.url, file, { isDefault: !values.file })
       console.log(`Backed up the ${db.embedded ? 'embedded' : 'configured'} database to ${file}`)
     } else if (command === 'restore') {
       if (!values.file) throw new Error('Name the backup: npm run db:restore -- --file backups/factmark-….dump --yes')

@@ -239,6 +239,37 @@ describe("another newsroom's ids", () => {
     expect(await snapshot()).toEqual(before)
   })
 
+  // Issue 16, item 8: saving a revision, marking a claim and the W3C import locked the article row
+  // before checking its newsroom, so B waited on A's lock, and the wait told B the id exists.
+  it("do not wait on A's locks: 404 at once while A holds its article", async () => {
+    const { Client } = await import('pg')
+    const holder = new Client({ connectionString: process.env.DATABASE_URL })
+    await holder.connect()
+    try {
+      await holder.query('BEGIN')
+      await holder.query('SELECT 1 FROM "Article" WHERE id = $1 FOR UPDATE', [A.article])
+      const doc = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Replaced.' }] }] }
+      for (const [path, json] of [
+        [`/api/articles/${A.article}/revisions`, { baseRevisionId: A.revisionId, doc }],
+        [`/api/articles/${A.article}/claims`, { revisionId: A.revisionId, start: 0, end: 10 }],
+        [
+          `/api/articles/${A.article}/import?format=w3c`,
+          { type: 'Annotation', target: { selector: { type: 'TextQuoteSelector', exact: 'Russia was not' } } },
+        ],
+      ] as const) {
+        const started = performance.now()
+        const response = await send(path, { method: 'POST', cookie: as(B.editor), json, timeout: 3_000 }).catch((error: Error) => error)
+        console.info(
+          `B's POST ${path.split('/').slice(3).join('/')} while A holds the row: ${response instanceof Error ? response.name : response.status} after ${Math.round(performance.now() - started)} ms`,
+        )
+        expect(response instanceof Error ? response.name : response.status, path).toBe(404)
+      }
+    } finally {
+      await holder.query('ROLLBACK')
+      await holder.end()
+    }
+  })
+
   it("answer 404 for A's pages, with no trace of A in the page or its RSC payload", async () => {
     for (const path of [
       `/articles/${A.article}`,
@@ -379,6 +410,54 @@ describe('approving', () => {
     })
     expect(response.status).toBe(403)
     expect(await snapshot()).toEqual(before)
+  })
+
+  // Issue 16, item 6: an editor rewrote the summary of a claim in review, then approved it (200).
+  it('an editor cannot approve what they changed since it was submitted: summary, sources, claimant, claim date', async () => {
+    const edits: [string, (claimId: string, version: number) => Promise<unknown>][] = [
+      ['summary', (id, version) => send(`/api/claims/${id}`, { method: 'PATCH', cookie: as(A.editor), json: { version, summary: 'My words now.' } })],
+      [
+        'claimant',
+        (id, version) => send(`/api/claims/${id}`, { method: 'PATCH', cookie: as(A.editor), json: { version, claimant: 'Someone else' } }),
+      ],
+      [
+        'claim date',
+        (id, version) => send(`/api/claims/${id}`, { method: 'PATCH', cookie: as(A.editor), json: { version, claimDate: '2017-12-14' } }),
+      ],
+      [
+        'source',
+        (id) =>
+          send(`/api/claims/${id}/sources`, { method: 'POST', cookie: as(A.editor), json: { url: 'https://alpha.example/mine', title: 'Mine' } }),
+      ],
+    ]
+    for (const [label, edit] of edits) {
+      const claim = await claimInReview(A.checker, A.article)
+      expect(((await edit(claim.id, claim.version)) as Sent).status, label).toBeLessThan(300)
+      const { version } = await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })
+      const before = await snapshot()
+      const response = await send(`/api/claims/${claim.id}/transitions`, { method: 'POST', cookie: as(A.editor), json: { version, to: 'APPROVED' } })
+      expect(response.status, label).toBe(403)
+      expect(await snapshot(), label).toEqual(before)
+      // Another editor, who changed nothing, may (the control).
+      const other = await send(`/api/claims/${claim.id}/transitions`, { method: 'POST', cookie: as(A.admin), json: { version, to: 'APPROVED' } })
+      expect(other.status, label).toBe(200)
+    }
+  })
+
+  it('changing the claimant or claim date of an approved claim voids the approval', async () => {
+    for (const change of [{ claimant: 'A new claimant' }, { claimDate: '2017-12-01' }]) {
+      const claim = await claimInReview(A.checker, A.article)
+      const approved = await transitionClaim(A.editor, claim.id, { version: claim.version, to: 'APPROVED' })
+      const response = await send(`/api/claims/${claim.id}`, {
+        method: 'PATCH',
+        cookie: as(A.checker),
+        json: { version: approved.version, ...change },
+      })
+      expect(response.status).toBe(200)
+      const after = await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })
+      expect(after.status, JSON.stringify(change)).toBe('IN_PROGRESS')
+      expect(after.approvedById).toBeNull()
+    }
   })
 
   it('there is no approve server action: a made-up Next-Action header changes nothing', async () => {
@@ -720,6 +799,38 @@ describe('stored XSS, CSV injection and JSON-LD', () => {
     }
     const json = exports.json.text
     for (const payload of XSS_PAYLOADS) expect(json, payload).toContain(JSON.stringify(payload).slice(1, -1))
+  })
+
+  // Issue 16, item 7: a verdict label `![](https://tracker.example/p.png)` became a tracking image.
+  it('newsroom settings print as text in every export: a verdict label is no tracking image, a display name no link', async () => {
+    const original = (await send('/api/admin/settings', { cookie: as(A.admin) })).json().settings
+    const { name: _name, ...editable } = original
+    const image = '![](https://tracker.example/p.png)'
+    const verdictScale = structuredClone(editable.verdictScale)
+    for (const verdict of Object.keys(verdictScale)) verdictScale[verdict].label = `${image} ${verdict}`
+    const saved = await send('/api/admin/settings', {
+      method: 'PUT',
+      cookie: as(A.admin),
+      json: { ...editable, displayName: '[Desk](https://tracker.example/name) =HYPERLINK("x")', verdictScale },
+    })
+    expect(saved.status).toBe(200)
+    try {
+      const markdown = await send(`/api/articles/${A.article}/export?format=md`, { cookie: as(A.checker) })
+      expect(markdown.status).toBe(200)
+      const html = marked.parse(markdown.text, { async: false, gfm: true })
+      expect(html).not.toContain('<img')
+      expect(html).not.toContain('href="https://tracker.example/name"')
+      expect(markdown.text).toContain('tracker.example/p.png') // the label is there, as text
+      const csv = await send(`/api/articles/${A.article}/export?format=csv`, { cookie: as(A.checker) })
+      const rows: string[][] = parseCsv(csv.text.replace(/^\uFEFF/, ''), {})
+      for (const cell of rows.flat()) expect(cell).not.toMatch(/^[=+\-@\t\r]/)
+      for (const format of ['json', 'claimreview', 'w3c']) {
+        const response = await send(`/api/articles/${A.article}/export?format=${format}`, { cookie: as(A.checker) })
+        expect(() => JSON.parse(response.text), format).not.toThrow()
+      }
+    } finally {
+      await send('/api/admin/settings', { method: 'PUT', cookie: as(A.admin), json: editable })
+    }
   })
 
   it('CSV cells that a spreadsheet would run as a formula are neutralised', async () => {
@@ -1238,6 +1349,33 @@ describe('ReDoS-prone input', () => {
       }
     }
   }, 180_000)
+
+  // The outside review's inputs (issue 16, item 1): format sniffing backtracked exponentially on
+  // leading comments and quadratically on brackets; the <title> split was quadratic in a run of
+  // spaces. Each took seconds to hours of the one event loop every newsroom shares.
+  it("the review's import inputs preview promptly: comments, brackets, a title padded with em spaces", async () => {
+    const emSpaces = '\u2003'.repeat(100_000)
+    const cases: [string, unknown][] = [
+      ['40 empty comments', { content: `${'<!---->'.repeat(40)}x` }],
+      ['200 KB of [', { content: '['.repeat(200_000) }],
+      ['200 KB of [x](', { content: '[x]('.repeat(50_000) }],
+      ['**x ** runs', { content: '**x '.repeat(50_000) }],
+      ['spaces before Image:', { content: `a${' '.repeat(200_000)}Image:x\nb` }],
+      ['agency trailer', { content: `(AP,${'KNA,'.repeat(40)}\u0000` }],
+      [
+        'title of em spaces',
+        {
+          content: `<html><head><meta property="og:site_name" content="Site"><title>a${emSpaces}b${emSpaces}| Site</title></head><body><p>Text.</p></body></html>`,
+        },
+      ],
+    ]
+    for (const [label, json] of cases) {
+      const started = performance.now()
+      const response = await send('/api/imports/preview', { method: 'POST', cookie: as(A.checker), json, timeout: 5_000 })
+      console.info(`import preview, ${label}: ${response.status} in ${Math.round(performance.now() - started)} ms`)
+      expect(response.status, label).toBe(200)
+    }
+  }, 120_000)
 
   it('pathological sign-in input and search queries answer promptly', async () => {
     const csrf = await fetch(`${server.url}/api/auth/csrf`)

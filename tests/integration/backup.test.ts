@@ -1,7 +1,7 @@
 // npm run db:backup / db:restore round trip through the real pg_dump and pg_restore:
 // what is restored is what was backed up, and restoring replaces later changes.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
@@ -56,6 +56,37 @@ it('backs up the configured database and restores it, row for row, into an empty
   const [{ count }] = await sql<{ count: string }>(copy, `SELECT count(*) FROM "Note" WHERE "searchVector" @@ plainto_tsquery('english', 'quotes')`)
   expect(Number(count)).toBe(1)
 })
+
+// Issue 16, item 10: dumps hold every newsroom's data and the password hashes, and were written
+// with the default umask (a world-readable folder and files).
+it('writes backups owner-only: the folder 0700, the files 0600, whatever the umask', async () => {
+  const mode = (path: string) => (statSync(path).mode & 0o777).toString(8)
+  const cwd = join(dir, 'checkout')
+  mkdirSync(cwd)
+  mkdirSync(join(cwd, 'backups'), { mode: 0o755 }) // made by hand, world-readable: made private
+  const run = (...args: string[]) =>
+    spawnSync(
+      'sh',
+      [
+        '-c',
+        `umask 022 && exec ${join(process.cwd(), 'node_modules/.bin/tsx')} ${join(process.cwd(), 'scripts/db/backup.ts')} backup ${args.join(' ')}`,
+      ],
+      {
+        cwd,
+        env: { ...process.env, DATABASE_URL: source },
+        encoding: 'utf8',
+      },
+    )
+  const byDefault = run()
+  expect(byDefault.status, byDefault.stderr).toBe(0)
+  const [dump] = readdirSync(join(cwd, 'backups'))
+  expect(mode(join(cwd, 'backups'))).toBe('700')
+  expect(mode(join(cwd, 'backups', dump))).toBe('600')
+  const named = join(dir, 'new', 'nested', 'named.dump')
+  expect(run('--file', named).status).toBe(0)
+  expect(mode(join(dir, 'new', 'nested'))).toBe('700')
+  expect(mode(named)).toBe('600')
+}, 120_000)
 
 it('restoring replaces what changed since the backup', async () => {
   const before = await fingerprint(copy)

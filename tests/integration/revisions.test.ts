@@ -367,7 +367,7 @@ describe('concurrent and stale saves', () => {
     const holding = new Promise<void>((resolve) => (held = resolve))
     const marking = getDb().$transaction(
       async (tx) => {
-        await lockArticleText(tx, articleId, 'shared')
+        await lockArticleText(tx, checker, articleId, 'shared')
         held()
         await new Promise<void>((resolve) => (release = resolve))
       },

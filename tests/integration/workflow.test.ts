@@ -225,7 +225,7 @@ describe('refusals, which change nothing', () => {
 
     const error = await refused(claim.id, () => transitionClaim(editor, claim.id, { version: 5, to: 'APPROVED' }), 403)
     expect(error.code).toBe('FORBIDDEN')
-    expect(error.message).toBe('You set or submitted this verdict yourself: another editor has to approve it.')
+    expect(error.message).toBe('You set, changed or submitted this verdict yourself: another editor has to approve it.')
     // Requesting changes on one's own submission is allowed; approving is not.
     const approved = await transitionClaim(editor2, claim.id, { version: 5, to: 'APPROVED' })
     expect(approved).toMatchObject({ status: 'APPROVED', approvedBy: { id: editor2.id } })
@@ -387,10 +387,10 @@ describe('changing what an editor approved', () => {
     expect((await transitionClaim(editor, claim.id, { version: 8, to: 'APPROVED' })).status).toBe('APPROVED')
   })
 
-  it('claimant, date, assignee, or the same verdict again keep the approval', async () => {
+  it('an assignee, or the same verdict and summary again, keep the approval', async () => {
     const claim = await approvedClaim()
     const approvedAt = (await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).approvedAt
-    await updateClaimDetails(checker, claim.id, { version: 6, claimant: 'The White House', claimDate: '2017-12-14', assigneeId: checker2.id })
+    await updateClaimDetails(checker, claim.id, { version: 6, assigneeId: checker2.id })
     await updateClaimDetails(checker, claim.id, { version: 7, verdict: 'MOSTLY_TRUE', summary: 'The UN resolution says so.' })
     expect(await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({
       status: 'APPROVED',
@@ -399,6 +399,22 @@ describe('changing what an editor approved', () => {
       version: 8,
       verdictSetById: checker.id,
     })
+  })
+
+  it('a new claimant or claim date voids the approval (they are part of what was approved)', async () => {
+    for (const change of [{ claimant: 'The White House' }, { claimDate: '2017-12-14' }]) {
+      const claim = await approvedClaim()
+      await updateClaimDetails(checker, claim.id, { version: 6, ...change })
+      expect(await getDb().claim.findUniqueOrThrow({ where: { id: claim.id } })).toMatchObject({ status: 'IN_PROGRESS', approvedById: null })
+    }
+  })
+
+  it('an editor who changed the summary, claimant or sources during review cannot approve it; another editor can', async () => {
+    const claim = await claimInReview(checker, articleId)
+    await updateClaimDetails(editor, claim.id, { version: claim.version, summary: 'Edited by the editor.' })
+    const refused = await transitionClaim(editor, claim.id, { version: claim.version + 1, to: 'APPROVED' }).catch((error: unknown) => error)
+    expect(refused).toMatchObject({ status: 403 })
+    expect((await transitionClaim(editor2, claim.id, { version: claim.version + 1, to: 'APPROVED' })).status).toBe('APPROVED')
   })
 
   it.each([

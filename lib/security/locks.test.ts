@@ -1,0 +1,48 @@
+// Row locks are taken only on rows of the actor's own newsroom: a locking statement names the
+// newsroom in its WHERE, so another newsroom can neither wait on a lock nor learn from the wait
+// whether an id exists (issue 16, item 8). Every raw statement with FOR UPDATE / FOR SHARE /
+// FOR NO KEY UPDATE / FOR KEY SHARE in lib/ must say "newsroomId" =, or lock the newsroom row
+// itself by the actor's newsroom id.
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+
+function* sourceFiles(path: string): Generator<string> {
+  if (statSync(path).isFile()) {
+    if (/\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path)) yield path
+    return
+  }
+  for (const name of readdirSync(path)) if (name !== 'generated') yield* sourceFiles(join(path, name))
+}
+
+/** Every template-literal SQL statement that takes a row lock, with where it is. */
+function lockingStatements() {
+  const found: { where: string; sql: string }[] = []
+  for (const file of [...sourceFiles(join(ROOT, 'lib')), ...sourceFiles(join(ROOT, 'app'))]) {
+    const text = readFileSync(file, 'utf8')
+    for (const match of text.matchAll(/`[^`]*`/g)) {
+      if (!/\bFOR (?:NO KEY )?UPDATE\b|\bFOR (?:KEY )?SHARE\b/i.test(match[0])) continue
+      const line = text.slice(0, match.index).split('\n').length
+      found.push({ where: `${relative(ROOT, file)}:${line}`, sql: match[0] })
+    }
+  }
+  return found
+}
+
+describe('row locks', () => {
+  const statements = lockingStatements()
+
+  it('finds the locking statements (the control)', () => {
+    expect(statements.some((s) => s.where.startsWith('lib/articles/revisions.ts'))).toBe(true)
+    expect(statements.some((s) => s.where.startsWith('lib/admin/members.ts'))).toBe(true)
+  })
+
+  it('every locking statement is scoped to the actor’s newsroom in its own WHERE', () => {
+    const unscoped = statements.filter(
+      ({ sql }) => !/"newsroomId" = \$\{actor\.newsroomId\}/.test(sql) && !/FROM "Newsroom" WHERE id = \$\{actor\.newsroomId\}/.test(sql),
+    )
+    expect(unscoped.map((s) => `${s.where}: ${s.sql}`)).toEqual([])
+  })
+})

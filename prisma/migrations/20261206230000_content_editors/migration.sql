@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Claim" ADD COLUMN     "contentEditorIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
