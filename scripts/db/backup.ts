@@ -55,11 +55,15 @@ function connection(url: string) {
   }
 }
 
+/** The job queue's own schema (pg-boss) is left out: queued jobs are transient, and the queue recreates it at start. */
 export async function backup(url: string, file: string) {
   mkdirSync(dirname(file), { recursive: true })
   const { args, env } = connection(url)
   const tool = findTool('pg_dump', await serverMajor(url))
-  const result = spawnSync(tool, ['--format=custom', '--no-owner', '--no-privileges', '--file', file, ...args], { env, encoding: 'utf8' })
+  const result = spawnSync(tool, ['--format=custom', '--no-owner', '--no-privileges', '--exclude-schema=pgboss', '--file', file, ...args], {
+    env,
+    encoding: 'utf8',
+  })
   if (result.status !== 0) throw new Error(`pg_dump failed: ${result.stderr.trim()}`)
 }
 
