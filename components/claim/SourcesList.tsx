@@ -141,7 +141,7 @@ function ArchiveState({ source }: { source: Source }) {
     state = <span className="archive-state failed">Not archived: {reason}</span>
   }
   return (
-    <p className="archive" role="status" aria-label={`Archive state of ${source.title}`}>
+    <p className="archive">
       {state}
       {source.watchStatus && <span className="watch-flag"> · {WATCH_LABELS[source.watchStatus]}</span>}
     </p>
