@@ -3,7 +3,7 @@
 // loop that answers every other request.
 import 'server-only'
 import { join } from 'node:path'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { closeOnShutdown } from '../server/lifecycle'
 import type { Comparison } from './compare'
 import type { Extracted } from './extract'
@@ -33,7 +33,10 @@ const TASK_MS = 30_000
 function worker(): Worker {
   const state = pool()
   if (state.worker) return state.worker
-  const w = new Worker(join(process.cwd(), 'lib/evidence/worker-entry.mjs'), {
+  // Taken from Node at run time so that the bundler leaves the worker's entry alone: it runs
+  // from the checkout (through tsx, as the server does), not from Next.js's build.
+  const { Worker: WorkerThread } = process.getBuiltinModule('node:worker_threads')
+  const w = new WorkerThread(join(process.cwd(), 'lib/evidence/worker-entry.mjs'), {
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   })
   w.unref()

@@ -104,6 +104,7 @@ function sourceItem(source: ReportSource, index: number): string {
   if (source.archivedUrl) {
     parts.push(httpUrl(source.archivedUrl) ? mdLink('archived copy', source.archivedUrl) : `archived copy: ${mdInline(source.archivedUrl)}`)
   }
+  if (source.archive) parts.push(`kept by Factmark ${mdInline(source.archive.fetchedAt)}, SHA-256 ${mdInline(source.archive.sha256)}`)
   let out = `${marker}${parts.join(', ')}\n`
   const excerpt = source.excerpt && mdBlock(source.excerpt, `${indent}> `)
   if (excerpt) out += `\n${indent}> ${excerpt}\n`
