@@ -24,7 +24,8 @@ export default defineConfig({
   webServer: {
     // The entry `npm start` serves from, as scripts/app-server.ts starts it for other specs.
     command: `node ${SERVE_COMMAND.join(' ')}`,
-    env: { PORT: String(port), HOSTNAME: '127.0.0.1' },
+    // The evidence journeys' fixture web server (e2e/fixture-port.ts) is the one loopback address the app may fetch.
+    env: { PORT: String(port), HOSTNAME: '127.0.0.1', FACTMARK_FETCH_ALLOW: `127.0.0.1:${port + 1}`, FACTMARK_WATCH_HOST_GAP_SECONDS: '0' },
     url: `http://127.0.0.1:${port}/api/health`,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     reuseExistingServer: false,

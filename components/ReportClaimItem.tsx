@@ -47,6 +47,11 @@ export function ReportClaimItem({ claim, verdictLabels = VERDICT_LABELS }: { cla
                       </a>
                     </>
                   )}
+                  {source.archive && (
+                    <span className="archive-citation">
+                      {' · '}kept by Factmark {formatDateTime(source.archive.fetchedAt)}, SHA-256 <code>{source.archive.sha256}</code>
+                    </span>
+                  )}
                   <span className="print-url"> {source.url}</span>
                 </li>
               ))}

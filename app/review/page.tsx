@@ -1,6 +1,8 @@
 import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { ReviewActions } from '@/components/ReviewActions'
+import { SourcesAttention, type AttentionSource } from '@/components/review/SourcesAttention'
+import { sourcesNeedingAttention } from '@/lib/evidence/watch'
 import { STATUS_ORDER, StatusChart } from '@/components/StatusChart'
 import { currentActor } from '@/lib/auth/actor'
 import { formatDateTime } from '@/lib/format'
@@ -15,12 +17,15 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   if (!actor) redirect('/login')
   const raw = await searchParams
   const filters = reviewFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined])))
-  const [queue, counts, members, articles] = await Promise.all([
+  const [queue, counts, members, articles, attention] = await Promise.all([
     reviewQueue(actor, filters),
     statusCountsByArticle(actor),
     newsroomMembers(actor),
     newsroomArticleTitles(actor),
+    sourcesNeedingAttention(actor),
   ])
+  // Dates cross to the client component as the API sends them: ISO strings.
+  const initialAttention = JSON.parse(JSON.stringify(attention)) as AttentionSource[]
 
   return (
     <section className="review">
@@ -116,6 +121,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
           })}
         </ol>
       </section>
+
+      <SourcesAttention initial={initialAttention} canCheckAll={actor.role !== 'CHECKER'} />
 
       <section aria-labelledby="status-heading">
         <h2 id="status-heading">Status by article</h2>

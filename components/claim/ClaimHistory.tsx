@@ -24,6 +24,8 @@ const ACTIONS: Record<string, string> = {
   'source.added': 'added a source',
   'source.updated': 'edited a source',
   'source.removed': 'removed a source',
+  'source.archive-requested': 'asked to archive a source again',
+  'source.watch-accepted': 'accepted a change to a source',
 }
 
 const HIDDEN = new Set(['noteId', 'sourceId', 'parentId', 'verdictSetById', 'submittedById', 'approvedById', 'linkedClaimId'])

@@ -1,6 +1,6 @@
 'use client'
 import { useId, useState } from 'react'
-import { formatDate } from '@/lib/format'
+import { formatDate, formatDateTime } from '@/lib/format'
 import { api, ApiError, errorMessage } from '../api'
 import { ErrorMessage, FormActions } from '../FormParts'
 import type { ClaimWithThread, Source } from '../types'
@@ -33,6 +33,16 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
     setError(null)
     try {
       await api(`/api/sources/${source.id}`, { method: 'DELETE' })
+      onChanged()
+    } catch (e) {
+      setError(errorMessage(e))
+    }
+  }
+
+  async function archive(source: Source) {
+    setError(null)
+    try {
+      await api(`/api/sources/${source.id}/archive`, { method: 'POST' })
       onChanged()
     } catch (e) {
       setError(errorMessage(e))
@@ -77,6 +87,7 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
                 </>
               )}
               {source.excerpt && <blockquote className="excerpt">{source.excerpt}</blockquote>}
+              <ArchiveState source={source} />
               <div className="note-actions">
                 <button type="button" className="link" aria-label={`Edit source ${source.title}`} onClick={() => setEditing(source.id)}>
                   Edit
@@ -84,6 +95,11 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
                 <button type="button" className="link" aria-label={`Remove source ${source.title}`} onClick={() => remove(source)}>
                   Remove
                 </button>
+                {source.archiveStatus !== 'PENDING' && (
+                  <button type="button" className="link" aria-label={`Archive now ${source.title}`} onClick={() => archive(source)}>
+                    Archive now
+                  </button>
+                )}
               </div>
             </li>
           ),
@@ -97,6 +113,38 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
         onSaved={onChanged}
       />
     </section>
+  )
+}
+
+const WATCH_LABELS = { DEAD: 'Link dead', MOVED: 'Link moved', CHANGED: 'Page changed' } as const
+
+/** Factmark's own copy of the source: "Archiving…", "Archived" (time, short hash) or "Not archived: reason". */
+function ArchiveState({ source }: { source: Source }) {
+  const archive = source.archives[0]
+  let state: React.ReactNode
+  if (source.archiveStatus === 'PENDING') state = <span className="archive-state pending">Archiving…</span>
+  else if (source.archiveStatus === 'ARCHIVED' && archive) {
+    state = (
+      <>
+        <span className="archive-state archived">Archived</span>{' '}
+        <span className="meta">
+          <time dateTime={archive.fetchedAt}>{formatDateTime(archive.fetchedAt)}</time> · SHA-256{' '}
+          <code title={archive.sha256}>{archive.sha256.slice(0, 12)}</code>
+        </span>{' '}
+        <a href={`/sources/${source.id}/archive`} target="_blank" rel="noopener" aria-label={`View archived copy of ${source.title}`}>
+          View archived copy
+        </a>
+      </>
+    )
+  } else {
+    const reason = source.archiveStatus === 'FAILED' ? (source.archiveError ?? 'the page could not be fetched') : 'added before archiving began'
+    state = <span className="archive-state failed">Not archived: {reason}</span>
+  }
+  return (
+    <p className="archive">
+      {state}
+      {source.watchStatus && <span className="watch-flag"> · {WATCH_LABELS[source.watchStatus]}</span>}
+    </p>
   )
 }
 

@@ -24,6 +24,8 @@ export type AuditAction =
   | 'source.added'
   | 'source.updated'
   | 'source.removed'
+  | 'source.archive-requested'
+  | 'source.watch-accepted'
 
 const toJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
 

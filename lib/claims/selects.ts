@@ -27,4 +27,14 @@ export const sourceSelect = {
   archivedUrl: true,
   createdAt: true,
   createdBy: personSelect,
+  archiveStatus: true,
+  archiveError: true,
+  watchStatus: true,
+  /** The baseline copy (lib/evidence): when and what was fetched, never the body or text. */
+  archives: {
+    where: { kind: 'ARCHIVE' },
+    orderBy: { fetchedAt: 'desc' },
+    take: 1,
+    select: { id: true, fetchedAt: true, sha256: true, finalUrl: true, httpStatus: true, contentType: true, externalUrl: true },
+  },
 } as const

@@ -9,6 +9,7 @@ import { notFound } from '../errors'
 import { Prisma } from '../generated/prisma/client'
 import { sourceSelect } from './selects'
 import { httpUrl, isoDate, parseInput } from '../validation'
+import { queueArchive } from '../evidence/archive'
 
 const optional = (schema: z.ZodType<string>) =>
   z
@@ -66,17 +67,20 @@ const audited = { url: true, title: true, publisher: true, excerpt: true, access
 
 export async function addSource(actor: Actor, claimId: string, rawInput: unknown) {
   const input = parseInput(addSourceInput, rawInput)
-  return getDb().$transaction(async (tx) => {
+  const source = await getDb().$transaction(async (tx) => {
     await assertClaimVisible(tx, actor, claimId)
     const row = toRow(input)
+    // Every new source is archived in the background (lib/evidence/archive.ts): "Archiving…" until then.
     const source = await tx.source.create({
-      data: { ...row, url: row.url!, title: input.title, claimId, createdById: actor.id },
+      data: { ...row, url: row.url!, title: input.title, claimId, createdById: actor.id, archiveStatus: 'PENDING', archiveRequest: 1 },
       select: sourceSelect,
     })
     await recordAudit(tx, actor, claimId, 'source.added', null, { sourceId: source.id, ...auditView(source) })
     await claimSourcesChanged(tx, actor, claimId)
     return source
   })
+  await queueArchive(source.id, 1)
+  return source
 }
 
 async function visibleSource(actor: Actor, sourceId: string) {
@@ -104,12 +108,24 @@ export async function updateSource(actor: Actor, sourceId: string, rawInput: unk
   return unlessRemoved(
     getDb().$transaction(async (tx) => {
       const before = await tx.source.findUniqueOrThrow({ where: { id: sourceId }, select: audited })
-      const source = await tx.source.update({ where: { id: sourceId }, data: toRow(input), select: sourceSelect })
+      const row = toRow(input)
+      // A new URL is a new source to keep: archive it again.
+      const urlChanged = row.url !== undefined && row.url !== before.url
+      const source = await tx.source.update({
+        where: { id: sourceId },
+        data: urlChanged
+          ? { ...row, archiveStatus: 'PENDING', archiveError: null, archiveRequest: { increment: 1 }, watchStatus: null, watchDetail: Prisma.DbNull }
+          : row,
+        select: { ...sourceSelect, archiveRequest: true },
+      })
       await recordAudit(tx, actor, claimId, 'source.updated', { sourceId, ...auditView(before) }, { sourceId, ...auditView(source) })
       await claimSourcesChanged(tx, actor, claimId)
-      return source
+      return { source, urlChanged }
     }),
-  )
+  ).then(async ({ source: { archiveRequest, ...source }, urlChanged }) => {
+    if (urlChanged) await queueArchive(sourceId, archiveRequest)
+    return source
+  })
 }
 
 export async function removeSource(actor: Actor, sourceId: string) {

@@ -44,7 +44,7 @@ describe('CSV export', () => {
     expect(range[col('Status')]).toBe('Approved')
     expect(range[col('Verdict')]).toBe('Mostly true')
     expect(range[col('Sources')].split('\n')).toEqual([
-      'North Korea’s Hwasong-15: range estimate — 38 North — https://www.38north.org/2017/11/melleman112917/ (accessed 2017-12-16; archived: https://web.archive.org/web/20171216000000/https://www.38north.org/2017/11/melleman112917/)',
+      'North Korea’s Hwasong-15: range estimate — 38 North — https://www.38north.org/2017/11/melleman112917/ (accessed 2017-12-16; archived: https://web.archive.org/web/20171216000000/https://www.38north.org/2017/11/melleman112917/; kept by Factmark 2017-12-16T09:12:00.000Z, SHA-256 9f2c1a5e0b7d4c3a8e6f1b2d3c4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a)',
       'Union of Concerned Scientists analysis — https://www.ucsusa.org/north-korea-hwasong-15',
     ])
     expect(rocket[col('Claimant')]).toBe('Zoë Müller')

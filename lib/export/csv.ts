@@ -45,6 +45,7 @@ export function sourcesCell(sources: readonly ReportSource[]): string {
       const extra = [
         isoDate(source.accessedAt) && `accessed ${isoDate(source.accessedAt)}`,
         source.archivedUrl && `archived: ${source.archivedUrl}`,
+        source.archive && `kept by Factmark ${source.archive.fetchedAt}, SHA-256 ${source.archive.sha256}`,
       ].filter(Boolean)
       return parts.join(' — ') + (extra.length ? ` (${extra.join('; ')})` : '')
     })

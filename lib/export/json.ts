@@ -51,6 +51,7 @@ export function jsonClaim(claim: ReportClaim, scale?: VerdictScale) {
       excerpt: source.excerpt,
       accessedAt: isoDate(source.accessedAt),
       archivedUrl: source.archivedUrl,
+      archive: source.archive ? { fetchedAt: source.archive.fetchedAt, sha256: source.archive.sha256 } : null,
     })),
     notes: claim.notes.map((note) => ({
       id: note.id,

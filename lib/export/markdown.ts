@@ -119,6 +119,11 @@ function sourceItem(source: ReportSource, index: number): string {
         : mdJoin([mdInline('archived copy:'), mdInline(source.archivedUrl)], ' '),
     )
   }
+  if (source.archive) {
+    parts.push(
+      mdJoin([mdInline('kept by Factmark'), mdInline(`${source.archive.fetchedAt},`), mdInline('SHA-256'), mdInline(source.archive.sha256)], ' '),
+    )
+  }
   let out = `${marker}${parts.join(', ')}\n`
   const excerpt = source.excerpt && mdBlock(source.excerpt, `${indent}> `)
   if (excerpt) out += `\n${indent}> ${excerpt}\n`

@@ -66,7 +66,11 @@ export async function* reportClaims(
         approvedBy: claim.approvedBy?.name ?? null,
         approvedAt: claim.approvedAt?.toISOString() ?? null,
         orphaned: claim.orphaned,
-        sources: claim.sources.map((source) => ({ ...source, accessedAt: dateOnly(source.accessedAt) })),
+        sources: claim.sources.map(({ archives, ...source }) => ({
+          ...source,
+          accessedAt: dateOnly(source.accessedAt),
+          archive: archives[0] ? { fetchedAt: archives[0].fetchedAt.toISOString(), sha256: archives[0].sha256 } : null,
+        })),
         notes: claim.notes.map((note) => ({
           id: note.id,
           body: note.body,
@@ -115,7 +119,15 @@ function fetchBatch(actor: Actor, articleId: string, includeUnapproved: boolean,
       approvedBy: { select: { name: true } },
       sources: {
         orderBy: { createdAt: 'asc' },
-        select: { url: true, title: true, publisher: true, excerpt: true, accessedAt: true, archivedUrl: true },
+        select: {
+          url: true,
+          title: true,
+          publisher: true,
+          excerpt: true,
+          accessedAt: true,
+          archivedUrl: true,
+          archives: { where: { kind: 'ARCHIVE' }, orderBy: { fetchedAt: 'desc' }, take: 1, select: { fetchedAt: true, sha256: true } },
+        },
       },
       notes: {
         where: { deletedAt: null },

@@ -37,6 +37,8 @@ export interface ReportSource {
   /** YYYY-MM-DD (a full ISO date-time is accepted too). */
   accessedAt: string | null
   archivedUrl: string | null
+  /** Factmark's own copy (lib/evidence): when it was fetched (ISO date-time) and the SHA-256 of what was fetched. */
+  archive?: { fetchedAt: string; sha256: string } | null
 }
 
 export interface ReportNote {

@@ -170,7 +170,7 @@ describe('W3C Web Annotation export', () => {
         selector: { type: 'TextQuoteSelector', exact: 'a range of more than 13,000 km' },
         state: {
           type: 'TimeState',
-          sourceDate: '2017-12-16T00:00:00.000Z',
+          sourceDate: '2017-12-16T09:12:00.000Z',
           cached: 'https://web.archive.org/web/20171216000000/https://www.38north.org/2017/11/melleman112917/',
         },
       },

@@ -93,7 +93,8 @@ function sourceBody(source: ReportSource): SourceLink | TextualBody {
   if (source.title) link.source['dcterms:title'] = source.title
   if (source.publisher) link.source['dcterms:publisher'] = source.publisher
   if (source.excerpt?.trim()) link.selector = { type: 'TextQuoteSelector', exact: source.excerpt }
-  const accessed = isoDateTime(source.accessedAt)
+  // Factmark's own copy fixes the state the citation refers to more precisely than an access date.
+  const accessed = isoDateTime(source.archive?.fetchedAt ?? source.accessedAt)
   const archived = httpUrl(source.archivedUrl)
   // A TimeState needs its sourceDate; without an access date the archived copy has no place in the model.
   if (accessed) link.state = { type: 'TimeState', sourceDate: accessed, ...(archived ? { cached: archived } : {}) }

@@ -71,6 +71,7 @@ function prepareBackupFolder(file: string, isDefault: boolean) {
   if (isDefault && (statSync(folder).mode & 0o777) !== BACKUP_DIR_MODE) chmodSync(folder, BACKUP_DIR_MODE)
 }
 
+/** The job queue's own schema (pg-boss) is left out: queued jobs are transient, and the queue recreates it at start. */
 export async function backup(url: string, file: string, { isDefault = false } = {}) {
   prepareBackupFolder(file, isDefault)
   // The file exists, owner-only, before pg_dump writes into it: no moment when others can open it.
@@ -82,7 +83,10 @@ export async function backup(url: string, file: string, { isDefault = false } = 
   const umask = process.umask(0o077)
   let result
   try {
-    result = spawnSync(tool, ['--format=custom', '--no-owner', '--no-privileges', '--file', file, ...args], { env, encoding: 'utf8' })
+    result = spawnSync(tool, ['--format=custom', '--no-owner', '--no-privileges', '--exclude-schema=pgboss', '--file', file, ...args], {
+      env,
+      encoding: 'utf8',
+    })
   } finally {
     process.umask(umask)
   }

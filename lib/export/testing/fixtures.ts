@@ -73,6 +73,7 @@ export function fixtureClaims(): ReportClaim[] {
           excerpt: 'a range of more than 13,000 km',
           accessedAt: '2017-12-16',
           archivedUrl: 'https://web.archive.org/web/20171216000000/https://www.38north.org/2017/11/melleman112917/',
+          archive: { fetchedAt: '2017-12-16T09:12:00.000Z', sha256: '9f2c1a5e0b7d4c3a8e6f1b2d3c4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f6a' },
         },
         {
           url: 'https://www.ucsusa.org/north-korea-hwasong-15',

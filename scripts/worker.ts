@@ -1,0 +1,16 @@
+// npm run worker: runs Factmark's background jobs (archiving sources, link watching) in a
+// process of its own. Start the app with FACTMARK_JOBS=worker so that it only queues them.
+import { startEvidenceJobs } from '../lib/evidence/jobs'
+import { closeConnections } from '../lib/server/lifecycle'
+
+if (!process.env.DATABASE_URL) {
+  process.stderr.write('DATABASE_URL is not set: point it at the PostgreSQL the app uses.\n')
+  process.exit(1)
+}
+await startEvidenceJobs({ force: true })
+console.log('Factmark worker: taking jobs (archiving, link watching). Ctrl-C stops it.')
+const stop = () => {
+  void closeConnections().then(() => process.exit(0))
+}
+process.on('SIGTERM', stop)
+process.on('SIGINT', stop)
