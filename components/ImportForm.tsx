@@ -1,7 +1,7 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useId, useState } from 'react'
-import { api, ApiError, errorMessage } from './api'
+import { api, ApiError, errorMessage, type ResponseBody } from './api'
 import { ErrorMessage } from './FormParts'
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -13,17 +13,7 @@ const REMOVAL_REASONS: Record<string, string> = {
   'agency-trailer': 'agency trailer',
 }
 
-interface PreviewBlock {
-  index: number
-  kind: string
-  text: string
-  proposedRemoval: boolean
-}
-interface Preview {
-  format: 'text' | 'markdown' | 'html'
-  meta: { title: string | null; publisher: string | null; url: string | null; publishedAt: string | null; language: string | null }
-  blocks: PreviewBlock[]
-}
+type Preview = ResponseBody<'POST /api/imports/preview'>['preview']
 type Meta = { title: string; publisher: string; url: string; publishedAt: string; language: string }
 
 /** Paste or upload an article, review what cleaning proposes to remove, fill the metadata, save. */
@@ -58,7 +48,7 @@ export function ImportForm() {
     setBusy(true)
     setErrors({})
     try {
-      const { preview } = await api<{ preview: Preview }>('/api/imports/preview', { method: 'POST', body: { content, fileName } })
+      const { preview } = await api('POST /api/imports/preview', { body: { content, fileName } })
       setPreview(preview)
       setKeep(new Set())
       setMeta({
@@ -80,8 +70,7 @@ export function ImportForm() {
     setBusy(true)
     setErrors({})
     try {
-      const { article } = await api<{ article: { id: string } }>('/api/articles', {
-        method: 'POST',
+      const { article } = await api('POST /api/articles', {
         body: { content, fileName, format: preview?.format, keep: [...keep], meta },
       })
       router.push(`/articles/${article.id}`)

@@ -26,8 +26,8 @@ export function ReviewActions({ claimId, version, canApprove }: Props) {
     setSaving(true)
     setError(null)
     try {
-      await api(`/api/claims/${claimId}/transitions`, {
-        method: 'POST',
+      await api('POST /api/claims/:id/transitions', {
+        params: { id: claimId },
         body: { version, to, ...(comment.trim() ? { comment } : {}) },
       })
       router.refresh()

@@ -27,7 +27,7 @@ export function SetPasswordForm({ email }: { email: string }) {
     setSaving(true)
     setError(null)
     try {
-      await api('/api/invitations/redeem', { method: 'POST', body: { token, password, confirm } })
+      await api('POST /api/invitations/redeem', { body: { token, password, confirm } })
       setDone(true)
     } catch (e) {
       setError(errorMessage(e))

@@ -19,7 +19,7 @@ export function NameForm({ name: initial }: { name: string }) {
     setError(null)
     setSaved(false)
     try {
-      await api('/api/account', { method: 'PATCH', body: { name } })
+      await api('PATCH /api/account', { body: { name } })
       setSaved(true)
       router.refresh()
     } catch (e) {
@@ -68,7 +68,7 @@ export function PasswordForm({ email }: { email: string }) {
     setSaving(true)
     setError(null)
     try {
-      await api('/api/account/password', { method: 'POST', body: { currentPassword, newPassword, confirm } })
+      await api('POST /api/account/password', { body: { currentPassword, newPassword, confirm } })
       setSaved(true)
       setCurrent('')
       setNew('')

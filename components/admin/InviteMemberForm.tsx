@@ -3,14 +3,11 @@ import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { ROLE_LABELS, ROLES } from '@/lib/admin/roles'
 import type { Role } from '@/lib/generated/prisma/enums'
-import { api, errorMessage } from '../api'
+import { api, errorMessage, type ResponseBody } from '../api'
 import { ErrorMessage } from '../FormParts'
 import { OneTimeLink } from './OneTimeLink'
 
-interface Invited {
-  member: { name: string; email: string }
-  link: string
-}
+type Invited = ResponseBody<'POST /api/admin/members'>
 
 /** Invite a member: name, email and role; the answer is a link shown here once. */
 export function InviteMemberForm() {
@@ -28,7 +25,7 @@ export function InviteMemberForm() {
     setError(null)
     setInvited(null)
     try {
-      setInvited(await api<Invited>('/api/admin/members', { method: 'POST', body: { name, email, role } }))
+      setInvited(await api('POST /api/admin/members', { body: { name, email, role } }))
       setName('')
       setEmail('')
       router.refresh()

@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { ROLE_LABELS, ROLES } from '@/lib/admin/roles'
 import type { Role } from '@/lib/generated/prisma/enums'
-import { api, errorMessage } from '../api'
+import { api, errorMessage, type RequestBody } from '../api'
 import { ErrorMessage } from '../FormParts'
 import { OneTimeLink } from './OneTimeLink'
 
@@ -34,10 +34,10 @@ export function MemberActions({ member, isSelf }: Props) {
     }
   }
 
-  const patch = (body: object) => api(`/api/admin/members/${member.id}`, { method: 'PATCH', body })
+  const patch = (body: RequestBody<'PATCH /api/admin/members/:id'>) => api('PATCH /api/admin/members/:id', { params: { id: member.id }, body })
   const issueLink = async () => {
     setLink(null)
-    const result = await api<{ link: string }>(`/api/admin/members/${member.id}/password-link`, { method: 'POST' })
+    const result = await api('POST /api/admin/members/:id/password-link', { params: { id: member.id } })
     setLink(result.link)
   }
 

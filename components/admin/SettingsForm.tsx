@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import type { Verdict } from '@/lib/generated/prisma/enums'
 import { MAX_VERDICT_LABEL_LENGTH, RATING_BEST, RATING_WORST, UNRATED_ALLOWED, type VerdictScale } from '@/lib/verdicts/scale'
-import { VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
+import { byVerdict, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
 import { api, ApiError, errorMessage } from '../api'
 import { ErrorMessage } from '../FormParts'
 
@@ -24,11 +24,8 @@ export function SettingsForm({ settings, fallbackName }: { settings: SettingsVal
   const [url, setUrl] = useState(settings.url ?? '')
   const [logoUrl, setLogoUrl] = useState(settings.logoUrl ?? '')
   const [reportLanguage, setReportLanguage] = useState(settings.reportLanguage)
-  const [scale, setScale] = useState<Record<Verdict, Row>>(
-    () =>
-      Object.fromEntries(
-        VERDICTS.map((v) => [v, { label: settings.verdictScale[v].label, rating: settings.verdictScale[v].rating?.toString() ?? '' }]),
-      ) as Record<Verdict, Row>,
+  const [scale, setScale] = useState(() =>
+    byVerdict<Row>((v) => ({ label: settings.verdictScale[v].label, rating: settings.verdictScale[v].rating?.toString() ?? '' })),
   )
   const [saving, setSaving] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -45,16 +42,13 @@ export function SettingsForm({ settings, fallbackName }: { settings: SettingsVal
     setFields({})
     setSaved(false)
     try {
-      await api('/api/admin/settings', {
-        method: 'PUT',
+      await api('PUT /api/admin/settings', {
         body: {
           displayName,
           url,
           logoUrl,
           reportLanguage,
-          verdictScale: Object.fromEntries(
-            VERDICTS.map((v) => [v, { label: scale[v].label, rating: scale[v].rating.trim() === '' ? null : Number(scale[v].rating) }]),
-          ),
+          verdictScale: byVerdict((v) => ({ label: scale[v].label, rating: scale[v].rating.trim() === '' ? null : Number(scale[v].rating) })),
         },
       })
       setSaved(true)

@@ -1,6 +1,6 @@
 'use client'
 import { useId, useState } from 'react'
-import { MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
+import { asVerdict, MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
 import type { ClaimWithThread, CurrentUser, Member } from '../types'
 import { ConflictNotice } from './ConflictNotice'
 import { useClaimSave } from './useClaimSave'
@@ -52,7 +52,7 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
         .filter(([field, draft]) => draft !== saved[field as Field])
         .map(([field, draft]) => [field, field === 'claimDate' ? draft || null : draft]),
     )
-    if (Object.keys(change).length && (await save('', change))) forget()
+    if (Object.keys(change).length && (await save({ route: 'PATCH /api/claims/:id', change }))) forget()
   }
 
   const dirty = Object.entries(drafts).some(([field, draft]) => draft !== saved[field as Field])
@@ -82,7 +82,12 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
       )}
       <div className="fields">
         <label htmlFor={ids.verdict}>Verdict</label>
-        <select id={ids.verdict} value={claim.verdict ?? ''} disabled={saving} onChange={(e) => save('', { verdict: e.target.value || null })}>
+        <select
+          id={ids.verdict}
+          value={claim.verdict ?? ''}
+          disabled={saving}
+          onChange={(e) => save({ route: 'PATCH /api/claims/:id', change: { verdict: asVerdict(e.target.value) } })}
+        >
           <option value="">Not set</option>
           {VERDICTS.map((verdict) => (
             <option key={verdict} value={verdict}>
@@ -96,7 +101,7 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
             id={ids.assignee}
             value={claim.assignee?.id ?? ''}
             disabled={saving}
-            onChange={(e) => save('', { assigneeId: e.target.value || null })}
+            onChange={(e) => save({ route: 'PATCH /api/claims/:id', change: { assigneeId: e.target.value || null } })}
           >
             <option value="">Nobody</option>
             {members.map((member) => (
@@ -106,7 +111,12 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
             ))}
           </select>
           {claim.assignee?.id !== currentUser.id && (
-            <button type="button" className="secondary" disabled={saving} onClick={() => save('', { assigneeId: currentUser.id })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={saving}
+              onClick={() => save({ route: 'PATCH /api/claims/:id', change: { assigneeId: currentUser.id } })}
+            >
               Assign to me
             </button>
           )}

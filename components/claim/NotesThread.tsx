@@ -37,7 +37,7 @@ function NoteItem({ note, claimId, mine, onChanged }: { note: Note; claimId: str
   async function remove() {
     setError(null)
     try {
-      await api(`/api/notes/${note.id}`, { method: 'DELETE', body: { version: note.version } })
+      await api('DELETE /api/notes/:id', { params: { id: note.id }, body: { version: note.version } })
       onChanged()
     } catch (e) {
       setError(errorMessage(e))
@@ -128,8 +128,8 @@ function NoteForm({ claimId, label, submit, initial = '', parentId, edit, onSave
     const requestId = crypto.randomUUID()
     try {
       await retryWhileOffline(() => {
-        if (edit) return api(`/api/notes/${edit.noteId}`, { method: 'PATCH', body: { version: edit.version, body } })
-        return api(`/api/claims/${claimId}/notes`, { method: 'POST', body: { body, requestId, ...(parentId ? { parentId } : {}) } })
+        if (edit) return api('PATCH /api/notes/:id', { params: { id: edit.noteId }, body: { version: edit.version, body } })
+        return api('POST /api/claims/:id/notes', { params: { id: claimId }, body: { body, requestId, ...(parentId ? { parentId } : {}) } })
       }, setWaiting)
       setBody('')
       onSaved()

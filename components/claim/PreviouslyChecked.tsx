@@ -3,20 +3,14 @@
 // verdict, article and approval state, and the claims a checker has linked to this one.
 import { useEffect, useState } from 'react'
 import { formatDate } from '@/lib/format'
-import type { ClaimCard, LinkedClaim, PreviousCheck } from '@/lib/matching'
+import type { ClaimCard } from '@/lib/matching'
 import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts/labels'
-import { api, errorMessage } from '../api'
+import { api, errorMessage, type ResponseBody } from '../api'
 import { ErrorMessage } from '../FormParts'
 import type { Jsonified } from '../types'
 
-type Match = Jsonified<PreviousCheck>
-type Linked = Jsonified<LinkedClaim>
+type Matches = ResponseBody<'GET /api/claims/:id/matches'>
 type Card = Jsonified<ClaimCard>
-
-interface Matches {
-  matches: Match[]
-  linked: Linked[]
-}
 
 /** `refresh` changes whenever the claim was reloaded: its words or summary may have changed. */
 export function PreviouslyChecked({ claimId, refresh }: { claimId: string; refresh: number }) {
@@ -26,7 +20,7 @@ export function PreviouslyChecked({ claimId, refresh }: { claimId: string; refre
 
   useEffect(() => {
     let live = true
-    api<Matches>(`/api/claims/${claimId}/matches`)
+    api('GET /api/claims/:id/matches', { params: { id: claimId } })
       .then((next) => {
         if (!live) return
         setData(next)
@@ -43,8 +37,8 @@ export function PreviouslyChecked({ claimId, refresh }: { claimId: string; refre
     setError(null)
     try {
       const { linked } = linking
-        ? await api<{ linked: Linked[] }>(`/api/claims/${claimId}/links`, { method: 'POST', body: { claimId: otherId } })
-        : await api<{ linked: Linked[] }>(`/api/claims/${claimId}/links/${otherId}`, { method: 'DELETE' })
+        ? await api('POST /api/claims/:id/links', { params: { id: claimId }, body: { claimId: otherId } })
+        : await api('DELETE /api/claims/:id/links/:otherId', { params: { id: claimId, otherId } })
       const ids = new Set(linked.map((link) => link.claim.id))
       setData((current) => current && { linked, matches: current.matches.map((match) => ({ ...match, linked: ids.has(match.claim.id) })) })
     } catch (e) {

@@ -32,7 +32,7 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
   async function remove(source: Source) {
     setError(null)
     try {
-      await api(`/api/sources/${source.id}`, { method: 'DELETE' })
+      await api('DELETE /api/sources/:id', { params: { id: source.id } })
       onChanged()
     } catch (e) {
       setError(errorMessage(e))
@@ -49,7 +49,7 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
               <SourceForm
                 initial={valuesOf(source)}
                 submit="Save source"
-                send={(body) => api(`/api/sources/${source.id}`, { method: 'PATCH', body })}
+                send={(body) => api('PATCH /api/sources/:id', { params: { id: source.id }, body })}
                 onSaved={() => {
                   setEditing(null)
                   onChanged()
@@ -93,7 +93,7 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
       <SourceForm
         initial={EMPTY}
         submit="Add source"
-        send={(body) => api(`/api/claims/${claim.id}/sources`, { method: 'POST', body })}
+        send={(body) => api('POST /api/claims/:id/sources', { params: { id: claim.id }, body })}
         onSaved={onChanged}
       />
     </section>
@@ -103,7 +103,7 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
 interface SourceFormProps {
   initial: Values
   submit: string
-  send: (body: Partial<Values>) => Promise<unknown>
+  send: (body: Values) => Promise<unknown>
   onSaved: () => void
   onCancel?: () => void
 }

@@ -67,7 +67,7 @@ export async function describeInvitation(token: string): Promise<InvitationView>
   return { state, purpose: found.purpose, name: found.user.name, email: found.user.email }
 }
 
-const redeemInput = z.strictObject({
+export const redeemInput = z.strictObject({
   token: z.string().max(100),
   password: z.string().max(1000),
   confirm: z.string().max(1000),

@@ -109,8 +109,8 @@ export async function inviteMember(actor: Actor, rawInput: unknown) {
   }
 }
 
-const roleInput = z.strictObject({ role: z.enum(Role, { error: 'Choose a role: checker, editor or admin.' }) })
-const disabledInput = z.strictObject({ disabled: z.boolean({ error: 'Say whether the member is disabled.' }) })
+export const roleInput = z.strictObject({ role: z.enum(Role, { error: 'Choose a role: checker, editor or admin.' }) })
+export const disabledInput = z.strictObject({ disabled: z.boolean({ error: 'Say whether the member is disabled.' }) })
 
 export async function changeRole(actor: Actor, memberId: string, rawInput: unknown) {
   assertAdmin(actor)

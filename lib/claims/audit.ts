@@ -56,11 +56,15 @@ export async function recordAudit(tx: Tx, actor: Actor, claimId: string, action:
   await publishClaimEvent(tx, actor, claimId, action)
 }
 
+/** The stored jsonb as the snapshot recordAudit wrote (always an object, or nothing). */
+const snapshotOf = (value: Prisma.JsonValue): Snapshot => (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null)
+
 /** A claim's history, newest first; the caller has already checked the claim is visible. */
 export async function listHistory(actor: Actor, claimId: string) {
-  return getDb().auditEvent.findMany({
+  const events = await getDb().auditEvent.findMany({
     where: { claimId, newsroomId: actor.newsroomId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
   })
+  return events.map(({ before, after, ...event }) => ({ ...event, before: snapshotOf(before), after: snapshotOf(after) }))
 }

@@ -1,6 +1,7 @@
 // schema.org ClaimReview JSON-LD, one object per verified (editor-approved)
 // claim, following Google's fact-check structured data documentation. The
 // numeric scale is documented in ./README.md.
+import { byVerdict } from '../verdicts/labels'
 import { DEFAULT_VERDICT_SCALE, RATING_BEST, RATING_WORST, type VerdictScale } from '../verdicts/scale'
 import { httpUrl, indentedJson, isoDate, isVerified } from './shared'
 import type { ExportContext, ReportArticle, ReportClaim, Verdict } from './types'
@@ -14,9 +15,7 @@ export const CLAIMREVIEW_BEST_RATING = RATING_BEST
  * place on a truth scale: it gets no numeric rating, only its label
  * (alternateName). A newsroom may set its own labels and ratings (within 1–6).
  */
-export const CLAIMREVIEW_RATINGS: Record<Verdict, number | null> = Object.fromEntries(
-  Object.entries(DEFAULT_VERDICT_SCALE).map(([verdict, entry]) => [verdict, entry.rating]),
-) as Record<Verdict, number | null>
+export const CLAIMREVIEW_RATINGS: Record<Verdict, number | null> = byVerdict((verdict) => DEFAULT_VERDICT_SCALE[verdict].rating)
 
 export interface SchemaRating {
   '@type': 'Rating'

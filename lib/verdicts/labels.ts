@@ -20,6 +20,14 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
 }
 
 export const VERDICTS = Object.keys(VERDICT_LABELS) as Verdict[]
+
+/** A select's value as a verdict or status, or null when it names none. */
+export const asVerdict = (value: string) => VERDICTS.find((verdict) => verdict === value) ?? null
+export const asStatus = (value: string) => (Object.keys(STATUS_LABELS) as ClaimStatus[]).find((status) => status === value) ?? null
+
+/** One value for each verdict: a scale, its labels, a form's rows. */
+export const byVerdict = <T>(value: (verdict: Verdict) => T) =>
+  Object.fromEntries(VERDICTS.map((verdict) => [verdict, value(verdict)])) as Record<Verdict, T>
 /** Mirrors MAX_SUMMARY_LENGTH in lib/claims/index.ts, for the browser's character counter. */
 export const MAX_SUMMARY_LENGTH_UI = 1_000
 /** Statuses a checker can set from the claim panel. */
