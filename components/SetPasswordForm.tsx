@@ -3,8 +3,9 @@ import Link from 'next/link'
 import { useParams } from 'next/navigation'
 import { useState } from 'react'
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules'
-import { api, errorMessage } from './api'
+import { api } from './api'
 import { ErrorMessage } from './FormParts'
+import { useSubmit } from './useSubmit'
 
 /**
  * Sets a password through a one-time link. The token is read from the address
@@ -14,26 +15,19 @@ export function SetPasswordForm({ email }: { email: string }) {
   const { token } = useParams<{ token: string }>()
   const [password, setPassword] = useState('')
   const [confirm, setConfirm] = useState('')
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy: saving, error, setError, submit } = useSubmit()
   const [done, setDone] = useState(false)
 
-  async function submit(event: React.FormEvent) {
+  async function send(event: React.FormEvent) {
     event.preventDefault()
     if (password !== confirm) {
       setError('The two passwords are not the same.')
       return
     }
-    setSaving(true)
-    setError(null)
-    try {
+    await submit(async () => {
       await api('POST /api/invitations/redeem', { body: { token, password, confirm } })
       setDone(true)
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   if (done) {
@@ -48,7 +42,7 @@ export function SetPasswordForm({ email }: { email: string }) {
   }
 
   return (
-    <form className="stack" onSubmit={submit}>
+    <form className="stack" onSubmit={send}>
       <input type="hidden" name="username" autoComplete="username" value={email} />
       <label>
         New password

@@ -5,6 +5,7 @@ import type { ClaimWithThread, CurrentUser, Member } from '../types'
 import { ConflictNotice } from './ConflictNotice'
 import { useClaimSave } from './useClaimSave'
 import { ErrorMessage } from '../FormParts'
+import { isoDay } from '@/lib/format'
 
 interface Props {
   claim: ClaimWithThread
@@ -14,7 +15,7 @@ interface Props {
   onStale: () => void
 }
 
-const dateOnly = (value: string | null) => (value ? value.slice(0, 10) : '')
+const dateOnly = (value: string | null) => (value ? isoDay(value) : '')
 
 type Field = 'claimant' | 'claimDate' | 'summary'
 const FIELDS: Field[] = ['claimant', 'claimDate', 'summary']

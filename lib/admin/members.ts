@@ -7,7 +7,7 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Actor } from '../auth/actor'
-import { getDb } from '../db/client'
+import { getDb, type Tx } from '../db/client'
 import { AppError, conflict, invalid, notFound } from '../errors'
 import { Prisma } from '../generated/prisma/client'
 import { Role } from '../generated/prisma/enums'
@@ -15,8 +15,6 @@ import { id, parseInput } from '../validation'
 import { recordAdminEvent } from './events'
 import { createInvitation, revokeInvitations } from './invitations'
 import { disabledChangeRefusal, roleChangeRefusal, type AdminRefusal } from './rules'
-
-type Tx = Prisma.TransactionClient
 
 export type MemberState = 'ACTIVE' | 'INVITED' | 'DISABLED'
 

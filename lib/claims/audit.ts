@@ -3,11 +3,11 @@
 // together with the live event that tells everyone viewing the article.
 import 'server-only'
 import type { Actor } from '../auth/actor'
-import { getDb } from '../db/client'
+import { getDb, type Tx } from '../db/client'
+import { toJsonValue } from '../db/json'
 import type { Prisma } from '../generated/prisma/client'
 import { publishClaimEvent } from '../live/events'
 
-type Tx = Prisma.TransactionClient
 type Snapshot = Record<string, unknown> | null
 
 export type AuditAction =
@@ -24,8 +24,6 @@ export type AuditAction =
   | 'source.added'
   | 'source.updated'
   | 'source.removed'
-
-const toJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
 
 /** Keys that say which note or source an event is about: kept even though they never change. */
 const IDENTITY_KEYS = new Set(['noteId', 'sourceId'])
@@ -48,8 +46,8 @@ export async function recordAudit(tx: Tx, actor: Actor, claimId: string, action:
       claimId,
       actorId: actor.id,
       action,
-      before: diff.before === null ? undefined : toJson(diff.before),
-      after: diff.after === null ? undefined : toJson(diff.after),
+      before: diff.before === null ? undefined : toJsonValue(diff.before),
+      after: diff.after === null ? undefined : toJsonValue(diff.after),
     },
   })
   // Every audited change is also a live event: viewers of the article hear of it on commit.

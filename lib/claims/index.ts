@@ -5,9 +5,9 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Actor } from '../auth/actor'
-import { describeSpan, SelectionError } from '../anchoring/selectors'
+import { anchorFields, describeSpan, SelectionError } from '../anchoring/selectors'
 import { listHistory, recordAudit, type AuditAction } from './audit'
-import { getDb } from '../db/client'
+import { getDb, type Tx } from '../db/client'
 import { AppError, conflict, invalid, notFound } from '../errors'
 import { Prisma } from '../generated/prisma/client'
 import { ClaimStatus, Verdict } from '../generated/prisma/enums'
@@ -16,10 +16,10 @@ import { noteSelect, personSelect, sourceSelect } from './selects'
 import { isoDate, optionalText, parseInput } from '../validation'
 import { MAX_SUMMARY_LENGTH_UI } from '../verdicts/labels'
 import { statusAfterContentChange, transitionRefusal } from './workflow'
+import { isoDay } from '../format'
 
 export const MAX_SUMMARY_LENGTH = MAX_SUMMARY_LENGTH_UI
 
-type Tx = Prisma.TransactionClient
 const person = personSelect
 
 /** What a claim list holds of each claim (listClaims answers exactly this; its tests compare). */
@@ -226,11 +226,7 @@ export async function markClaim(actor: Actor, articleId: string, rawInput: unkno
         newsroomId: actor.newsroomId,
         articleId,
         revisionId: revision.id,
-        exact: selectors.quote.exact,
-        prefix: selectors.quote.prefix,
-        suffix: selectors.quote.suffix,
-        start: selectors.position.start,
-        end: selectors.position.end,
+        ...anchorFields(selectors),
         createdById: actor.id,
         updatedById: actor.id,
       },
@@ -276,7 +272,7 @@ async function changeClaim(
 
 function snapshot(claim: AuditedClaim) {
   const { version: _version, ...fields } = claim
-  return { ...fields, claimDate: claim.claimDate?.toISOString().slice(0, 10) ?? null }
+  return { ...fields, claimDate: claim.claimDate ? isoDay(claim.claimDate) : null }
 }
 
 /** A 409 that says who changed the claim and what it holds now, so the user can compare and reapply. */
@@ -314,11 +310,7 @@ export async function reattachClaim(actor: Actor, claimId: string, rawInput: unk
       return {
         revisionId: revision.id,
         orphaned: false,
-        exact: selectors.quote.exact,
-        prefix: selectors.quote.prefix,
-        suffix: selectors.quote.suffix,
-        start: selectors.position.start,
-        end: selectors.position.end,
+        ...anchorFields(selectors),
         // New words are new content for an editor.
         ...voidedApproval(current.status),
       }

@@ -3,7 +3,7 @@
 // numeric scale is documented in ./README.md.
 import { byVerdict } from '../verdicts/labels'
 import { DEFAULT_VERDICT_SCALE, RATING_BEST, RATING_WORST, type VerdictScale } from '../verdicts/scale'
-import { httpUrl, indentedJson, isoDate, isVerified } from './shared'
+import { asHttpUrl, indentedJson, asIsoDate, isVerified } from './shared'
 import type { ExportContext, ReportArticle, ReportClaim, Verdict } from './types'
 
 export const CLAIMREVIEW_WORST_RATING = RATING_WORST
@@ -70,13 +70,13 @@ export function reviewRating(verdict: Verdict, explanation?: string | null, scal
 /** The ClaimReview for one claim, or null when it is not verified (or, defensively, has no verdict). */
 export function claimReview(article: ReportArticle, claim: ReportClaim): ClaimReviewObject | null {
   if (!isVerified(claim) || !claim.verdict) return null
-  const newsroomUrl = httpUrl(article.newsroom.url)
-  const logo = httpUrl(article.newsroom.logoUrl)
-  const articleUrl = httpUrl(article.url)
-  const published = isoDate(article.publishedAt)
+  const newsroomUrl = asHttpUrl(article.newsroom.url)
+  const logo = asHttpUrl(article.newsroom.logoUrl)
+  const articleUrl = asHttpUrl(article.url)
+  const published = asIsoDate(article.publishedAt)
   const claimant = claim.claimant?.replace(/\s+/g, ' ').trim()
-  const claimDate = isoDate(claim.claimDate)
-  const approved = isoDate(claim.approvedAt ?? claim.updatedAt)
+  const claimDate = asIsoDate(claim.claimDate)
+  const approved = asIsoDate(claim.approvedAt ?? claim.updatedAt)
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',

@@ -4,7 +4,7 @@
 // smuggled in through a quote, a summary or a source title. Links are only ever
 // made from http(s) URLs, by this module.
 import { formatDate, formatDateTime } from '../format'
-import { httpUrl, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
+import { asHttpUrl, asIsoDate, asIsoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
 import type { VerdictScale } from '../verdicts/scale'
 import type { ExportContext, ReportClaim, ReportSource } from './types'
 
@@ -52,7 +52,7 @@ export function mdBlock(text: string, continuation: string): string {
 
 /** A link when `url` is http(s); otherwise the escaped label alone. */
 export function mdLink(label: string, url: string | null | undefined): string {
-  const href = httpUrl(url)
+  const href = asHttpUrl(url)
   if (!href) return mdInline(label)
   // Parentheses are escaped too inside the label: some renderers (marked) lose
   // track of the label on "\](" otherwise. A backslash in the destination
@@ -61,12 +61,12 @@ export function mdLink(label: string, url: string | null | undefined): string {
 }
 
 function day(value: string | null | undefined): string | null {
-  const date = isoDate(value)
+  const date = asIsoDate(value)
   return date ? formatDate(`${date}T00:00:00Z`) : null
 }
 
 function moment(value: string | null | undefined): string | null {
-  const dateTime = isoDateTime(value)
+  const dateTime = asIsoDateTime(value)
   return dateTime ? formatDateTime(dateTime) : null
 }
 
@@ -76,7 +76,7 @@ function field(label: string, value: string | null | undefined): string {
 
 function articleHeader(ctx: ExportContext): string {
   const { article } = ctx
-  const url = httpUrl(article.url)
+  const url = asHttpUrl(article.url)
   let out = `# Fact-check report: ${mdInline(article.title) || 'Untitled article'}\n\n`
   out += field('Article', url ? mdLink(article.title || url, url) : mdInline(article.title))
   if (article.url && !url) out += field('Article address', mdInline(article.url))
@@ -97,12 +97,12 @@ function sourceItem(source: ReportSource, index: number): string {
   const marker = `${index + 1}. `
   const indent = ' '.repeat(marker.length)
   const parts = [mdLink(source.title || source.url, source.url)]
-  if (!httpUrl(source.url)) parts.push(`address: ${mdInline(source.url)} (not a web link)`)
+  if (!asHttpUrl(source.url)) parts.push(`address: ${mdInline(source.url)} (not a web link)`)
   if (source.publisher) parts.push(mdInline(source.publisher))
   const accessed = day(source.accessedAt)
   if (accessed) parts.push(`accessed ${accessed}`)
   if (source.archivedUrl) {
-    parts.push(httpUrl(source.archivedUrl) ? mdLink('archived copy', source.archivedUrl) : `archived copy: ${mdInline(source.archivedUrl)}`)
+    parts.push(asHttpUrl(source.archivedUrl) ? mdLink('archived copy', source.archivedUrl) : `archived copy: ${mdInline(source.archivedUrl)}`)
   }
   let out = `${marker}${parts.join(', ')}\n`
   const excerpt = source.excerpt && mdBlock(source.excerpt, `${indent}> `)

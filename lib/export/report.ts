@@ -8,9 +8,10 @@ import { notFound } from '../errors'
 import { reiterable } from './index'
 import type { ExportContext, ReportArticle, ReportClaim } from './types'
 import { SETTINGS_SELECT, toIdentity } from '../newsroom/identity'
+import { isoDay } from '../format'
 
 const BATCH = 500
-const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null)
+const dateOnly = (value: Date | null) => (value ? isoDay(value) : null)
 
 export async function loadReportArticle(actor: Actor, articleId: string, baseUrl: string): Promise<ReportArticle> {
   const article = await getDb().article.findFirst({
