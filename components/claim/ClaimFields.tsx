@@ -1,6 +1,6 @@
 'use client'
 import { useId, useState } from 'react'
-import { asVerdict, MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
+import { asClaimantType, asVerdict, CLAIMANT_TYPE_LABELS, MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
 import type { ClaimWithThread, CurrentUser, Member } from '../types'
 import { ConflictNotice } from './ConflictNotice'
 import { useClaimSave } from './useClaimSave'
@@ -44,7 +44,7 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
     onStale()
   })
   const overtaken = FIELDS.filter((field) => drafts[field] !== undefined && bases[field] !== saved[field] && drafts[field] !== saved[field])
-  const ids = { verdict: useId(), assignee: useId(), claimant: useId(), date: useId(), summary: useId() }
+  const ids = { verdict: useId(), assignee: useId(), claimant: useId(), claimantType: useId(), date: useId(), summary: useId() }
 
   async function saveDetails(event: React.FormEvent) {
     event.preventDefault()
@@ -124,6 +124,20 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
         </div>
         <label htmlFor={ids.claimant}>Claimant</label>
         <input id={ids.claimant} value={value('claimant')} maxLength={300} onChange={edit('claimant')} placeholder="Who made the claim" />
+        <label htmlFor={ids.claimantType}>Claimant type</label>
+        <select
+          id={ids.claimantType}
+          value={claim.claimantType ?? ''}
+          disabled={saving}
+          onChange={(e) => save({ route: 'PATCH /api/claims/:id', change: { claimantType: asClaimantType(e.target.value) } })}
+        >
+          <option value="">Not said</option>
+          {Object.entries(CLAIMANT_TYPE_LABELS).map(([type, label]) => (
+            <option key={type} value={type}>
+              {label}
+            </option>
+          ))}
+        </select>
         <label htmlFor={ids.date}>Claim date</label>
         <input id={ids.date} type="date" value={value('claimDate')} onChange={edit('claimDate')} />
       </div>

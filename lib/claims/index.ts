@@ -10,7 +10,7 @@ import { listHistory, recordAudit, type AuditAction } from './audit'
 import { getDb, type Tx } from '../db/client'
 import { AppError, conflict, invalid, notFound } from '../errors'
 import { Prisma } from '../generated/prisma/client'
-import { ClaimStatus, Verdict } from '../generated/prisma/enums'
+import { ClaimantType, ClaimStatus, Verdict } from '../generated/prisma/enums'
 import { getLatestRevisionText, lockArticleText } from '../articles/revisions'
 import { noteSelect, personSelect, sourceSelect } from './selects'
 import { isoDate, optionalText, parseInput } from '../validation'
@@ -53,6 +53,7 @@ export const claimSummarySelect = {
 
 const claimDetailSelect = {
   ...claimSummarySelect,
+  claimantType: true,
   notes: { orderBy: { createdAt: 'asc' }, select: noteSelect },
   sources: { orderBy: { createdAt: 'asc' }, select: sourceSelect },
   reviews: {
@@ -67,6 +68,7 @@ const auditedSelect = {
   verdict: true,
   summary: true,
   claimant: true,
+  claimantType: true,
   claimDate: true,
   assigneeId: true,
   approvedById: true,
@@ -88,6 +90,7 @@ export const claimDetailsInput = z
   .strictObject({
     version: z.number().int().min(1),
     claimant: optionalText(300, 'The claimant is limited to 300 characters.'),
+    claimantType: z.enum(ClaimantType, { error: 'The claimant is a person or an organization.' }).nullable().optional(),
     claimDate: isoDate.nullable().optional(),
     verdict: z.enum(Verdict).nullable().optional(),
     summary: optionalText(MAX_SUMMARY_LENGTH, `The verdict summary is limited to ${MAX_SUMMARY_LENGTH.toLocaleString('en')} characters.`),
@@ -236,7 +239,7 @@ export async function markClaim(actor: Actor, articleId: string, rawInput: unkno
     return selectClaimSummaries(tx, Prisma.sql`c."id" = ${claim.id}`)
   })
   // Read back as it was created, in the same transaction: nothing is attached to it yet.
-  return { ...claim, notes: [], sources: [], reviews: [] } satisfies ClaimDetail
+  return { ...claim, claimantType: null, notes: [], sources: [], reviews: [] } satisfies ClaimDetail
 }
 
 // Many checkers may hit the same claim at once: let transactions queue for a connection.

@@ -11,6 +11,8 @@ import { SETTINGS_SELECT, toIdentity } from '../newsroom/identity'
 import { isoDay } from '../format'
 
 const BATCH = 500
+/** The stored claimant type as schema.org names it. */
+const CLAIMANT_TYPES = { PERSON: 'Person', ORGANIZATION: 'Organization' } as const
 const dateOnly = (value: Date | null) => (value ? isoDay(value) : null)
 
 export async function loadReportArticle(actor: Actor, articleId: string, baseUrl: string): Promise<ReportArticle> {
@@ -59,6 +61,7 @@ export async function* reportClaims(
         verdict: claim.verdict,
         summary: claim.summary,
         claimant: claim.claimant,
+        claimantType: claim.claimantType && CLAIMANT_TYPES[claim.claimantType],
         claimDate: dateOnly(claim.claimDate),
         createdAt: claim.createdAt.toISOString(),
         updatedAt: claim.updatedAt.toISOString(),
@@ -106,6 +109,7 @@ function fetchBatch(actor: Actor, articleId: string, includeUnapproved: boolean,
       verdict: true,
       summary: true,
       claimant: true,
+      claimantType: true,
       claimDate: true,
       orphaned: true,
       createdAt: true,

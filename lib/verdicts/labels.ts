@@ -1,5 +1,5 @@
 // The verdict scale and workflow statuses, with the words newsroom users see.
-import type { ClaimStatus, Verdict } from '../generated/prisma/enums'
+import type { ClaimantType, ClaimStatus, Verdict } from '../generated/prisma/enums'
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   TRUE: 'True',
@@ -21,8 +21,13 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
 
 export const VERDICTS = Object.keys(VERDICT_LABELS) as Verdict[]
 
+/** Who the claimant is (ClaimReview's author type). */
+export const CLAIMANT_TYPE_LABELS: Record<ClaimantType, string> = { PERSON: 'Person', ORGANIZATION: 'Organization' }
+const CLAIMANT_TYPES = Object.keys(CLAIMANT_TYPE_LABELS) as ClaimantType[]
+
 /** A select's value as a verdict or status, or null when it names none. */
 export const asVerdict = (value: string) => VERDICTS.find((verdict) => verdict === value) ?? null
+export const asClaimantType = (value: string) => CLAIMANT_TYPES.find((type) => type === value) ?? null
 export const asStatus = (value: string) => (Object.keys(STATUS_LABELS) as ClaimStatus[]).find((status) => status === value) ?? null
 
 /** One value for each verdict: a scale, its labels, a form's rows. */
