@@ -2,9 +2,9 @@
 import Link from 'next/link'
 import { useParams } from 'next/navigation'
 import { useState } from 'react'
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules'
 import { api } from './api'
 import { ErrorMessage } from './FormParts'
+import { NewPasswordFields } from './NewPasswordFields'
 import { useSubmit } from './useSubmit'
 
 /**
@@ -44,29 +44,7 @@ export function SetPasswordForm({ email }: { email: string }) {
   return (
     <form className="stack" onSubmit={send}>
       <input type="hidden" name="username" autoComplete="username" value={email} />
-      <label>
-        New password
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          autoComplete="new-password"
-        />
-      </label>
-      <label>
-        Confirm password
-        <input
-          type="password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          autoComplete="new-password"
-        />
-      </label>
-      <p className="meta">At least {MIN_PASSWORD_LENGTH} characters, not a common password, not your email or name.</p>
+      <NewPasswordFields password={password} confirm={confirm} onPassword={setPassword} onConfirm={setConfirm} confirmLabel="Confirm password" />
       <ErrorMessage message={error} />
       <button type="submit" disabled={saving}>
         Set password

@@ -1,9 +1,9 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules'
 import { api } from '../api'
 import { ErrorMessage } from '../FormParts'
+import { NewPasswordFields } from '../NewPasswordFields'
 import { useSubmit } from '../useSubmit'
 
 /** The member's own name. */
@@ -73,29 +73,7 @@ export function PasswordForm({ email }: { email: string }) {
         Current password
         <input type="password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} required autoComplete="current-password" />
       </label>
-      <label>
-        New password
-        <input
-          type="password"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          autoComplete="new-password"
-        />
-      </label>
-      <label>
-        Confirm new password
-        <input
-          type="password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          autoComplete="new-password"
-        />
-      </label>
-      <p className="meta">At least {MIN_PASSWORD_LENGTH} characters, not a common password, not your email or name.</p>
+      <NewPasswordFields password={newPassword} confirm={confirm} onPassword={setNew} onConfirm={setConfirm} confirmLabel="Confirm new password" />
       <ErrorMessage message={error} />
       {saved && (
         <p role="status" className="status">

@@ -8,6 +8,7 @@ import { canonicalText } from '../anchoring/canonical'
 import { reanchorAll } from '../anchoring/reanchor'
 import { anchorFields, describeSpan } from '../anchoring/selectors'
 import { recordAudit } from '../claims/audit'
+import { anchorSelect } from '../claims/selects'
 import { publishArticleEvent } from '../live/events'
 import { validateArticleDoc } from './validate-doc'
 import { getDb } from '../db/client'
@@ -121,11 +122,7 @@ async function reanchorClaims(tx: Prisma.TransactionClient, actor: Actor, articl
     orderBy: { start: 'asc' },
     select: {
       id: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      start: true,
-      end: true,
+      ...anchorSelect,
       orphaned: true,
       status: true,
       approvedById: true,

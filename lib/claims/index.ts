@@ -12,7 +12,7 @@ import { AppError, conflict, invalid, notFound } from '../errors'
 import { Prisma } from '../generated/prisma/client'
 import { ClaimantType, ClaimStatus, Verdict } from '../generated/prisma/enums'
 import { getLatestRevisionText, lockArticleText } from '../articles/revisions'
-import { noteSelect, personSelect, sourceSelect } from './selects'
+import { anchorSelect, noteSelect, personSelect, sourceSelect } from './selects'
 import { isoDate, optionalText, parseInput } from '../validation'
 import { MAX_SUMMARY_LENGTH_UI } from '../verdicts/labels'
 import { statusAfterContentChange, transitionRefusal } from './workflow'
@@ -27,11 +27,7 @@ export const claimSummarySelect = {
   id: true,
   articleId: true,
   revisionId: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
+  ...anchorSelect,
   orphaned: true,
   claimant: true,
   claimDate: true,

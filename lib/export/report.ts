@@ -9,6 +9,7 @@ import { reiterable } from './index'
 import type { ExportContext, ReportArticle, ReportClaim } from './types'
 import { SETTINGS_SELECT, toIdentity } from '../newsroom/identity'
 import { isoDay } from '../format'
+import { anchorSelect } from '../claims/selects'
 
 const BATCH = 500
 /** The stored claimant type as schema.org names it. */
@@ -100,11 +101,7 @@ function fetchBatch(actor: Actor, articleId: string, includeUnapproved: boolean,
     take: BATCH,
     select: {
       id: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      start: true,
-      end: true,
+      ...anchorSelect,
       status: true,
       verdict: true,
       summary: true,
