@@ -6,7 +6,7 @@ import { authConfig } from './lib/auth/config'
 import { malformedRequest } from './lib/http/malformed-request'
 
 // Called with (request, event), as Next.js calls a proxy, next-auth's `auth` applies `authorized`.
-const auth = NextAuth(authConfig).auth as unknown as NextMiddleware
+const auth = NextAuth(authConfig).auth as NextMiddleware
 
 const proxy: NextMiddleware = (request, event) => {
   const refusal = malformedRequest(request)

@@ -129,12 +129,17 @@ const instrument = (target: number) => `(() => {
   }).observe({ type: 'event', durationThreshold: ${EVENT_THRESHOLD_MS}, buffered: true })
 })()`
 
-type BenchWindow = { __bench: { drawnAt: number | null; events: { name: string; duration: number; interactionId: number }[] } }
+declare global {
+  /** What the benchmark's init script records in the page. */
+  interface Window {
+    __bench: { drawnAt: number | null; events: { name: string; duration: number; interactionId: number }[] }
+  }
+}
 
 async function loadArticle(page: Page, url: string): Promise<number> {
   await page.goto(url, { waitUntil: 'commit' })
-  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.drawnAt !== null, null, { timeout: 60_000, polling: 50 })
-  return page.evaluate(() => (window as unknown as BenchWindow).__bench.drawnAt!)
+  await page.waitForFunction(() => window.__bench.drawnAt !== null, null, { timeout: 60_000, polling: 50 })
+  return page.evaluate(() => window.__bench.drawnAt!)
 }
 
 /** Clicks the highlight of `claimId` and returns the click interaction's latency (INP-style), in ms. */
@@ -146,11 +151,11 @@ async function clickHighlight(page: Page, claimId: string): Promise<number | nul
     return { x: rect.left + Math.min(rect.width / 2, 8), y: rect.top + rect.height / 2 }
   }, claimId)
   await page.waitForTimeout(300) // let the scroll settle
-  const before = await page.evaluate(() => (window as unknown as BenchWindow).__bench.events.length)
+  const before = await page.evaluate(() => window.__bench.events.length)
   await page.mouse.click(box.x, box.y)
   await page.waitForSelector('.ProseMirror .claim-highlight.is-selected')
   await page.waitForTimeout(500) // Event Timing entries arrive after the next paint
-  const entries = await page.evaluate((from) => (window as unknown as BenchWindow).__bench.events.slice(from), before)
+  const entries = await page.evaluate((from) => window.__bench.events.slice(from), before)
   const interaction = entries.filter(
     (entry) => entry.interactionId > 0 && ['pointerdown', 'pointerup', 'click', 'mousedown', 'mouseup'].includes(entry.name),
   )

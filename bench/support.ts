@@ -9,7 +9,7 @@ import { openTestServer } from '../scripts/db/test-databases'
  */
 export async function withScratchDatabase<T>(label: string, work: (url: string) => Promise<T>): Promise<T> {
   const server = await openTestServer()
-  const globalForDb = globalThis as unknown as { factmarkDb?: ReturnType<typeof createPrismaClient> }
+  const globalForDb = globalThis as typeof globalThis & { factmarkDb?: ReturnType<typeof createPrismaClient> }
   const previousDb = globalForDb.factmarkDb
   try {
     const url = await server.createDatabase(label)

@@ -1,12 +1,9 @@
 'use client'
 import { useId, useState } from 'react'
-import { api, errorMessage } from './api'
+import { api, errorMessage, type ResponseBody } from './api'
 import { ErrorMessage } from './FormParts'
 
-interface Result {
-  created: { id: string; exact: string }[]
-  unanchored: { index: number; exact: string | null; reason: string }[]
-}
+type Result = ResponseBody<'POST /api/articles/:id/import'>
 
 /** Imports a W3C Web Annotation file as claims; lists what could not be anchored. */
 export function AnnotationImport({ articleId }: { articleId: string }) {
@@ -20,7 +17,7 @@ export function AnnotationImport({ articleId }: { articleId: string }) {
     if (!file) return
     try {
       const body: unknown = JSON.parse(await file.text())
-      setResult(await api<Result>(`/api/articles/${articleId}/import?format=w3c`, { method: 'POST', body }))
+      setResult(await api('POST /api/articles/:id/import', { params: { id: articleId }, query: { format: 'w3c' }, body }))
     } catch (e) {
       setError(e instanceof SyntaxError ? `${file.name} is not JSON.` : errorMessage(e))
     }

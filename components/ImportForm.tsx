@@ -1,8 +1,9 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useId, useState } from 'react'
-import { api, ApiError, errorMessage } from './api'
+import { api, type ResponseBody } from './api'
 import { ErrorMessage } from './FormParts'
+import { firstMessages, useSubmit } from './useSubmit'
 
 const MAX_FILE_BYTES = 2 * 1024 * 1024
 const REMOVAL_REASONS: Record<string, string> = {
@@ -13,17 +14,7 @@ const REMOVAL_REASONS: Record<string, string> = {
   'agency-trailer': 'agency trailer',
 }
 
-interface PreviewBlock {
-  index: number
-  kind: string
-  text: string
-  proposedRemoval: boolean
-}
-interface Preview {
-  format: 'text' | 'markdown' | 'html'
-  meta: { title: string | null; publisher: string | null; url: string | null; publishedAt: string | null; language: string | null }
-  blocks: PreviewBlock[]
-}
+type Preview = ResponseBody<'POST /api/imports/preview'>['preview']
 type Meta = { title: string; publisher: string; url: string; publishedAt: string; language: string }
 
 /** Paste or upload an article, review what cleaning proposes to remove, fill the metadata, save. */
@@ -34,19 +25,23 @@ export function ImportForm() {
   const [preview, setPreview] = useState<Preview | null>(null)
   const [keep, setKeep] = useState<Set<number>>(new Set())
   const [meta, setMeta] = useState<Meta>({ title: '', publisher: '', url: '', publishedAt: '', language: '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
+  const { busy, error, fields, submit, clear } = useSubmit()
+  const [fileError, setFileError] = useState<string | null>(null)
+  /** Saved: the article page is loading, so the form stays disabled. */
+  const [leaving, setLeaving] = useState(false)
+  const errors: Record<string, string> = { ...(error ? { _: error } : {}), ...firstMessages(fields), ...(fileError ? { file: fileError } : {}) }
   const id = useId()
 
   async function readFile(file: File | undefined) {
-    setErrors({})
+    clear()
+    setFileError(null)
     if (!file) return
     if (file.size > MAX_FILE_BYTES) {
-      setErrors({ file: `${file.name} is larger than 2 MB. Import a smaller file or paste the article text.` })
+      setFileError(`${file.name} is larger than 2 MB. Import a smaller file or paste the article text.`)
       return
     }
     if (!/\.(txt|md|markdown|html?)$/i.test(file.name)) {
-      setErrors({ file: 'Upload a .txt, .md or .html file.' })
+      setFileError('Upload a .txt, .md or .html file.')
       return
     }
     setContent(await file.text())
@@ -55,10 +50,9 @@ export function ImportForm() {
   }
 
   async function runPreview() {
-    setBusy(true)
-    setErrors({})
-    try {
-      const { preview } = await api<{ preview: Preview }>('/api/imports/preview', { method: 'POST', body: { content, fileName } })
+    setFileError(null)
+    await submit(async () => {
+      const { preview } = await api('POST /api/imports/preview', { body: { content, fileName } })
       setPreview(preview)
       setKeep(new Set())
       setMeta({
@@ -68,27 +62,17 @@ export function ImportForm() {
         publishedAt: preview.meta.publishedAt ?? '',
         language: preview.meta.language ?? '',
       })
-    } catch (e) {
-      setErrors(fieldErrors(e))
-    } finally {
-      setBusy(false)
-    }
+    })
   }
 
   async function save(event: React.FormEvent) {
     event.preventDefault()
-    setBusy(true)
-    setErrors({})
-    try {
-      const { article } = await api<{ article: { id: string } }>('/api/articles', {
-        method: 'POST',
-        body: { content, fileName, format: preview?.format, keep: [...keep], meta },
-      })
+    setFileError(null)
+    await submit(async () => {
+      const { article } = await api('POST /api/articles', { body: { content, fileName, format: preview?.format, keep: [...keep], meta } })
+      setLeaving(true)
       router.push(`/articles/${article.id}`)
-    } catch (e) {
-      setErrors(fieldErrors(e))
-      setBusy(false)
-    }
+    })
   }
 
   const toggle = (index: number) =>
@@ -141,7 +125,7 @@ export function ImportForm() {
         />
         <ErrorMessage message={errors.file} />
         <div className="actions">
-          <button type="button" onClick={runPreview} disabled={busy || !content.trim()}>
+          <button type="button" onClick={runPreview} disabled={busy || leaving || !content.trim()}>
             Preview
           </button>
         </div>
@@ -178,19 +162,11 @@ export function ImportForm() {
             {metaField('language', 'Language')}
           </fieldset>
           <ErrorMessage message={errors._} />
-          <button type="submit" disabled={busy}>
+          <button type="submit" disabled={busy || leaving}>
             Save article
           </button>
         </>
       )}
     </form>
   )
-}
-
-function fieldErrors(error: unknown): Record<string, string> {
-  if (error instanceof ApiError && error.fields) {
-    const entries = Object.entries(error.fields).map(([key, messages]): [string, string] => [key, messages[0]])
-    return { _: error.message, ...Object.fromEntries(entries) }
-  }
-  return { _: errorMessage(error) }
 }

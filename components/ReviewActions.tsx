@@ -1,8 +1,9 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useId, useState } from 'react'
-import { api, errorMessage } from './api'
+import { api } from './api'
 import { ErrorMessage } from './FormParts'
+import { useSubmit } from './useSubmit'
 
 interface Props {
   claimId: string
@@ -14,8 +15,7 @@ interface Props {
 export function ReviewActions({ claimId, version, canApprove }: Props) {
   const router = useRouter()
   const [comment, setComment] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, error, setError, submit } = useSubmit()
   const id = useId()
 
   async function decide(to: 'APPROVED' | 'CHANGES_REQUESTED') {
@@ -23,19 +23,10 @@ export function ReviewActions({ claimId, version, canApprove }: Props) {
       setError('Say what needs to change in the review comment.')
       return
     }
-    setSaving(true)
-    setError(null)
-    try {
-      await api(`/api/claims/${claimId}/transitions`, {
-        method: 'POST',
-        body: { version, to, ...(comment.trim() ? { comment } : {}) },
-      })
+    await submit(async () => {
+      await api('POST /api/claims/:id/transitions', { params: { id: claimId }, body: { version, to, ...(comment.trim() ? { comment } : {}) } })
       router.refresh()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (

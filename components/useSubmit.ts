@@ -32,5 +32,15 @@ export function useSubmit() {
     void submit(work)
   }
 
-  return { busy, error, fields, submit, onSubmit, setError }
+  /** Forgets the last failure (the form's input changed under it). */
+  const clear = useCallback(() => {
+    setError(null)
+    setFields({})
+  }, [])
+
+  return { busy, error, fields, submit, onSubmit, setError, clear }
 }
+
+/** Each field's first message, for forms that show one per field. */
+export const firstMessages = (fields: Record<string, string[]>) =>
+  Object.fromEntries(Object.entries(fields).map(([key, messages]): [string, string] => [key, messages[0]]))

@@ -31,6 +31,9 @@ test('checker submits, editor sends back, checker fixes, editor approves', async
   await panel.getByRole('textbox', { name: 'Verdict summary' }).fill('The Hwasong-15 test of 28 November 2017 suggests a range above 13,000 km.')
   await panel.getByRole('button', { name: 'Save details' }).click()
   await expect(panel.getByRole('button', { name: 'Save details' })).toBeDisabled()
+  // Whether the claimant is a person or an organization (ClaimReview's author): saved when chosen.
+  await panel.getByRole('combobox', { name: 'Claimant type' }).selectOption({ label: 'Organization' })
+  await expect(panel.getByRole('combobox', { name: 'Claimant type' })).toHaveValue('ORGANIZATION')
   await panel.getByRole('textbox', { name: 'Source URL' }).fill('https://thebulletin.org/2017/11/hwasong-15-range')
   await panel.getByRole('textbox', { name: 'Source title' }).fill('Hwasong-15 range analysis')
   await panel.getByRole('textbox', { name: 'Publisher' }).fill('Bulletin of the Atomic Scientists')
@@ -95,9 +98,11 @@ test('checker submits, editor sends back, checker fixes, editor approves', async
   await expect(history.getByRole('listitem').filter({ hasText: 'Eddie Editor changed the status' })).toHaveCount(2)
   await expect(history.getByRole('listitem').filter({ hasText: 'Casey Checker added a source' })).toHaveCount(2)
   await expect(history).toContainText('CHANGES_REQUESTED')
+  await expect(history.getByRole('listitem').filter({ hasText: 'claimantType' })).toContainText('ORGANIZATION')
 
   // Changing the verdict of an approved claim sends it back to work.
   await panel.getByRole('tab', { name: 'Details' }).click()
+  await expect(panel.getByRole('combobox', { name: 'Claimant type' })).toHaveValue('ORGANIZATION')
   await panel.getByRole('combobox', { name: 'Verdict' }).selectOption({ label: 'True' })
   await expect(panel.getByRole('combobox', { name: 'Status' })).toHaveValue('IN_PROGRESS')
   await expect(panel.getByText('Approved by Eddie Editor', { exact: true })).toHaveCount(0)

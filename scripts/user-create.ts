@@ -12,7 +12,7 @@ function promptHidden(question: string): Promise<string> {
   if (!process.stdin.isTTY) throw new Error('Set FACTMARK_PASSWORD, or run this in a terminal to be asked for the password.')
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true })
-    const output = rl as unknown as { _writeToOutput: (text: string) => void }
+    const output = rl as typeof rl & { _writeToOutput: (text: string) => void }
     output._writeToOutput = (text) => {
       if (text.startsWith(question)) process.stdout.write(question)
     }

@@ -2,15 +2,15 @@ import Link from 'next/link'
 import { redirect } from 'next/navigation'
 import { z } from 'zod'
 import { currentActor } from '@/lib/auth/actor'
-import { formatDateTime } from '@/lib/format'
+import { formatDateTime, isoDay } from '@/lib/format'
 import { getNewsroomIdentity } from '@/lib/newsroom/settings'
 import { newsroomReport } from '@/lib/export/report'
 import { isoDate } from '@/lib/validation'
 
 export const metadata = { title: 'Reports · Factmark' }
 
-const today = () => new Date().toISOString().slice(0, 10)
-const monthAgo = () => new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10)
+const today = () => isoDay(new Date())
+const monthAgo = () => isoDay(new Date(Date.now() - 30 * 86_400_000))
 const range = z.object({ from: isoDate.catch(monthAgo), to: isoDate.catch(today) })
 
 export default async function ReportsPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {

@@ -186,7 +186,7 @@ function parseMarkInput(body: unknown): MarkInput {
   }
   if (input.exact !== undefined && (typeof input.exact !== 'string' || input.exact.length > 100_000)) fields.exact = ['Invalid quote.']
   if (Object.keys(fields).length) throw invalid('Check the highlighted fields.', fields)
-  return input as unknown as MarkInput
+  return { revisionId: input.revisionId as string, start: input.start as number, end: input.end as number, exact: input.exact as string | undefined }
 }
 
 async function markClaim(pool: pg.Pool, actor: Actor, articleId: string, body: unknown) {

@@ -1,36 +1,27 @@
 'use client'
 import { useRouter } from 'next/navigation'
 import { useState } from 'react'
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules'
-import { api, ApiError, errorMessage } from '../api'
+import { api } from '../api'
 import { ErrorMessage } from '../FormParts'
+import { NewPasswordFields } from '../NewPasswordFields'
+import { useSubmit } from '../useSubmit'
 
 /** The member's own name. */
 export function NameForm({ name: initial }: { name: string }) {
   const router = useRouter()
   const [name, setName] = useState(initial)
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy: saving, error, onSubmit } = useSubmit()
   const [saved, setSaved] = useState(false)
 
-  async function submit(event: React.FormEvent) {
-    event.preventDefault()
-    setSaving(true)
-    setError(null)
+  const save = onSubmit(async () => {
     setSaved(false)
-    try {
-      await api('/api/account', { method: 'PATCH', body: { name } })
-      setSaved(true)
-      router.refresh()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setSaving(false)
-    }
-  }
+    await api('PATCH /api/account', { body: { name } })
+    setSaved(true)
+    router.refresh()
+  })
 
   return (
-    <form className="stack" onSubmit={submit} aria-labelledby="name-heading">
+    <form className="stack" onSubmit={save} aria-labelledby="name-heading">
       <h2 id="name-heading">Your name</h2>
       <label>
         Name
@@ -54,34 +45,27 @@ export function PasswordForm({ email }: { email: string }) {
   const [currentPassword, setCurrent] = useState('')
   const [newPassword, setNew] = useState('')
   const [confirm, setConfirm] = useState('')
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy: saving, error, setError, submit } = useSubmit()
   const [saved, setSaved] = useState(false)
 
-  async function submit(event: React.FormEvent) {
+  async function save(event: React.FormEvent) {
     event.preventDefault()
     setSaved(false)
     if (newPassword !== confirm) {
       setError('The two new passwords are not the same.')
       return
     }
-    setSaving(true)
-    setError(null)
-    try {
-      await api('/api/account/password', { method: 'POST', body: { currentPassword, newPassword, confirm } })
+    await submit(async () => {
+      await api('POST /api/account/password', { body: { currentPassword, newPassword, confirm } })
       setSaved(true)
       setCurrent('')
       setNew('')
       setConfirm('')
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : errorMessage(e))
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (
-    <form className="stack" onSubmit={submit} aria-labelledby="password-heading">
+    <form className="stack" onSubmit={save} aria-labelledby="password-heading">
       <h2 id="password-heading">Password</h2>
       {/* For password managers: which account this password belongs to. */}
       <input type="hidden" name="username" autoComplete="username" value={email} />
@@ -89,29 +73,7 @@ export function PasswordForm({ email }: { email: string }) {
         Current password
         <input type="password" value={currentPassword} onChange={(e) => setCurrent(e.target.value)} required autoComplete="current-password" />
       </label>
-      <label>
-        New password
-        <input
-          type="password"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          autoComplete="new-password"
-        />
-      </label>
-      <label>
-        Confirm new password
-        <input
-          type="password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          required
-          minLength={MIN_PASSWORD_LENGTH}
-          autoComplete="new-password"
-        />
-      </label>
-      <p className="meta">At least {MIN_PASSWORD_LENGTH} characters, not a common password, not your email or name.</p>
+      <NewPasswordFields password={newPassword} confirm={confirm} onPassword={setNew} onConfirm={setConfirm} confirmLabel="Confirm new password" />
       <ErrorMessage message={error} />
       {saved && (
         <p role="status" className="status">

@@ -3,14 +3,12 @@ import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { ROLE_LABELS, ROLES } from '@/lib/admin/roles'
 import type { Role } from '@/lib/generated/prisma/enums'
-import { api, errorMessage } from '../api'
+import { api, type ResponseBody } from '../api'
 import { ErrorMessage } from '../FormParts'
+import { useSubmit } from '../useSubmit'
 import { OneTimeLink } from './OneTimeLink'
 
-interface Invited {
-  member: { name: string; email: string }
-  link: string
-}
+type Invited = ResponseBody<'POST /api/admin/members'>
 
 /** Invite a member: name, email and role; the answer is a link shown here once. */
 export function InviteMemberForm() {
@@ -18,29 +16,19 @@ export function InviteMemberForm() {
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
   const [role, setRole] = useState<Role>('CHECKER')
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy: saving, error, onSubmit } = useSubmit()
   const [invited, setInvited] = useState<Invited | null>(null)
 
-  async function submit(event: React.FormEvent) {
-    event.preventDefault()
-    setSaving(true)
-    setError(null)
+  const invite = onSubmit(async () => {
     setInvited(null)
-    try {
-      setInvited(await api<Invited>('/api/admin/members', { method: 'POST', body: { name, email, role } }))
-      setName('')
-      setEmail('')
-      router.refresh()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setSaving(false)
-    }
-  }
+    setInvited(await api('POST /api/admin/members', { body: { name, email, role } }))
+    setName('')
+    setEmail('')
+    router.refresh()
+  })
 
   return (
-    <form className="stack admin-form" onSubmit={submit} aria-labelledby="invite-heading">
+    <form className="stack admin-form" onSubmit={invite} aria-labelledby="invite-heading">
       <h3 id="invite-heading">Invite member</h3>
       <label>
         Name

@@ -3,8 +3,9 @@ import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { ROLE_LABELS, ROLES } from '@/lib/admin/roles'
 import type { Role } from '@/lib/generated/prisma/enums'
-import { api, errorMessage } from '../api'
+import { api, type RequestBody } from '../api'
 import { ErrorMessage } from '../FormParts'
+import { useSubmit } from '../useSubmit'
 import { OneTimeLink } from './OneTimeLink'
 
 interface Props {
@@ -17,27 +18,19 @@ interface Props {
 export function MemberActions({ member, isSelf }: Props) {
   const router = useRouter()
   const [role, setRole] = useState<Role>(member.role)
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy: saving, error, submit } = useSubmit()
   const [link, setLink] = useState<string | null>(null)
 
-  async function run(action: () => Promise<unknown>) {
-    setSaving(true)
-    setError(null)
-    try {
+  const run = (action: () => Promise<unknown>) =>
+    submit(async () => {
       await action()
       router.refresh()
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setSaving(false)
-    }
-  }
+    })
 
-  const patch = (body: object) => api(`/api/admin/members/${member.id}`, { method: 'PATCH', body })
+  const patch = (body: RequestBody<'PATCH /api/admin/members/:id'>) => api('PATCH /api/admin/members/:id', { params: { id: member.id }, body })
   const issueLink = async () => {
     setLink(null)
-    const result = await api<{ link: string }>(`/api/admin/members/${member.id}/password-link`, { method: 'POST' })
+    const result = await api('POST /api/admin/members/:id/password-link', { params: { id: member.id } })
     setLink(result.link)
   }
 

@@ -3,9 +3,10 @@ import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import type { Verdict } from '@/lib/generated/prisma/enums'
 import { MAX_VERDICT_LABEL_LENGTH, RATING_BEST, RATING_WORST, UNRATED_ALLOWED, type VerdictScale } from '@/lib/verdicts/scale'
-import { VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
-import { api, ApiError, errorMessage } from '../api'
+import { byVerdict, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
+import { api } from '../api'
 import { ErrorMessage } from '../FormParts'
+import { useSubmit } from '../useSubmit'
 
 export interface SettingsValues {
   displayName: string | null
@@ -24,51 +25,32 @@ export function SettingsForm({ settings, fallbackName }: { settings: SettingsVal
   const [url, setUrl] = useState(settings.url ?? '')
   const [logoUrl, setLogoUrl] = useState(settings.logoUrl ?? '')
   const [reportLanguage, setReportLanguage] = useState(settings.reportLanguage)
-  const [scale, setScale] = useState<Record<Verdict, Row>>(
-    () =>
-      Object.fromEntries(
-        VERDICTS.map((v) => [v, { label: settings.verdictScale[v].label, rating: settings.verdictScale[v].rating?.toString() ?? '' }]),
-      ) as Record<Verdict, Row>,
+  const [scale, setScale] = useState(() =>
+    byVerdict<Row>((v) => ({ label: settings.verdictScale[v].label, rating: settings.verdictScale[v].rating?.toString() ?? '' })),
   )
-  const [saving, setSaving] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const [fields, setFields] = useState<Record<string, string[]>>({})
+  const { busy: saving, error, fields, onSubmit } = useSubmit()
   const [saved, setSaved] = useState(false)
 
   const setRow = (verdict: Verdict, change: Partial<Row>) => setScale((current) => ({ ...current, [verdict]: { ...current[verdict], ...change } }))
   const fieldError = (key: string) => fields[key]?.[0]
 
-  async function submit(event: React.FormEvent) {
-    event.preventDefault()
-    setSaving(true)
-    setError(null)
-    setFields({})
+  const save = onSubmit(async () => {
     setSaved(false)
-    try {
-      await api('/api/admin/settings', {
-        method: 'PUT',
-        body: {
-          displayName,
-          url,
-          logoUrl,
-          reportLanguage,
-          verdictScale: Object.fromEntries(
-            VERDICTS.map((v) => [v, { label: scale[v].label, rating: scale[v].rating.trim() === '' ? null : Number(scale[v].rating) }]),
-          ),
-        },
-      })
-      setSaved(true)
-      router.refresh()
-    } catch (e) {
-      setError(errorMessage(e))
-      if (e instanceof ApiError && e.fields) setFields(e.fields)
-    } finally {
-      setSaving(false)
-    }
-  }
+    await api('PUT /api/admin/settings', {
+      body: {
+        displayName,
+        url,
+        logoUrl,
+        reportLanguage,
+        verdictScale: byVerdict((v) => ({ label: scale[v].label, rating: scale[v].rating.trim() === '' ? null : Number(scale[v].rating) })),
+      },
+    })
+    setSaved(true)
+    router.refresh()
+  })
 
   return (
-    <form className="stack admin-form" onSubmit={submit} aria-label="Newsroom settings">
+    <form className="stack admin-form" onSubmit={save} aria-label="Newsroom settings">
       <label>
         Display name
         <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} maxLength={200} placeholder={fallbackName} />

@@ -35,7 +35,7 @@ export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChan
   )
   const loaded = useRef(false)
   const reload = useCallback(() => {
-    api<{ claim: ClaimWithThread }>(`/api/claims/${claimId}`)
+    api('GET /api/claims/:id', { params: { id: claimId } })
       .then(({ claim }) => {
         loaded.current = true
         show(claim)

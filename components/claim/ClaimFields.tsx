@@ -1,10 +1,11 @@
 'use client'
 import { useId, useState } from 'react'
-import { MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
+import { asClaimantType, asVerdict, CLAIMANT_TYPE_LABELS, MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS, VERDICTS } from '@/lib/verdicts/labels'
 import type { ClaimWithThread, CurrentUser, Member } from '../types'
 import { ConflictNotice } from './ConflictNotice'
 import { useClaimSave } from './useClaimSave'
 import { ErrorMessage } from '../FormParts'
+import { isoDay } from '@/lib/format'
 
 interface Props {
   claim: ClaimWithThread
@@ -14,7 +15,7 @@ interface Props {
   onStale: () => void
 }
 
-const dateOnly = (value: string | null) => (value ? value.slice(0, 10) : '')
+const dateOnly = (value: string | null) => (value ? isoDay(value) : '')
 
 type Field = 'claimant' | 'claimDate' | 'summary'
 const FIELDS: Field[] = ['claimant', 'claimDate', 'summary']
@@ -43,7 +44,7 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
     onStale()
   })
   const overtaken = FIELDS.filter((field) => drafts[field] !== undefined && bases[field] !== saved[field] && drafts[field] !== saved[field])
-  const ids = { verdict: useId(), assignee: useId(), claimant: useId(), date: useId(), summary: useId() }
+  const ids = { verdict: useId(), assignee: useId(), claimant: useId(), claimantType: useId(), date: useId(), summary: useId() }
 
   async function saveDetails(event: React.FormEvent) {
     event.preventDefault()
@@ -52,7 +53,7 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
         .filter(([field, draft]) => draft !== saved[field as Field])
         .map(([field, draft]) => [field, field === 'claimDate' ? draft || null : draft]),
     )
-    if (Object.keys(change).length && (await save('', change))) forget()
+    if (Object.keys(change).length && (await save({ route: 'PATCH /api/claims/:id', change }))) forget()
   }
 
   const dirty = Object.entries(drafts).some(([field, draft]) => draft !== saved[field as Field])
@@ -82,7 +83,12 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
       )}
       <div className="fields">
         <label htmlFor={ids.verdict}>Verdict</label>
-        <select id={ids.verdict} value={claim.verdict ?? ''} disabled={saving} onChange={(e) => save('', { verdict: e.target.value || null })}>
+        <select
+          id={ids.verdict}
+          value={claim.verdict ?? ''}
+          disabled={saving}
+          onChange={(e) => save({ route: 'PATCH /api/claims/:id', change: { verdict: asVerdict(e.target.value) } })}
+        >
           <option value="">Not set</option>
           {VERDICTS.map((verdict) => (
             <option key={verdict} value={verdict}>
@@ -96,7 +102,7 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
             id={ids.assignee}
             value={claim.assignee?.id ?? ''}
             disabled={saving}
-            onChange={(e) => save('', { assigneeId: e.target.value || null })}
+            onChange={(e) => save({ route: 'PATCH /api/claims/:id', change: { assigneeId: e.target.value || null } })}
           >
             <option value="">Nobody</option>
             {members.map((member) => (
@@ -106,13 +112,32 @@ export function ClaimFields({ claim, members, currentUser, onSaved, onStale }: P
             ))}
           </select>
           {claim.assignee?.id !== currentUser.id && (
-            <button type="button" className="secondary" disabled={saving} onClick={() => save('', { assigneeId: currentUser.id })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={saving}
+              onClick={() => save({ route: 'PATCH /api/claims/:id', change: { assigneeId: currentUser.id } })}
+            >
               Assign to me
             </button>
           )}
         </div>
         <label htmlFor={ids.claimant}>Claimant</label>
         <input id={ids.claimant} value={value('claimant')} maxLength={300} onChange={edit('claimant')} placeholder="Who made the claim" />
+        <label htmlFor={ids.claimantType}>Claimant type</label>
+        <select
+          id={ids.claimantType}
+          value={claim.claimantType ?? ''}
+          disabled={saving}
+          onChange={(e) => save({ route: 'PATCH /api/claims/:id', change: { claimantType: asClaimantType(e.target.value) } })}
+        >
+          <option value="">Not said</option>
+          {Object.entries(CLAIMANT_TYPE_LABELS).map(([type, label]) => (
+            <option key={type} value={type}>
+              {label}
+            </option>
+          ))}
+        </select>
         <label htmlFor={ids.date}>Claim date</label>
         <input id={ids.date} type="date" value={value('claimDate')} onChange={edit('claimDate')} />
       </div>

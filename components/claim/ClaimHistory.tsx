@@ -1,16 +1,9 @@
 'use client'
 import { useEffect, useState } from 'react'
 import { formatDateTime, formatValue } from '@/lib/format'
-import { api, errorMessage } from '../api'
+import { api, errorMessage, type ResponseBody } from '../api'
 
-interface AuditEvent {
-  id: string
-  action: string
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-  createdAt: string
-  actor: { id: string; name: string }
-}
+type AuditEvent = ResponseBody<'GET /api/claims/:id/history'>['events'][number]
 
 const ACTIONS: Record<string, string> = {
   'claim.created': 'marked the claim',
@@ -37,7 +30,7 @@ export function ClaimHistory({ claimId, refresh }: { claimId: string; refresh: n
 
   useEffect(() => {
     let live = true
-    api<{ events: AuditEvent[] }>(`/api/claims/${claimId}/history`)
+    api('GET /api/claims/:id/history', { params: { id: claimId } })
       .then(({ events }) => live && setEvents(events))
       .catch((e) => live && setError(errorMessage(e)))
     return () => {

@@ -13,6 +13,7 @@ const LABELS: Record<string, string> = {
   verdict: 'Verdict',
   summary: 'Verdict summary',
   claimant: 'Claimant',
+  claimantType: 'Claimant type',
   claimDate: 'Claim date',
   assigneeId: 'Assignee',
   status: 'Status',

@@ -1,9 +1,10 @@
 'use client'
 import { useId, useState } from 'react'
 import { formatDateTime } from '@/lib/format'
-import { api, errorMessage, retryWhileOffline } from '../api'
+import { api, retryWhileOffline } from '../api'
 import { ErrorMessage, FormActions } from '../FormParts'
 import type { ClaimWithThread, CurrentUser, Note } from '../types'
+import { useSubmit } from '../useSubmit'
 
 interface Props {
   claim: ClaimWithThread
@@ -32,17 +33,13 @@ export function NotesThread({ claim, currentUser, onChanged }: Props) {
 
 function NoteItem({ note, claimId, mine, onChanged }: { note: Note; claimId: string; mine: boolean; onChanged: () => void }) {
   const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view')
-  const [error, setError] = useState<string | null>(null)
+  const { error, submit } = useSubmit()
 
-  async function remove() {
-    setError(null)
-    try {
-      await api(`/api/notes/${note.id}`, { method: 'DELETE', body: { version: note.version } })
+  const remove = () =>
+    submit(async () => {
+      await api('DELETE /api/notes/:id', { params: { id: note.id }, body: { version: note.version } })
       onChanged()
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }
+    })
 
   if (note.deletedAt) return <p className="note-deleted">note deleted</p>
   return (
@@ -115,29 +112,23 @@ interface NoteFormProps {
 
 function NoteForm({ claimId, label, submit, initial = '', parentId, edit, onSaved, onCancel }: NoteFormProps) {
   const [body, setBody] = useState(initial)
-  const [error, setError] = useState<string | null>(null)
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, error, submit: send } = useSubmit()
   const [waiting, setWaiting] = useState(false)
   const id = useId()
 
   async function save(event: React.FormEvent) {
     event.preventDefault()
-    setSaving(true)
-    setError(null)
     // One id per note: if the connection drops, the retries cannot add it twice.
     const requestId = crypto.randomUUID()
-    try {
+    // On failure the typed text stays in the box.
+    await send(async () => {
       await retryWhileOffline(() => {
-        if (edit) return api(`/api/notes/${edit.noteId}`, { method: 'PATCH', body: { version: edit.version, body } })
-        return api(`/api/claims/${claimId}/notes`, { method: 'POST', body: { body, requestId, ...(parentId ? { parentId } : {}) } })
+        if (edit) return api('PATCH /api/notes/:id', { params: { id: edit.noteId }, body: { version: edit.version, body } })
+        return api('POST /api/claims/:id/notes', { params: { id: claimId }, body: { body, requestId, ...(parentId ? { parentId } : {}) } })
       }, setWaiting)
       setBody('')
       onSaved()
-    } catch (e) {
-      setError(errorMessage(e)) // the typed text stays in the box
-    } finally {
-      setSaving(false)
-    }
+    })
   }
 
   return (

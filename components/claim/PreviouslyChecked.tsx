@@ -3,30 +3,24 @@
 // verdict, article and approval state, and the claims a checker has linked to this one.
 import { useEffect, useState } from 'react'
 import { formatDate } from '@/lib/format'
-import type { ClaimCard, LinkedClaim, PreviousCheck } from '@/lib/matching'
+import type { ClaimCard } from '@/lib/matching'
 import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts/labels'
-import { api, errorMessage } from '../api'
+import { api, errorMessage, type ResponseBody } from '../api'
 import { ErrorMessage } from '../FormParts'
+import { useSubmit } from '../useSubmit'
 import type { Jsonified } from '../types'
 
-type Match = Jsonified<PreviousCheck>
-type Linked = Jsonified<LinkedClaim>
+type Matches = ResponseBody<'GET /api/claims/:id/matches'>
 type Card = Jsonified<ClaimCard>
-
-interface Matches {
-  matches: Match[]
-  linked: Linked[]
-}
 
 /** `refresh` changes whenever the claim was reloaded: its words or summary may have changed. */
 export function PreviouslyChecked({ claimId, refresh }: { claimId: string; refresh: number }) {
   const [data, setData] = useState<Matches | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState<string | null>(null)
+  const { busy, error, setError, submit } = useSubmit()
 
   useEffect(() => {
     let live = true
-    api<Matches>(`/api/claims/${claimId}/matches`)
+    api('GET /api/claims/:id/matches', { params: { id: claimId } })
       .then((next) => {
         if (!live) return
         setData(next)
@@ -36,23 +30,16 @@ export function PreviouslyChecked({ claimId, refresh }: { claimId: string; refre
     return () => {
       live = false
     }
-  }, [claimId, refresh])
+  }, [claimId, refresh, setError])
 
-  async function change(otherId: string, linking: boolean) {
-    setBusy(otherId)
-    setError(null)
-    try {
+  const change = (otherId: string, linking: boolean) =>
+    submit(async () => {
       const { linked } = linking
-        ? await api<{ linked: Linked[] }>(`/api/claims/${claimId}/links`, { method: 'POST', body: { claimId: otherId } })
-        : await api<{ linked: Linked[] }>(`/api/claims/${claimId}/links/${otherId}`, { method: 'DELETE' })
+        ? await api('POST /api/claims/:id/links', { params: { id: claimId }, body: { claimId: otherId } })
+        : await api('DELETE /api/claims/:id/links/:otherId', { params: { id: claimId, otherId } })
       const ids = new Set(linked.map((link) => link.claim.id))
       setData((current) => current && { linked, matches: current.matches.map((match) => ({ ...match, linked: ids.has(match.claim.id) })) })
-    } catch (e) {
-      setError(errorMessage(e))
-    } finally {
-      setBusy(null)
-    }
-  }
+    })
 
   const headingId = `previously-checked-${claimId}`
   return (
@@ -75,7 +62,7 @@ export function PreviouslyChecked({ claimId, refresh }: { claimId: string; refre
                       <span className="badge">Linked</span>
                     </p>
                   ) : (
-                    <button type="button" className="secondary" disabled={busy !== null} onClick={() => change(match.claim.id, true)}>
+                    <button type="button" className="secondary" disabled={busy} onClick={() => change(match.claim.id, true)}>
                       Link claims
                     </button>
                   )}
@@ -90,7 +77,7 @@ export function PreviouslyChecked({ claimId, refresh }: { claimId: string; refre
                 {data.linked.map((link) => (
                   <li key={link.claim.id}>
                     <ClaimFacts claim={link.claim} />
-                    <button type="button" className="link" disabled={busy !== null} onClick={() => change(link.claim.id, false)}>
+                    <button type="button" className="link" disabled={busy} onClick={() => change(link.claim.id, false)}>
                       Unlink
                     </button>
                   </li>

@@ -1,8 +1,9 @@
 'use client'
 import { useId, useState } from 'react'
-import { formatDate, formatDateTime } from '@/lib/format'
-import { api, ApiError, errorMessage } from '../api'
+import { formatDate, formatDateTime, isoDay } from '@/lib/format'
+import { api } from '../api'
 import { ErrorMessage, FormActions } from '../FormParts'
+import { firstMessages, useSubmit } from '../useSubmit'
 import type { ClaimWithThread, Source } from '../types'
 
 const FIELDS = [
@@ -19,7 +20,7 @@ const valuesOf = (source: Source): Values => ({
   url: source.url,
   title: source.title,
   publisher: source.publisher ?? '',
-  accessedAt: source.accessedAt?.slice(0, 10) ?? '',
+  accessedAt: source.accessedAt ? isoDay(source.accessedAt) : '',
   archivedUrl: source.archivedUrl ?? '',
   excerpt: source.excerpt ?? '',
 })
@@ -27,27 +28,19 @@ const valuesOf = (source: Source): Values => ({
 /** The claim's sources: the evidence; add, edit, remove. */
 export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onChanged: () => void }) {
   const [editing, setEditing] = useState<string | null>(null)
-  const [error, setError] = useState<string | null>(null)
+  const { error, submit } = useSubmit()
 
-  async function remove(source: Source) {
-    setError(null)
-    try {
-      await api(`/api/sources/${source.id}`, { method: 'DELETE' })
+  const remove = (source: Source) =>
+    submit(async () => {
+      await api('DELETE /api/sources/:id', { params: { id: source.id } })
       onChanged()
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }
+    })
 
-  async function archive(source: Source) {
-    setError(null)
-    try {
-      await api(`/api/sources/${source.id}/archive`, { method: 'POST' })
+  const archive = (source: Source) =>
+    submit(async () => {
+      await api('POST /api/sources/:id/archive', { params: { id: source.id } })
       onChanged()
-    } catch (e) {
-      setError(errorMessage(e))
-    }
-  }
+    })
 
   return (
     <section aria-label="Sources">
@@ -59,7 +52,7 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
               <SourceForm
                 initial={valuesOf(source)}
                 submit="Save source"
-                send={(body) => api(`/api/sources/${source.id}`, { method: 'PATCH', body })}
+                send={(body) => api('PATCH /api/sources/:id', { params: { id: source.id }, body })}
                 onSaved={() => {
                   setEditing(null)
                   onChanged()
@@ -109,7 +102,7 @@ export function SourcesList({ claim, onChanged }: { claim: ClaimWithThread; onCh
       <SourceForm
         initial={EMPTY}
         submit="Add source"
-        send={(body) => api(`/api/claims/${claim.id}/sources`, { method: 'POST', body })}
+        send={(body) => api('POST /api/claims/:id/sources', { params: { id: claim.id }, body })}
         onSaved={onChanged}
       />
     </section>
@@ -151,32 +144,23 @@ function ArchiveState({ source }: { source: Source }) {
 interface SourceFormProps {
   initial: Values
   submit: string
-  send: (body: Partial<Values>) => Promise<unknown>
+  send: (body: Values) => Promise<unknown>
   onSaved: () => void
   onCancel?: () => void
 }
 
 function SourceForm({ initial, submit, send, onSaved, onCancel }: SourceFormProps) {
   const [values, setValues] = useState(initial)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [saving, setSaving] = useState(false)
+  const { busy: saving, error, fields, onSubmit } = useSubmit()
+  // A refusal with field messages shows those; any other failure, its message.
+  const errors: Record<string, string> = Object.keys(fields).length ? firstMessages(fields) : error ? { _: error } : {}
   const id = useId()
 
-  async function save(event: React.FormEvent) {
-    event.preventDefault()
-    setSaving(true)
-    setErrors({})
-    try {
-      await send(values)
-      setValues(initial)
-      onSaved()
-    } catch (e) {
-      const fields = e instanceof ApiError ? e.fields : undefined
-      setErrors(fields ? Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v[0]])) : { _: errorMessage(e) })
-    } finally {
-      setSaving(false)
-    }
-  }
+  const save = onSubmit(async () => {
+    await send(values)
+    setValues(initial)
+    onSaved()
+  })
 
   const field = (name: keyof Values) => ({
     id: `${id}-${name}`,

@@ -1,6 +1,7 @@
 'use client'
 import { useId, useState } from 'react'
-import { STATUS_LABELS } from '@/lib/verdicts/labels'
+import type { ClaimStatus } from '@/lib/generated/prisma/enums'
+import { asStatus, STATUS_LABELS } from '@/lib/verdicts/labels'
 import { availableTransitions, submissionRefusal } from '@/lib/claims/workflow'
 import type { ClaimWithThread, CurrentUser } from '../types'
 import { ConflictNotice } from './ConflictNotice'
@@ -29,7 +30,7 @@ export function WorkflowActions({ claim, currentUser, onSaved, onStale }: Props)
   const transitions = availableTransitions(workflowClaim, currentUser)
   const reviewing = transitions.some((t) => t.to === 'CHANGES_REQUESTED')
 
-  async function move(to: string) {
+  async function move(to: ClaimStatus) {
     setProblem(null)
     const notReady = to === 'IN_REVIEW' ? submissionRefusal(workflowClaim) : null
     if (notReady) {
@@ -40,7 +41,7 @@ export function WorkflowActions({ claim, currentUser, onSaved, onStale }: Props)
       setProblem('Say what needs to change in the review comment.')
       return
     }
-    const ok = await save('/transitions', { to, ...(reviewing && comment.trim() ? { comment } : {}) })
+    const ok = await save({ route: 'POST /api/claims/:id/transitions', change: { to, ...(reviewing && comment.trim() ? { comment } : {}) } })
     if (ok) setComment('')
   }
 
@@ -51,7 +52,15 @@ export function WorkflowActions({ claim, currentUser, onSaved, onStale }: Props)
       {conflict && <ConflictNotice conflict={conflict} onReapply={reapply} onDiscard={discard} />}
       <div className="fields">
         <label htmlFor={statusId}>Status</label>
-        <select id={statusId} value={claim.status} disabled={saving || !selectable.length} onChange={(e) => move(e.target.value)}>
+        <select
+          id={statusId}
+          value={claim.status}
+          disabled={saving || !selectable.length}
+          onChange={(e) => {
+            const to = asStatus(e.target.value)
+            if (to) void move(to)
+          }}
+        >
           <option value={claim.status}>{STATUS_LABELS[claim.status]}</option>
           {selectable.map((t) => (
             <option key={t.to} value={t.to}>

@@ -30,7 +30,7 @@ export function SourcesAttention({ initial, canCheckAll }: { initial: AttentionS
     let stopped = false
     const tick = async () => {
       try {
-        const { sources } = await api<{ sources: AttentionSource[] }>('/api/sources/attention')
+        const { sources } = await api('GET /api/sources/attention')
         if (!stopped) setSources(sources)
       } catch {
         // offline for a moment: the next tick tries again
@@ -46,7 +46,7 @@ export function SourcesAttention({ initial, canCheckAll }: { initial: AttentionS
   async function checkAll() {
     setError(null)
     try {
-      const { queued } = await api<{ queued: number }>('/api/sources/check', { method: 'POST' })
+      const { queued } = await api('POST /api/sources/check')
       setNotice(`Checking ${queued} source${queued === 1 ? '' : 's'}; results appear here.`)
     } catch (e) {
       setError(errorMessage(e))
@@ -56,7 +56,7 @@ export function SourcesAttention({ initial, canCheckAll }: { initial: AttentionS
   async function accept(source: AttentionSource) {
     setError(null)
     try {
-      await api(`/api/sources/${source.id}/archive`, { method: 'POST' })
+      await api('POST /api/sources/:id/archive', { params: { id: source.id } })
       setNotice(`Archiving "${source.title}" again; the new copy becomes the one watched.`)
     } catch (e) {
       setError(errorMessage(e))

@@ -8,7 +8,7 @@ import { api } from '../api'
 import { ArticleEditor, type EditorHandle, type TextSelection } from '../ArticleEditor'
 import { ClaimsPanel } from '../ClaimsPanel'
 import { SuggestionDetails } from '../SuggestionDetails'
-import type { Claim, ClaimWithThread, CurrentUser, Member } from '../types'
+import type { Claim, CurrentUser, Member } from '../types'
 import { useSubmit } from '../useSubmit'
 import { useClaimList } from './useClaimList'
 import { useLiveArticle } from './useLiveArticle'
@@ -61,9 +61,7 @@ export function ArticleWorkspace({
 
   /** The claims as the server has them; with `withDoc`, also someone else's newer revision of the text. */
   async function reload(withDoc: boolean) {
-    const latest = await api<{ revision: { id: string; number: number; doc?: DocNode }; claims: Claim[] }>(
-      `/api/articles/${articleId}/claims${withDoc ? '?doc=1' : ''}`,
-    )
+    const latest = await api('GET /api/articles/:id/claims', { params: { id: articleId }, query: { doc: withDoc ? '1' : undefined } })
     const { id, number, doc } = latest.revision
     if (doc && text.showNewer({ id, number, doc })) suggestions.refresh()
     list.replaceClaims(latest.claims)
@@ -91,8 +89,8 @@ export function ArticleWorkspace({
   }
 
   async function mark(span: TextSelection) {
-    const { claim } = await api<{ claim: ClaimWithThread }>(`/api/articles/${articleId}/claims`, {
-      method: 'POST',
+    const { claim } = await api('POST /api/articles/:id/claims', {
+      params: { id: articleId },
       body: { revisionId: text.current.id, ...span },
     })
     list.addClaim(claim)
@@ -108,8 +106,8 @@ export function ArticleWorkspace({
     const selected = selection()
     if (!selected) return
     run(async () => {
-      const { claim: saved } = await api<{ claim: ClaimWithThread }>(`/api/claims/${claim.id}/reattach`, {
-        method: 'POST',
+      const { claim: saved } = await api('POST /api/claims/:id/reattach', {
+        params: { id: claim.id },
         body: { revisionId: text.current.id, version: claim.version, ...selected },
       })
       list.claimChanged(saved)

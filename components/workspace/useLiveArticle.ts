@@ -28,7 +28,7 @@ export function useLiveArticle({ articleId, initialEventId, openClaimId, onChang
       if (changes.some((change) => change.claimId === openClaimId)) setOpenClaimTick((n) => n + 1)
     },
     onPresence() {
-      api<{ presence: PresenceEntry[] }>(`/api/articles/${articleId}/presence`)
+      api('GET /api/articles/:id/presence', { params: { id: articleId } })
         .then(({ presence }) => setPresence(presence))
         .catch(() => {})
     },
@@ -42,7 +42,7 @@ export function useLiveArticle({ articleId, initialEventId, openClaimId, onChang
   // Tell the others which claim this page is on.
   useEffect(() => {
     if (!connectionId) return
-    api(`/api/articles/${articleId}/presence`, { method: 'PUT', body: { connectionId, claimId: openClaimId } }).catch(() => {})
+    api('PUT /api/articles/:id/presence', { params: { id: articleId }, body: { connectionId, claimId: openClaimId } }).catch(() => {})
   }, [articleId, connectionId, openClaimId])
 
   return {

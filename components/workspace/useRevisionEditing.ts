@@ -6,7 +6,6 @@ import { useRef, useState, type RefObject } from 'react'
 import type { DocNode } from '@/lib/anchoring/canonical'
 import { api } from '../api'
 import type { EditorHandle } from '../ArticleEditor'
-import type { Claim } from '../types'
 
 export interface ShownRevision {
   id: string
@@ -54,11 +53,9 @@ export function useRevisionEditing(articleId: string, initialRevision: ShownRevi
       savingRef.current = true
       try {
         const doc = editor.current!.getDoc()
-        const saved = await api<{ revision: { id: string; number: number }; moved: number; orphaned: number }>(
-          `/api/articles/${articleId}/revisions`,
-          { method: 'POST', body: { baseRevisionId: currentRef.current.id, doc } },
-        )
-        const { claims } = await api<{ claims: Claim[] }>(`/api/articles/${articleId}/claims`)
+        const params = { id: articleId }
+        const saved = await api('POST /api/articles/:id/revisions', { params, body: { baseRevisionId: currentRef.current.id, doc } })
+        const { claims } = await api('GET /api/articles/:id/claims', { params })
         show({ id: saved.revision.id, number: saved.revision.number, doc })
         setEditingNow(false)
         return { number: saved.revision.number, orphaned: saved.orphaned, claims }

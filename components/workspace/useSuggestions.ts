@@ -23,14 +23,14 @@ export function useSuggestions(articleId: string, initialSuggestions: Suggestion
 
   /** The latest revision's suggestions (after someone saved one). */
   const refresh = useCallback(() => {
-    api<{ suggestions: Suggestion[] }>(`/api/articles/${articleId}/suggestions`)
+    api('GET /api/articles/:id/suggestions', { params: { id: articleId } })
       .then(({ suggestions }) => setSuggestions(suggestions))
       .catch(() => {})
   }, [articleId])
 
   /** Hides the suggestion for this article: its words, wherever they appear. */
   const dismiss = async (suggestion: Suggestion) => {
-    await api(`/api/articles/${articleId}/suggestions/dismissals`, { method: 'POST', body: { exact: suggestion.exact } })
+    await api('POST /api/articles/:id/suggestions/dismissals', { params: { id: articleId }, body: { exact: suggestion.exact } })
     const key = suggestionKey(suggestion.exact)
     setSuggestions((list) => list.filter((s) => suggestionKey(s.exact) !== key))
     setOpenSuggestionId(null)

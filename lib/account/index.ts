@@ -13,7 +13,7 @@ import { getDb } from '../db/client'
 import { AppError, invalid, unauthenticated } from '../errors'
 import { parseInput } from '../validation'
 
-const nameInput = z.strictObject({
+export const nameInput = z.strictObject({
   name: z.string().trim().min(1, 'Enter your name.').max(200, 'Names are limited to 200 characters.'),
 })
 
@@ -30,7 +30,7 @@ export async function changeOwnName(actor: Actor, rawInput: unknown) {
   })
 }
 
-const passwordInput = z.strictObject({
+export const passwordInput = z.strictObject({
   currentPassword: z.string().max(1000),
   newPassword: z.string().max(1000),
   confirm: z.string().max(1000),

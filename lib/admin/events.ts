@@ -4,10 +4,10 @@
 import 'server-only'
 import type { Actor } from '../auth/actor'
 import { changedFields } from '../claims/audit'
-import { getDb } from '../db/client'
+import { getDb, type Tx } from '../db/client'
+import { toJsonValue } from '../db/json'
 import type { Prisma } from '../generated/prisma/client'
 
-type Tx = Prisma.TransactionClient
 type Snapshot = Record<string, unknown> | null
 
 export type AdminAction =
@@ -27,7 +27,7 @@ const SECRET_KEY = /pass(word)?|token|hash|secret/i
 function scrub(snapshot: Snapshot): Prisma.InputJsonValue | undefined {
   if (snapshot === null) return undefined
   const kept = Object.fromEntries(Object.entries(snapshot).filter(([key]) => !SECRET_KEY.test(key)))
-  return JSON.parse(JSON.stringify(kept)) as Prisma.InputJsonValue
+  return toJsonValue(kept)
 }
 
 export async function recordAdminEvent(

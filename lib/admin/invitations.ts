@@ -6,15 +6,12 @@ import { createHash, randomBytes } from 'node:crypto'
 import { z } from 'zod'
 import { hashPassword } from '../auth/password'
 import { passwordProblem } from '../auth/password-policy'
-import { getDb } from '../db/client'
+import { getDb, type Tx } from '../db/client'
 import { AppError, invalid } from '../errors'
-import type { Prisma } from '../generated/prisma/client'
 import type { InvitationPurpose } from '../generated/prisma/enums'
 import { parseInput } from '../validation'
 import { recordAdminEvent } from './events'
 import { INVITATION_MESSAGES, invitationExpiry, invitationState, type InvitationState } from './rules'
-
-type Tx = Prisma.TransactionClient
 
 /** 32 random bytes as base64url: 43 characters. */
 const tokenFormat = z.string().regex(/^[A-Za-z0-9_-]{43}$/)
@@ -67,7 +64,7 @@ export async function describeInvitation(token: string): Promise<InvitationView>
   return { state, purpose: found.purpose, name: found.user.name, email: found.user.email }
 }
 
-const redeemInput = z.strictObject({
+export const redeemInput = z.strictObject({
   token: z.string().max(100),
   password: z.string().max(1000),
   confirm: z.string().max(1000),

@@ -7,7 +7,7 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Actor } from '../auth/actor'
-import { getDb } from '../db/client'
+import { getDb, type Tx } from '../db/client'
 import { AppError, conflict, invalid, notFound } from '../errors'
 import { Prisma } from '../generated/prisma/client'
 import { Role } from '../generated/prisma/enums'
@@ -15,8 +15,6 @@ import { id, parseInput } from '../validation'
 import { recordAdminEvent } from './events'
 import { createInvitation, revokeInvitations } from './invitations'
 import { disabledChangeRefusal, roleChangeRefusal, type AdminRefusal } from './rules'
-
-type Tx = Prisma.TransactionClient
 
 export type MemberState = 'ACTIVE' | 'INVITED' | 'DISABLED'
 
@@ -109,8 +107,8 @@ export async function inviteMember(actor: Actor, rawInput: unknown) {
   }
 }
 
-const roleInput = z.strictObject({ role: z.enum(Role, { error: 'Choose a role: checker, editor or admin.' }) })
-const disabledInput = z.strictObject({ disabled: z.boolean({ error: 'Say whether the member is disabled.' }) })
+export const roleInput = z.strictObject({ role: z.enum(Role, { error: 'Choose a role: checker, editor or admin.' }) })
+export const disabledInput = z.strictObject({ disabled: z.boolean({ error: 'Say whether the member is disabled.' }) })
 
 export async function changeRole(actor: Actor, memberId: string, rawInput: unknown) {
   assertAdmin(actor)

@@ -20,6 +20,15 @@ export interface TextSelectors {
   position: TextPositionSelector
 }
 
+/** A claim's anchor columns (quote, context, code-point position) for the selectors of its span. */
+export const anchorFields = ({ quote, position }: TextSelectors) => ({
+  exact: quote.exact,
+  prefix: quote.prefix,
+  suffix: quote.suffix,
+  start: position.start,
+  end: position.end,
+})
+
 /** How much context (in code points) the quote selector keeps on each side. */
 export const CONTEXT_LENGTH = 32
 

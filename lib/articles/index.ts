@@ -4,8 +4,8 @@ import 'server-only'
 import type { Actor } from '../auth/actor'
 import { canonicalText, type DocNode } from '../anchoring/canonical'
 import { getDb } from '../db/client'
+import { asJsonInput } from '../db/json'
 import { notFound } from '../errors'
-import type { Prisma } from '../generated/prisma/client'
 import { listClaims } from '../claims'
 import { getLatestRevision } from './revisions'
 
@@ -30,7 +30,7 @@ export async function createArticle(newsroomId: string, meta: ArticleMetadata, d
       publishedAt: meta.publishedAt ?? null,
       language: meta.language ?? null,
       sourceNote: meta.sourceNote ?? null,
-      revisions: { create: { number: 1, doc: doc as unknown as Prisma.InputJsonValue, text } },
+      revisions: { create: { number: 1, doc: asJsonInput(doc), text } },
     },
     select: { id: true },
   })

@@ -4,13 +4,15 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Actor } from '../auth/actor'
-import { canonicalText, type DocNode } from '../anchoring/canonical'
+import { canonicalText } from '../anchoring/canonical'
 import { reanchorAll } from '../anchoring/reanchor'
-import { describeSpan } from '../anchoring/selectors'
+import { anchorFields, describeSpan } from '../anchoring/selectors'
 import { recordAudit } from '../claims/audit'
+import { anchorSelect } from '../claims/selects'
 import { publishArticleEvent } from '../live/events'
 import { validateArticleDoc } from './validate-doc'
 import { getDb } from '../db/client'
+import { asJsonInput, docFromJson } from '../db/json'
 import { conflict, notFound } from '../errors'
 import type { Prisma } from '../generated/prisma/client'
 import { parseInput } from '../validation'
@@ -62,7 +64,7 @@ export const getLatestRevisionText = (actor: Actor, articleId: string, db: Db = 
 /** The latest revision, document and text. */
 export async function getLatestRevision(actor: Actor, articleId: string, db: Db = getDb()) {
   const revision = await findLatestRevision(actor, articleId, { id: true, number: true, doc: true, text: true }, db)
-  return { ...revision, doc: revision.doc as unknown as DocNode }
+  return { ...revision, doc: docFromJson(revision.doc) }
 }
 
 export async function listRevisions(actor: Actor, articleId: string) {
@@ -83,7 +85,7 @@ export async function getRevision(actor: Actor, articleId: string, number: numbe
     select: { id: true, number: true, doc: true, text: true, createdAt: true, createdBy: { select: { name: true } } },
   })
   if (!revision) throw notFound('That revision')
-  return { ...revision, doc: revision.doc as unknown as DocNode }
+  return { ...revision, doc: docFromJson(revision.doc) }
 }
 
 export const saveRevisionInput = z.strictObject({
@@ -112,7 +114,7 @@ export async function saveRevision(actor: Actor, articleId: string, rawInput: un
     // The unique (articleId, number) stops a second save racing on the same base.
     const revision = await tx.articleRevision
       .create({
-        data: { articleId, number: latest.number + 1, doc: doc as unknown as Prisma.InputJsonValue, text, createdById: actor.id },
+        data: { articleId, number: latest.number + 1, doc: asJsonInput(doc), text, createdById: actor.id },
         select: { id: true, number: true },
       })
       .catch((error: { code?: string }) => {
@@ -132,11 +134,7 @@ async function reanchorClaims(tx: Prisma.TransactionClient, actor: Actor, articl
     orderBy: { start: 'asc' },
     select: {
       id: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      start: true,
-      end: true,
+      ...anchorSelect,
       orphaned: true,
       status: true,
       approvedById: true,
@@ -156,8 +154,8 @@ async function reanchorClaims(tx: Prisma.TransactionClient, actor: Actor, articl
       if (!claim.orphaned) await recordAudit(tx, actor, claim.id, 'claim.reanchored', before, { ...before, orphaned: true })
       continue
     }
-    const { quote, position } = describeSpan(text, result.start, result.end)
-    const quoteChanged = quote.exact !== claim.exact
+    const anchored = anchorFields(describeSpan(text, result.start, result.end))
+    const quoteChanged = anchored.exact !== claim.exact
     // An approval covers the words the editor saw: changed words send the claim back to work.
     const voided = quoteChanged && claim.status === 'APPROVED' ? { status: 'IN_PROGRESS' as const, approvedById: null, approvedAt: null } : {}
     await tx.claim.update({
@@ -165,16 +163,12 @@ async function reanchorClaims(tx: Prisma.TransactionClient, actor: Actor, articl
       data: {
         revisionId,
         orphaned: false,
-        exact: quote.exact,
-        prefix: quote.prefix,
-        suffix: quote.suffix,
-        start: position.start,
-        end: position.end,
+        ...anchored,
         ...voided,
         ...(quoteChanged ? { version: { increment: 1 }, updatedById: actor.id } : {}),
       },
     })
-    const after = { start: position.start, end: position.end, exact: quote.exact, orphaned: false }
+    const after = { start: anchored.start, end: anchored.end, exact: anchored.exact, orphaned: false }
     if (JSON.stringify(before) !== JSON.stringify(after)) {
       moved++
       // A voided approval shows what it was, not "—", in the history.

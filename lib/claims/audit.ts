@@ -3,11 +3,11 @@
 // together with the live event that tells everyone viewing the article.
 import 'server-only'
 import type { Actor } from '../auth/actor'
-import { getDb } from '../db/client'
+import { getDb, type Tx } from '../db/client'
+import { toJsonValue } from '../db/json'
 import type { Prisma } from '../generated/prisma/client'
 import { publishClaimEvent } from '../live/events'
 
-type Tx = Prisma.TransactionClient
 type Snapshot = Record<string, unknown> | null
 
 export type AuditAction =
@@ -26,8 +26,6 @@ export type AuditAction =
   | 'source.removed'
   | 'source.archive-requested'
   | 'source.watch-accepted'
-
-const toJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue
 
 /** Keys that say which note or source an event is about: kept even though they never change. */
 const IDENTITY_KEYS = new Set(['noteId', 'sourceId'])
@@ -50,19 +48,23 @@ export async function recordAudit(tx: Tx, actor: Actor, claimId: string, action:
       claimId,
       actorId: actor.id,
       action,
-      before: diff.before === null ? undefined : toJson(diff.before),
-      after: diff.after === null ? undefined : toJson(diff.after),
+      before: diff.before === null ? undefined : toJsonValue(diff.before),
+      after: diff.after === null ? undefined : toJsonValue(diff.after),
     },
   })
   // Every audited change is also a live event: viewers of the article hear of it on commit.
   await publishClaimEvent(tx, actor, claimId, action)
 }
 
+/** The stored jsonb as the snapshot recordAudit wrote (always an object, or nothing). */
+const snapshotOf = (value: Prisma.JsonValue): Snapshot => (value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null)
+
 /** A claim's history, newest first; the caller has already checked the claim is visible. */
 export async function listHistory(actor: Actor, claimId: string) {
-  return getDb().auditEvent.findMany({
+  const events = await getDb().auditEvent.findMany({
     where: { claimId, newsroomId: actor.newsroomId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     select: { id: true, action: true, before: true, after: true, createdAt: true, actor: { select: { id: true, name: true } } },
   })
+  return events.map(({ before, after, ...event }) => ({ ...event, before: snapshotOf(before), after: snapshotOf(after) }))
 }

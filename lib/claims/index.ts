@@ -5,21 +5,21 @@
 import 'server-only'
 import { z } from 'zod'
 import type { Actor } from '../auth/actor'
-import { describeSpan, SelectionError } from '../anchoring/selectors'
+import { anchorFields, describeSpan, SelectionError } from '../anchoring/selectors'
 import { listHistory, recordAudit, type AuditAction } from './audit'
-import { getDb } from '../db/client'
+import { getDb, type Tx } from '../db/client'
 import { AppError, conflict, invalid, notFound } from '../errors'
 import { Prisma } from '../generated/prisma/client'
-import { ClaimStatus, Verdict } from '../generated/prisma/enums'
+import { ClaimantType, ClaimStatus, Verdict } from '../generated/prisma/enums'
 import { getLatestRevisionText, lockArticleText } from '../articles/revisions'
-import { noteSelect, personSelect, sourceSelect } from './selects'
+import { anchorSelect, noteSelect, personSelect, sourceSelect } from './selects'
 import { isoDate, optionalText, parseInput } from '../validation'
 import { MAX_SUMMARY_LENGTH_UI } from '../verdicts/labels'
 import { statusAfterContentChange, transitionRefusal } from './workflow'
+import { isoDay } from '../format'
 
 export const MAX_SUMMARY_LENGTH = MAX_SUMMARY_LENGTH_UI
 
-type Tx = Prisma.TransactionClient
 const person = personSelect
 
 /** What a claim list holds of each claim (listClaims answers exactly this; its tests compare). */
@@ -27,11 +27,7 @@ export const claimSummarySelect = {
   id: true,
   articleId: true,
   revisionId: true,
-  exact: true,
-  prefix: true,
-  suffix: true,
-  start: true,
-  end: true,
+  ...anchorSelect,
   orphaned: true,
   claimant: true,
   claimDate: true,
@@ -54,6 +50,7 @@ export const claimSummarySelect = {
 
 const claimDetailSelect = {
   ...claimSummarySelect,
+  claimantType: true,
   notes: { orderBy: { createdAt: 'asc' }, select: noteSelect },
   sources: { orderBy: { createdAt: 'asc' }, select: sourceSelect },
   reviews: {
@@ -68,6 +65,7 @@ const auditedSelect = {
   verdict: true,
   summary: true,
   claimant: true,
+  claimantType: true,
   claimDate: true,
   assigneeId: true,
   approvedById: true,
@@ -90,6 +88,7 @@ export const claimDetailsInput = z
   .strictObject({
     version: z.number().int().min(1),
     claimant: optionalText(300, 'The claimant is limited to 300 characters.'),
+    claimantType: z.enum(ClaimantType, { error: 'The claimant is a person or an organization.' }).nullable().optional(),
     claimDate: isoDate.nullable().optional(),
     verdict: z.enum(Verdict).nullable().optional(),
     summary: optionalText(MAX_SUMMARY_LENGTH, `The verdict summary is limited to ${MAX_SUMMARY_LENGTH.toLocaleString('en')} characters.`),
@@ -229,11 +228,7 @@ export async function markClaim(actor: Actor, articleId: string, rawInput: unkno
         newsroomId: actor.newsroomId,
         articleId,
         revisionId: revision.id,
-        exact: selectors.quote.exact,
-        prefix: selectors.quote.prefix,
-        suffix: selectors.quote.suffix,
-        start: selectors.position.start,
-        end: selectors.position.end,
+        ...anchorFields(selectors),
         createdById: actor.id,
         updatedById: actor.id,
       },
@@ -243,7 +238,7 @@ export async function markClaim(actor: Actor, articleId: string, rawInput: unkno
     return selectClaimSummaries(tx, Prisma.sql`c."id" = ${claim.id}`)
   })
   // Read back as it was created, in the same transaction: nothing is attached to it yet.
-  return { ...claim, notes: [], sources: [], reviews: [] } satisfies ClaimDetail
+  return { ...claim, claimantType: null, notes: [], sources: [], reviews: [] } satisfies ClaimDetail
 }
 
 // Many checkers may hit the same claim at once: let transactions queue for a connection.
@@ -279,7 +274,7 @@ async function changeClaim(
 
 function snapshot(claim: AuditedClaim) {
   const { version: _version, contentEditorIds: _editors, ...fields } = claim
-  return { ...fields, claimDate: claim.claimDate?.toISOString().slice(0, 10) ?? null }
+  return { ...fields, claimDate: claim.claimDate ? isoDay(claim.claimDate) : null }
 }
 
 /** A 409 that says who changed the claim and what it holds now, so the user can compare and reapply. */
@@ -317,11 +312,7 @@ export async function reattachClaim(actor: Actor, claimId: string, rawInput: unk
       return {
         revisionId: revision.id,
         orphaned: false,
-        exact: selectors.quote.exact,
-        prefix: selectors.quote.prefix,
-        suffix: selectors.quote.suffix,
-        start: selectors.position.start,
-        end: selectors.position.end,
+        ...anchorFields(selectors),
         // New words are new content for an editor.
         ...voidedApproval(current.status),
       }

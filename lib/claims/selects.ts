@@ -2,6 +2,9 @@
 // so the claim panel and the note/source endpoints hand out the same shape and
 // never a whole user row.
 
+/** A claim's anchor columns: its quote with context, and where it stands (code points); `anchorFields` writes them. */
+export const anchorSelect = { exact: true, prefix: true, suffix: true, start: true, end: true } as const
+
 export const personSelect = { select: { id: true, name: true } } as const
 
 export const noteSelect = {

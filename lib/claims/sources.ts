@@ -10,6 +10,7 @@ import { Prisma } from '../generated/prisma/client'
 import { sourceSelect } from './selects'
 import { httpUrl, isoDate, parseInput } from '../validation'
 import { queueArchive } from '../evidence/archive'
+import { isoDay } from '../format'
 
 const optional = (schema: z.ZodType<string>) =>
   z
@@ -60,7 +61,7 @@ function auditView(source: {
   archivedUrl: string | null
 }) {
   const { url, title, publisher, excerpt, accessedAt, archivedUrl } = source
-  return { url, title, publisher, excerpt, accessedAt: accessedAt?.toISOString().slice(0, 10) ?? null, archivedUrl }
+  return { url, title, publisher, excerpt, accessedAt: accessedAt ? isoDay(accessedAt) : null, archivedUrl }
 }
 
 const audited = { url: true, title: true, publisher: true, excerpt: true, accessedAt: true, archivedUrl: true } as const

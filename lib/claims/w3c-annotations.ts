@@ -5,7 +5,7 @@
 import 'server-only'
 import type { Actor } from '../auth/actor'
 import { reanchorAll, type StoredSelector } from '../anchoring/reanchor'
-import { describeSpan } from '../anchoring/selectors'
+import { anchorFields, describeSpan } from '../anchoring/selectors'
 import { recordAudit } from './audit'
 import { getDb } from '../db/client'
 import { invalid } from '../errors'
@@ -121,17 +121,13 @@ export async function importW3cAnnotations(actor: Actor, articleId: string, inpu
           unanchored.push({ index, exact: item.selector.exact, reason: 'the quote is not in the article text' })
           continue
         }
-        const { quote, position } = describeSpan(revision.text, anchor.start, anchor.end)
+        const anchored = anchorFields(describeSpan(revision.text, anchor.start, anchor.end))
         const claim = await tx.claim.create({
           data: {
             newsroomId: actor.newsroomId,
             articleId,
             revisionId: revision.id,
-            exact: quote.exact,
-            prefix: quote.prefix,
-            suffix: quote.suffix,
-            start: position.start,
-            end: position.end,
+            ...anchored,
             verdict: item.verdict,
             verdictSetById: item.verdict ? actor.id : null,
             summary: item.summary,
@@ -141,7 +137,7 @@ export async function importW3cAnnotations(actor: Actor, articleId: string, inpu
           },
           select: { id: true, exact: true },
         })
-        await recordAudit(tx, actor, claim.id, 'claim.created', null, { exact: quote.exact, importedFrom: 'W3C annotation' })
+        await recordAudit(tx, actor, claim.id, 'claim.created', null, { exact: anchored.exact, importedFrom: 'W3C annotation' })
         created.push(claim)
       }
       return { created, unanchored }

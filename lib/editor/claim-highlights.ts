@@ -31,14 +31,17 @@ export function showClaims(editor: Editor, claims: HighlightedClaim[], selectedI
   editor.commands.updateDecorations('claimHighlights')
 }
 
-/** Each claim's range in the document; claims outside this revision's text are left out. */
-function placeClaims(doc: ProseMirrorNode, claims: HighlightedClaim[]) {
+/**
+ * Each span's range in the document (ProseMirror positions, for spans given in code points of
+ * its canonical text); spans outside this revision's text are left out. Claims and suggestions alike.
+ */
+export function placeSpans<T extends { start: number; end: number }>(doc: ProseMirrorNode, spans: T[]) {
   const canonical = canonicalText(doc.toJSON() as DocNode)
   const size = doc.content.size
-  return claims.flatMap((claim) => {
+  return spans.flatMap((span) => {
     try {
-      const { from, to } = codePointsToRange(canonical, claim.start, claim.end)
-      return from < to && to <= size ? [{ id: claim.id, from, to }] : []
+      const { from, to } = codePointsToRange(canonical, span.start, span.end)
+      return from < to && to <= size ? [{ span, from, to }] : []
     } catch {
       return []
     }
@@ -58,7 +61,7 @@ export const ClaimHighlights = Extension.create<Record<string, never>, ClaimHigh
         // so the ranges (a walk over the whole text) are reused until either changes.
         let placed = this.storage.placed
         if (placed?.doc !== state.doc || placed.claims !== claims) {
-          placed = { doc: state.doc, claims, ranges: placeClaims(state.doc, claims) }
+          placed = { doc: state.doc, claims, ranges: placeSpans(state.doc, claims).map(({ span, from, to }) => ({ id: span.id, from, to })) }
           this.storage.placed = placed
         }
         return placed.ranges.map(({ id, from, to }) =>

@@ -1,7 +1,7 @@
 // Draws check-worthy suggestions as decorations (a dotted underline), like claim
 // highlights: a view over the text, never stored in the document.
 import { Decoration, Extension, type Editor } from '@tiptap/core'
-import { canonicalText, codePointsToRange, type DocNode } from '../anchoring/canonical'
+import { placeSpans } from './claim-highlights'
 
 export interface HighlightedSuggestion {
   id: string
@@ -39,24 +39,14 @@ export const SuggestionHighlights = Extension.create<Record<string, never>, Sugg
       create: ({ state }) => {
         const { suggestions, selectedId } = this.storage
         if (!suggestions.length) return []
-        const canonical = canonicalText(state.doc.toJSON() as DocNode)
-        const size = state.doc.content.size
-        return suggestions.flatMap((suggestion) => {
-          try {
-            const { from, to } = codePointsToRange(canonical, suggestion.start, suggestion.end)
-            if (from >= to || to > size) return []
-            return [
-              Decoration.Inline(from, to, {
-                nodeName: 'span',
-                class: suggestion.id === selectedId ? 'suggestion is-selected' : 'suggestion',
-                'data-suggestion-id': suggestion.id,
-                title: `Suggested claim — ${suggestion.reason}`,
-              }),
-            ]
-          } catch {
-            return []
-          }
-        })
+        return placeSpans(state.doc, suggestions).map(({ span: suggestion, from, to }) =>
+          Decoration.Inline(from, to, {
+            nodeName: 'span',
+            class: suggestion.id === selectedId ? 'suggestion is-selected' : 'suggestion',
+            'data-suggestion-id': suggestion.id,
+            title: `Suggested claim — ${suggestion.reason}`,
+          }),
+        )
       },
     }
   },

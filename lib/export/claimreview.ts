@@ -1,8 +1,9 @@
 // schema.org ClaimReview JSON-LD, one object per verified (editor-approved)
 // claim, following Google's fact-check structured data documentation. The
 // numeric scale is documented in ./README.md.
+import { byVerdict } from '../verdicts/labels'
 import { DEFAULT_VERDICT_SCALE, RATING_BEST, RATING_WORST, type VerdictScale } from '../verdicts/scale'
-import { httpUrl, indentedJson, isoDate, isVerified } from './shared'
+import { asHttpUrl, indentedJson, asIsoDate, isVerified } from './shared'
 import type { ExportContext, ReportArticle, ReportClaim, Verdict } from './types'
 
 export const CLAIMREVIEW_WORST_RATING = RATING_WORST
@@ -14,9 +15,7 @@ export const CLAIMREVIEW_BEST_RATING = RATING_BEST
  * place on a truth scale: it gets no numeric rating, only its label
  * (alternateName). A newsroom may set its own labels and ratings (within 1–6).
  */
-export const CLAIMREVIEW_RATINGS: Record<Verdict, number | null> = Object.fromEntries(
-  Object.entries(DEFAULT_VERDICT_SCALE).map(([verdict, entry]) => [verdict, entry.rating]),
-) as Record<Verdict, number | null>
+export const CLAIMREVIEW_RATINGS: Record<Verdict, number | null> = byVerdict((verdict) => DEFAULT_VERDICT_SCALE[verdict].rating)
 
 export interface SchemaRating {
   '@type': 'Rating'
@@ -71,13 +70,13 @@ export function reviewRating(verdict: Verdict, explanation?: string | null, scal
 /** The ClaimReview for one claim, or null when it is not verified (or, defensively, has no verdict). */
 export function claimReview(article: ReportArticle, claim: ReportClaim): ClaimReviewObject | null {
   if (!isVerified(claim) || !claim.verdict) return null
-  const newsroomUrl = httpUrl(article.newsroom.url)
-  const logo = httpUrl(article.newsroom.logoUrl)
-  const articleUrl = httpUrl(article.url)
-  const published = isoDate(article.publishedAt)
+  const newsroomUrl = asHttpUrl(article.newsroom.url)
+  const logo = asHttpUrl(article.newsroom.logoUrl)
+  const articleUrl = asHttpUrl(article.url)
+  const published = asIsoDate(article.publishedAt)
   const claimant = claim.claimant?.replace(/\s+/g, ' ').trim()
-  const claimDate = isoDate(claim.claimDate)
-  const approved = isoDate(claim.approvedAt ?? claim.updatedAt)
+  const claimDate = asIsoDate(claim.claimDate)
+  const approved = asIsoDate(claim.approvedAt ?? claim.updatedAt)
   return {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',

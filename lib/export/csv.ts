@@ -3,7 +3,7 @@
 // programs read the accents and emoji right, one row per claim after a header.
 // Cells a spreadsheet would read as a formula are neutralised with a leading
 // apostrophe (OWASP's advice against CSV injection).
-import { httpUrl, isoDate, isoDateTime, exportedClaims, statusLabel, verdictLabel } from './shared'
+import { asHttpUrl, asIsoDate, asIsoDateTime, exportedClaims, statusLabel, verdictLabel } from './shared'
 import type { ExportContext, ReportArticle, ReportClaim, ReportSource } from './types'
 
 export const CSV_COLUMNS = [
@@ -43,7 +43,7 @@ export function sourcesCell(sources: readonly ReportSource[]): string {
     .map((source) => {
       const parts = [source.title, source.publisher, source.url].filter((part): part is string => Boolean(part?.trim()))
       const extra = [
-        isoDate(source.accessedAt) && `accessed ${isoDate(source.accessedAt)}`,
+        asIsoDate(source.accessedAt) && `accessed ${asIsoDate(source.accessedAt)}`,
         source.archivedUrl && `archived: ${source.archivedUrl}`,
         source.archive && `kept by Factmark ${source.archive.fetchedAt}, SHA-256 ${source.archive.sha256}`,
       ].filter(Boolean)
@@ -58,16 +58,16 @@ export function claimRow(claim: ReportClaim, article: ReportArticle): string {
     claim.permalink,
     claim.exact,
     claim.claimant,
-    isoDate(claim.claimDate),
+    asIsoDate(claim.claimDate),
     statusLabel(claim.status),
     verdictLabel(claim.verdict, article.newsroom.verdictScale),
     claim.summary,
     claim.checker,
     claim.approvedBy,
-    isoDateTime(claim.approvedAt),
+    asIsoDateTime(claim.approvedAt),
     sourcesCell(claim.sources),
     article.title,
-    httpUrl(article.url) ?? article.url,
+    asHttpUrl(article.url) ?? article.url,
   ])
 }
 

@@ -1,7 +1,7 @@
 // The format table the routes use.
 import { describe, expect, it } from 'vitest'
 import { EXPORT_FORMATS, exportFilename, isExportFormat } from './index'
-import { httpUrl, isoDate, isoDateTime } from './shared'
+import { asHttpUrl, asIsoDate, asIsoDateTime } from './shared'
 import { ARTICLE, collect, fixtureContext } from './testing/fixtures'
 
 describe('EXPORT_FORMATS', () => {
@@ -37,20 +37,20 @@ describe('EXPORT_FORMATS', () => {
 
 describe('shared normalisation', () => {
   it('normalises dates and date-times to ISO 8601 UTC', () => {
-    expect(isoDateTime('2017-12-18T16:30:00+01:00')).toBe('2017-12-18T15:30:00.000Z')
-    expect(isoDateTime('2017-12-16')).toBe('2017-12-16T00:00:00.000Z')
-    expect(isoDateTime('yesterday')).toBeNull()
-    expect(isoDate('2017-12-18T23:30:00-02:00')).toBe('2017-12-19')
-    expect(isoDate('2017-12-16')).toBe('2017-12-16')
-    expect(isoDate('2017-02-30')).toBeNull()
-    expect(isoDate(null)).toBeNull()
+    expect(asIsoDateTime('2017-12-18T16:30:00+01:00')).toBe('2017-12-18T15:30:00.000Z')
+    expect(asIsoDateTime('2017-12-16')).toBe('2017-12-16T00:00:00.000Z')
+    expect(asIsoDateTime('yesterday')).toBeNull()
+    expect(asIsoDate('2017-12-18T23:30:00-02:00')).toBe('2017-12-19')
+    expect(asIsoDate('2017-12-16')).toBe('2017-12-16')
+    expect(asIsoDate('2017-02-30')).toBeNull()
+    expect(asIsoDate(null)).toBeNull()
   })
 
   it('accepts only absolute http(s) URLs', () => {
-    expect(httpUrl(' https://example.org/a b ')).toBe('https://example.org/a%20b')
-    expect(httpUrl('HTTP://Example.org')).toBe('http://example.org/')
-    expect(httpUrl('javascript:alert(1)')).toBeNull()
-    expect(httpUrl('//example.org')).toBeNull()
-    expect(httpUrl('mailto:a@example.org')).toBeNull()
+    expect(asHttpUrl(' https://example.org/a b ')).toBe('https://example.org/a%20b')
+    expect(asHttpUrl('HTTP://Example.org')).toBe('http://example.org/')
+    expect(asHttpUrl('javascript:alert(1)')).toBeNull()
+    expect(asHttpUrl('//example.org')).toBeNull()
+    expect(asHttpUrl('mailto:a@example.org')).toBeNull()
   })
 })

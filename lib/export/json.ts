@@ -1,6 +1,6 @@
 // JSON report, format "factmark-report" version 1 (documented in ./README.md).
 // Streamed: the envelope, then one claim object at a time.
-import { exportedClaims, indentedJson, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
+import { exportedClaims, indentedJson, asIsoDate, asIsoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
 import type { VerdictScale } from '../verdicts/scale'
 import type { ExportContext, ReportArticle, ReportClaim } from './types'
 
@@ -13,7 +13,7 @@ export function jsonArticle(article: ReportArticle) {
     title: article.title,
     url: article.url,
     publisher: article.publisher,
-    publishedAt: isoDate(article.publishedAt),
+    publishedAt: asIsoDate(article.publishedAt),
     language: article.language,
     permalink: article.permalink,
     newsroom: { name: article.newsroom.name, url: article.newsroom.url },
@@ -37,26 +37,26 @@ export function jsonClaim(claim: ReportClaim, scale?: VerdictScale) {
     end: claim.end,
     orphaned: claim.orphaned,
     claimant: claim.claimant,
-    claimDate: isoDate(claim.claimDate),
+    claimDate: asIsoDate(claim.claimDate),
     creator: claim.creator,
     checker: claim.checker,
     approvedBy: claim.approvedBy,
-    approvedAt: isoDateTime(claim.approvedAt),
-    createdAt: isoDateTime(claim.createdAt),
-    updatedAt: isoDateTime(claim.updatedAt),
+    approvedAt: asIsoDateTime(claim.approvedAt),
+    createdAt: asIsoDateTime(claim.createdAt),
+    updatedAt: asIsoDateTime(claim.updatedAt),
     sources: claim.sources.map((source) => ({
       url: source.url,
       title: source.title,
       publisher: source.publisher,
       excerpt: source.excerpt,
-      accessedAt: isoDate(source.accessedAt),
+      accessedAt: asIsoDate(source.accessedAt),
       archivedUrl: source.archivedUrl,
       archive: source.archive ? { fetchedAt: source.archive.fetchedAt, sha256: source.archive.sha256 } : null,
     })),
     notes: claim.notes.map((note) => ({
       id: note.id,
       author: note.author,
-      createdAt: isoDateTime(note.createdAt),
+      createdAt: asIsoDateTime(note.createdAt),
       body: note.body,
     })),
   }
@@ -64,7 +64,7 @@ export function jsonClaim(claim: ReportClaim, scale?: VerdictScale) {
 
 export async function* serializeJson(ctx: ExportContext): AsyncGenerator<string, void, undefined> {
   yield `{\n  "format": ${JSON.stringify(JSON_REPORT_FORMAT)},\n  "version": ${JSON_REPORT_VERSION},\n  "generatedAt": ${JSON.stringify(
-    isoDateTime(ctx.generatedAt) ?? ctx.generatedAt,
+    asIsoDateTime(ctx.generatedAt) ?? ctx.generatedAt,
   )},\n  "includeUnapproved": ${ctx.includeUnapproved},\n  "article": ${indentedJson(jsonArticle(ctx.article), '  ')},\n  "claims": [`
   let verified = 0
   let notYetVerified = 0

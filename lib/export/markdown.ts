@@ -6,7 +6,7 @@
 // name) are user text too. The type says what is escaped: `field` takes only Md, which only the
 // escaping functions below make, so printing raw text does not compile.
 import { formatDate, formatDateTime } from '../format'
-import { httpUrl, isoDate, isoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
+import { asHttpUrl, asIsoDate, asIsoDateTime, isVerified, statusLabel, verdictLabel } from './shared'
 import type { VerdictScale } from '../verdicts/scale'
 import type { ExportContext, ReportClaim, ReportSource } from './types'
 
@@ -62,7 +62,7 @@ export function mdBlock(text: string, continuation: string): Md {
 
 /** A link when `url` is http(s); otherwise the escaped label alone. */
 export function mdLink(label: string, url: string | null | undefined): Md {
-  const href = httpUrl(url)
+  const href = asHttpUrl(url)
   if (!href) return mdInline(label)
   // Parentheses are escaped too inside the label: some renderers (marked) lose
   // track of the label on "\](" otherwise. A backslash in the destination
@@ -71,12 +71,12 @@ export function mdLink(label: string, url: string | null | undefined): Md {
 }
 
 function day(value: string | null | undefined): Md | null {
-  const date = isoDate(value)
+  const date = asIsoDate(value)
   return date ? mdInline(formatDate(`${date}T00:00:00Z`)) : null
 }
 
 function moment(value: string | null | undefined): Md | null {
-  const dateTime = isoDateTime(value)
+  const dateTime = asIsoDateTime(value)
   return dateTime ? mdInline(formatDateTime(dateTime)) : null
 }
 
@@ -87,7 +87,7 @@ function field(label: string, value: Md | '' | null | undefined): string {
 
 function articleHeader(ctx: ExportContext): string {
   const { article } = ctx
-  const url = httpUrl(article.url)
+  const url = asHttpUrl(article.url)
   let out = `# Fact-check report: ${mdInline(article.title) || 'Untitled article'}\n\n`
   out += field('Article', url ? mdLink(article.title || url, url) : mdInline(article.title))
   if (article.url && !url) out += field('Article address', mdInline(article.url))
@@ -108,13 +108,13 @@ function sourceItem(source: ReportSource, index: number): string {
   const marker = `${index + 1}. `
   const indent = ' '.repeat(marker.length)
   const parts = [mdLink(source.title || source.url, source.url)]
-  if (!httpUrl(source.url)) parts.push(mdJoin([mdInline('address:'), mdInline(source.url), mdInline('(not a web link)')], ' '))
+  if (!asHttpUrl(source.url)) parts.push(mdJoin([mdInline('address:'), mdInline(source.url), mdInline('(not a web link)')], ' '))
   if (source.publisher) parts.push(mdInline(source.publisher))
   const accessed = day(source.accessedAt)
   if (accessed) parts.push(mdJoin([mdInline('accessed'), accessed], ' '))
   if (source.archivedUrl) {
     parts.push(
-      httpUrl(source.archivedUrl)
+      asHttpUrl(source.archivedUrl)
         ? mdLink('archived copy', source.archivedUrl)
         : mdJoin([mdInline('archived copy:'), mdInline(source.archivedUrl)], ' '),
     )

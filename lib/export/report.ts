@@ -8,9 +8,13 @@ import { notFound } from '../errors'
 import { reiterable } from './index'
 import type { ExportContext, ReportArticle, ReportClaim } from './types'
 import { SETTINGS_SELECT, toIdentity } from '../newsroom/identity'
+import { isoDay } from '../format'
+import { anchorSelect } from '../claims/selects'
 
 const BATCH = 500
-const dateOnly = (value: Date | null) => (value ? value.toISOString().slice(0, 10) : null)
+/** The stored claimant type as schema.org names it. */
+const CLAIMANT_TYPES = { PERSON: 'Person', ORGANIZATION: 'Organization' } as const
+const dateOnly = (value: Date | null) => (value ? isoDay(value) : null)
 
 export async function loadReportArticle(actor: Actor, articleId: string, baseUrl: string): Promise<ReportArticle> {
   const article = await getDb().article.findFirst({
@@ -58,6 +62,7 @@ export async function* reportClaims(
         verdict: claim.verdict,
         summary: claim.summary,
         claimant: claim.claimant,
+        claimantType: claim.claimantType && CLAIMANT_TYPES[claim.claimantType],
         claimDate: dateOnly(claim.claimDate),
         createdAt: claim.createdAt.toISOString(),
         updatedAt: claim.updatedAt.toISOString(),
@@ -100,15 +105,12 @@ function fetchBatch(actor: Actor, articleId: string, includeUnapproved: boolean,
     take: BATCH,
     select: {
       id: true,
-      exact: true,
-      prefix: true,
-      suffix: true,
-      start: true,
-      end: true,
+      ...anchorSelect,
       status: true,
       verdict: true,
       summary: true,
       claimant: true,
+      claimantType: true,
       claimDate: true,
       orphaned: true,
       createdAt: true,

@@ -21,22 +21,22 @@ export const statusLabel = (status: ClaimStatus) => STATUS_LABELS[status]
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** An ISO 8601 date-time in UTC (`2024-03-05T10:00:00.000Z`), or null when missing or unreadable. A bare date is midnight UTC. */
-export function isoDateTime(value: string | null | undefined): string | null {
+export function asIsoDateTime(value: string | null | undefined): string | null {
   if (!value) return null
   const date = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value)
   return Number.isNaN(date.getTime()) ? null : date.toISOString()
 }
 
 /** A calendar date `YYYY-MM-DD` (the UTC date of a date-time), or null. */
-export function isoDate(value: string | null | undefined): string | null {
+export function asIsoDate(value: string | null | undefined): string | null {
   if (!value) return null
-  const date = isoDateTime(value)?.slice(0, 10) ?? null
+  const date = asIsoDateTime(value)?.slice(0, 10) ?? null
   // A bare date must be a real one ("2017-02-30" is not).
   return DATE_ONLY.test(value) && date !== value ? null : date
 }
 
 /** The URL, normalised, when it is an absolute http(s) URL; otherwise null. */
-export function httpUrl(value: string | null | undefined): string | null {
+export function asHttpUrl(value: string | null | undefined): string | null {
   if (!value) return null
   let url: URL
   try {

@@ -66,7 +66,7 @@ export interface ReportClaim {
   claimant: string | null
   /**
    * Whether the claimant is a person or an organization (schema.org Claim.author).
-   * Optional: the data model does not record it yet; unknown means 'Person'.
+   * Set in the claim panel (Claim.claimantType); not said means 'Person'.
    */
   claimantType?: 'Person' | 'Organization' | null
   /** YYYY-MM-DD */

@@ -2,7 +2,7 @@
 // single embedded AnnotationPage holds one Annotation per exported claim.
 // https://www.w3.org/TR/annotation-model/ — checked against the W3C test
 // suite's MUST assertions in w3c.test.ts.
-import { exportedClaims, httpUrl, indentedJson, isoDateTime, statusLabel, verdictLabel } from './shared'
+import { exportedClaims, asHttpUrl, indentedJson, asIsoDateTime, statusLabel, verdictLabel } from './shared'
 import type { ExportContext, ReportArticle, ReportClaim, ReportNote, ReportSource } from './types'
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld'
@@ -66,7 +66,7 @@ export const annotationCollectionId = (article: ReportArticle) => `${article.per
 export const annotationPageId = (article: ReportArticle) => `${annotationCollectionId(article)}?page=0`
 
 /** What the selectors are relative to: the article's own address, or its Factmark page when it has none. */
-export const annotationTargetSource = (article: ReportArticle) => httpUrl(article.url) ?? article.permalink
+export const annotationTargetSource = (article: ReportArticle) => asHttpUrl(article.url) ?? article.permalink
 
 const plainText = (value: string, purpose: TextualBody['purpose'], language?: string): TextualBody => ({
   type: 'TextualBody',
@@ -77,7 +77,7 @@ const plainText = (value: string, purpose: TextualBody['purpose'], language?: st
 })
 
 function noteBody(note: ReportNote): TextualBody {
-  const created = isoDateTime(note.createdAt)
+  const created = asIsoDateTime(note.createdAt)
   return {
     ...plainText(note.body, 'commenting'),
     creator: { type: 'Person', name: note.author },
@@ -86,7 +86,7 @@ function noteBody(note: ReportNote): TextualBody {
 }
 
 function sourceBody(source: ReportSource): SourceLink | TextualBody {
-  const url = httpUrl(source.url)
+  const url = asHttpUrl(source.url)
   // Not a web address: keep the citation as words rather than emit a broken IRI.
   if (!url) return plainText([source.title, source.publisher, source.url].filter(Boolean).join(' — '), 'linking')
   const link: SourceLink = { type: 'SpecificResource', purpose: 'linking', source: { id: url } }
@@ -94,8 +94,8 @@ function sourceBody(source: ReportSource): SourceLink | TextualBody {
   if (source.publisher) link.source['dcterms:publisher'] = source.publisher
   if (source.excerpt?.trim()) link.selector = { type: 'TextQuoteSelector', exact: source.excerpt }
   // Factmark's own copy fixes the state the citation refers to more precisely than an access date.
-  const accessed = isoDateTime(source.archive?.fetchedAt ?? source.accessedAt)
-  const archived = httpUrl(source.archivedUrl)
+  const accessed = asIsoDateTime(source.archive?.fetchedAt ?? source.accessedAt)
+  const archived = asHttpUrl(source.archivedUrl)
   // A TimeState needs its sourceDate; without an access date the archived copy has no place in the model.
   if (accessed) link.state = { type: 'TimeState', sourceDate: accessed, ...(archived ? { cached: archived } : {}) }
   return link
@@ -111,8 +111,8 @@ export function annotation(article: ReportArticle, claim: ReportClaim): Annotati
   for (const source of claim.sources) body.push(sourceBody(source))
 
   const quote: TextQuoteSelector = { type: 'TextQuoteSelector', exact: claim.exact, prefix: claim.prefix, suffix: claim.suffix }
-  const created = isoDateTime(claim.createdAt)
-  const modified = isoDateTime(claim.updatedAt)
+  const created = asIsoDateTime(claim.createdAt)
+  const modified = asIsoDateTime(claim.updatedAt)
   return {
     '@context': ANNOTATION_CONTEXT,
     id: claim.permalink,
@@ -139,7 +139,7 @@ export async function* serializeW3c(ctx: ExportContext): AsyncGenerator<string, 
     id: annotationCollectionId(article),
     type: 'AnnotationCollection',
     label: `${what}: ${article.title}`,
-    ...(isoDateTime(ctx.generatedAt) ? { generated: isoDateTime(ctx.generatedAt) } : {}),
+    ...(asIsoDateTime(ctx.generatedAt) ? { generated: asIsoDateTime(ctx.generatedAt) } : {}),
   }
   const headJson = JSON.stringify(head, null, 2)
   yield `${headJson.slice(0, -2)},\n  "first": {\n    "id": ${JSON.stringify(annotationPageId(article))},\n    "type": "AnnotationPage",\n    "startIndex": 0,\n    "items": [`

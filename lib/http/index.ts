@@ -4,16 +4,32 @@ import 'server-only'
 import { NextResponse } from 'next/server'
 import { requireActor, type Actor } from '../auth/actor'
 import { isDatabaseUnavailable } from '../db/unavailable'
-import { AppError } from '../errors'
+import { AppError, type FieldErrors } from '../errors'
 import { hasUnstorableCharacters } from '../validation'
 
 export const MAX_BODY_BYTES = 256 * 1024
 
 type Params = Record<string, string>
-type Handler<P extends Params> = (ctx: { actor: Actor; params: P; request: Request }) => Promise<unknown>
 
-export function apiRoute<P extends Params>(handler: Handler<P>, { status = 200 } = {}) {
-  return async (request: Request, context: { params: Promise<P> }) => {
+/** What a route's handler receives; `P` names the route's path parameters, e.g. `ApiContext<{ id: string }>`. */
+export interface ApiContext<P extends Params = Params> {
+  actor: Actor
+  params: P
+  request: Request
+}
+
+/** The API's one error shape (a conflict adds the current values beside the message). */
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields?: FieldErrors; [detail: string]: unknown }
+}
+
+/**
+ * A route handler for a signed-in member: the handler's result is the answer's JSON body. The
+ * returned function's type carries that result (`NextResponse<R>`), which is how the browser's
+ * API client (components/api.ts) knows each answer's shape: change a route and `tsc` fails there.
+ */
+export function apiRoute<R, P extends Params = Params>(handler: (ctx: ApiContext<P>) => Promise<R>, { status = 200 } = {}) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<NextResponse<R> | NextResponse<ApiErrorBody>> => {
     try {
       assertSameOrigin(request)
       const actor = await requireActor()
@@ -25,7 +41,7 @@ export function apiRoute<P extends Params>(handler: Handler<P>, { status = 200 }
   }
 }
 
-export function errorResponse(error: unknown) {
+export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {
   if (error instanceof AppError) return NextResponse.json(error.toJSON(), { status: error.status })
   if (isDatabaseUnavailable(error)) {
     // Not a bug and not the user's fault: say so, and let the page retry.

@@ -3,6 +3,7 @@
 // blocks plus metadata. Every line is classified, so a preview can show what
 // would be removed and a user can keep any of it.
 import type { ArticleBlock } from '../articles/blocks'
+import { isoDay } from '../format'
 
 export type LineKind =
   'title' | 'dateline' | 'paragraph' | 'heading' | 'caption' | 'navigation' | 'image-credit' | 'read-more' | 'share' | 'agency-trailer'
@@ -62,7 +63,7 @@ export function parseDateLine(line: string): string | null {
   }
   const date = new Date(Date.UTC(y, m - 1, d))
   if (m < 1 || date.getUTCDate() !== d || date.getUTCMonth() !== m - 1) return null
-  return date.toISOString().slice(0, 10)
+  return isoDay(date)
 }
 
 /** 1–12 for a month name or an abbreviation of at least three letters ("Dec", "Sept"); 0 otherwise. */

@@ -5,10 +5,7 @@
 // fetches what changed through the normal, authorised reads.
 import 'server-only'
 import type { Actor } from '../auth/load-actor'
-import { getDb } from '../db/client'
-import type { Prisma } from '../generated/prisma/client'
-
-type Tx = Prisma.TransactionClient
+import { getDb, type Tx } from '../db/client'
 
 export const EVENTS_CHANNEL = 'factmark_events'
 export const PRESENCE_CHANNEL = 'factmark_presence'

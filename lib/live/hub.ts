@@ -133,7 +133,7 @@ export class LiveHub {
 }
 
 // One hub per process, kept on globalThis like the database client.
-const globalForHub = globalThis as unknown as { factmarkLiveHub?: LiveHub }
+const globalForHub = globalThis as typeof globalThis & { factmarkLiveHub?: LiveHub }
 
 export function getLiveHub(): LiveHub {
   if (!globalForHub.factmarkLiveHub) {

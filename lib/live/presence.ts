@@ -42,7 +42,7 @@ export async function leavePresence(connectionId: string, articleId: string) {
   await notifyPresence(articleId)
 }
 
-const presenceInput = z.strictObject({
+export const presenceInput = z.strictObject({
   connectionId: z.uuid('Unknown connection.'),
   claimId: z.string().min(1).max(64).nullable(),
 })

@@ -18,7 +18,7 @@ import 'server-only'
 import { z } from 'zod'
 import type { Actor } from '../auth/actor'
 import { recordAudit } from '../claims/audit'
-import { getDb } from '../db/client'
+import { getDb, type Tx } from '../db/client'
 import { invalid, notFound } from '../errors'
 import { Prisma } from '../generated/prisma/client'
 import { personSelect } from '../claims/selects'
@@ -26,8 +26,6 @@ import { id, parseInput } from '../validation'
 import { extractNumbers, numberPattern } from './numbers'
 import { MATCH_THRESHOLD, matchScore, type Similarities } from './score'
 import { pairsQuery, probeLexemes } from './words'
-
-type Tx = Prisma.TransactionClient
 
 /** What a match or a linked claim shows: enough to judge it without opening it. */
 const claimCardSelect = {

@@ -8,6 +8,7 @@ import { recordAdminEvent } from '../admin/events'
 import { assertAdmin, lockAsAdmin } from '../admin/members'
 import type { Actor } from '../auth/actor'
 import { getDb } from '../db/client'
+import { asJsonInput } from '../db/json'
 import { notFound } from '../errors'
 import { Prisma } from '../generated/prisma/client'
 import { SETTINGS_SELECT, toIdentity, toSettings, type NewsroomIdentity, type NewsroomSettings } from './identity'
@@ -90,7 +91,7 @@ export async function updateNewsroomSettings(actor: Actor, rawInput: unknown): P
         logoUrl: input.logoUrl,
         reportLanguage: input.reportLanguage,
         // The defaults are stored as null, so a newsroom that never chose its own words follows Factmark's.
-        verdictScale: isDefaultScale(scale) ? Prisma.DbNull : (scale as unknown as Prisma.InputJsonValue),
+        verdictScale: isDefaultScale(scale) ? Prisma.DbNull : asJsonInput(scale),
       },
       select: SETTINGS_SELECT,
     })

@@ -10,7 +10,7 @@ interface Lifecycle {
 }
 
 const KEY = Symbol.for('factmark.lifecycle')
-const store = globalThis as unknown as Record<symbol, Lifecycle | undefined>
+const store = globalThis as typeof globalThis & Record<symbol, Lifecycle | undefined>
 
 function lifecycle(): Lifecycle {
   return (store[KEY] ??= { shuttingDown: false, onShutdown: new Set(), connections: new Set() })

@@ -10,7 +10,7 @@ export interface RequestContext {
 }
 
 const KEY = Symbol.for('factmark.requestContext')
-const store = globalThis as unknown as Record<symbol, AsyncLocalStorage<RequestContext> | undefined>
+const store = globalThis as typeof globalThis & Record<symbol, AsyncLocalStorage<RequestContext> | undefined>
 const storage = (store[KEY] ??= new AsyncLocalStorage<RequestContext>())
 
 export function runInRequestContext<T>(context: RequestContext, work: () => T): T {

@@ -55,7 +55,7 @@ export async function listSuggestions(actor: Actor, articleId: string): Promise<
   })
 }
 
-const dismissInput = z.strictObject({ exact: z.string().trim().min(1, 'Name the suggestion to dismiss.').max(20_000) })
+export const dismissInput = z.strictObject({ exact: z.string().trim().min(1, 'Name the suggestion to dismiss.').max(20_000) })
 
 /** Hides a suggestion for everyone on this article, by its text. Dismissing twice is fine. */
 export async function dismissSuggestion(actor: Actor, articleId: string, rawInput: unknown) {

@@ -2,7 +2,7 @@
 // ClaimReview rating each maps to. Pure, so the exports and the browser can use it.
 import { z } from 'zod'
 import type { Verdict } from '../generated/prisma/enums'
-import { VERDICT_LABELS, VERDICTS } from './labels'
+import { byVerdict, VERDICT_LABELS, VERDICTS } from './labels'
 
 // The admin settings form parses with these schemas in the browser, where zod must not probe
 // for eval: the Content-Security-Policy forbids it, and even the caught probe is reported as a violation.
@@ -33,9 +33,7 @@ const DEFAULT_RATINGS: Record<Verdict, number | null> = {
   UNVERIFIABLE: null,
 }
 
-export const DEFAULT_VERDICT_SCALE: VerdictScale = Object.fromEntries(
-  VERDICTS.map((verdict) => [verdict, { label: VERDICT_LABELS[verdict], rating: DEFAULT_RATINGS[verdict] }]),
-) as VerdictScale
+export const DEFAULT_VERDICT_SCALE: VerdictScale = byVerdict((verdict) => ({ label: VERDICT_LABELS[verdict], rating: DEFAULT_RATINGS[verdict] }))
 
 const entrySchema = (verdict: Verdict) =>
   z.strictObject({
@@ -54,16 +52,14 @@ const entrySchema = (verdict: Verdict) =>
   })
 
 /** All seven verdicts, each with a label (1–40 characters, distinct) and a rating 1–6 (Unverifiable may have none). */
-export const verdictScaleSchema = z
-  .strictObject(Object.fromEntries(VERDICTS.map((verdict) => [verdict, entrySchema(verdict)])) as Record<Verdict, ReturnType<typeof entrySchema>>)
-  .superRefine((scale, ctx) => {
-    const seen = new Map<string, Verdict>()
-    for (const verdict of VERDICTS) {
-      const key = scale[verdict].label.toLocaleLowerCase()
-      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [verdict, 'label'], message: 'Each verdict needs its own label.' })
-      else seen.set(key, verdict)
-    }
-  })
+export const verdictScaleSchema = z.strictObject(byVerdict(entrySchema)).superRefine((scale, ctx) => {
+  const seen = new Map<string, Verdict>()
+  for (const verdict of VERDICTS) {
+    const key = scale[verdict].label.toLocaleLowerCase()
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [verdict, 'label'], message: 'Each verdict needs its own label.' })
+    else seen.set(key, verdict)
+  }
+})
 
 /** The stored scale (jsonb, maybe null or from an older shape) as a complete scale; defaults fill what is missing or unreadable. */
 export function resolveVerdictScale(stored: unknown): VerdictScale {
@@ -74,5 +70,4 @@ export function resolveVerdictScale(stored: unknown): VerdictScale {
 export const verdictLabelIn = (scale: VerdictScale | undefined, verdict: Verdict) => (scale ?? DEFAULT_VERDICT_SCALE)[verdict].label
 
 /** Just the labels, for components that print verdicts. */
-export const verdictLabels = (scale: VerdictScale): Record<Verdict, string> =>
-  Object.fromEntries(VERDICTS.map((verdict) => [verdict, scale[verdict].label])) as Record<Verdict, string>
+export const verdictLabels = (scale: VerdictScale): Record<Verdict, string> => byVerdict((verdict) => scale[verdict].label)

@@ -45,16 +45,18 @@ function describablePool(config: pg.PoolConfig) {
   }
   pool.on('connect', (client) => {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown
-    ;(client as unknown as { query: unknown }).query = (...args: unknown[]) => {
-      const callback = args.at(-1)
-      if (typeof callback === 'function') {
-        // pg's pool calls client.query with a callback
-        const done = callback as (error: Error | null, result: pg.QueryResult | undefined) => void
-        args[args.length - 1] = (error: Error | null, result: pg.QueryResult) => done(error, relabel(result))
-        return query(...args)
-      }
-      return (query(...args) as Promise<pg.QueryResult>).then(relabel)
-    }
+    Object.assign(client, {
+      query: (...args: unknown[]) => {
+        const callback = args.at(-1)
+        if (typeof callback === 'function') {
+          // pg's pool calls client.query with a callback
+          const done = callback as (error: Error | null, result: pg.QueryResult | undefined) => void
+          args[args.length - 1] = (error: Error | null, result: pg.QueryResult) => done(error, relabel(result))
+          return query(...args)
+        }
+        return (query(...args) as Promise<pg.QueryResult>).then(relabel)
+      },
+    })
   })
   return pool
 }

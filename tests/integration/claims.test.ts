@@ -12,6 +12,7 @@ import { importContent } from '../../lib/import/import-article'
 import { addNote, MAX_NOTE_LENGTH } from '../../lib/claims/notes'
 import { getLatestRevision } from '../../lib/articles/revisions'
 import { addSource } from '../../lib/claims/sources'
+import { reportClaims } from '../../lib/export/report'
 import { auditEventsOf, claimInReview, claimTrace, expectAppError, importDwArticle, makeActor, resetDatabase, rowCounts, spanOf } from './fixtures'
 
 /** What describeSpan should store: `CONTEXT_LENGTH` code points either side. */
@@ -420,6 +421,27 @@ describe('updateClaimDetails', () => {
     const cleared = await claimRow(claimId)
     expect(cleared).toMatchObject({ verdict: null, claimant: null, claimDate: null, summary: 'Russia did not help.', version: 5 })
     expect(cleared.status).toBe('UNCHECKED')
+  })
+
+  it('records whether the claimant is a person or an organization, audited, and the report names it as schema.org does', async () => {
+    const set = await updateClaimDetails(checker, claimId, { version: 1, claimant: 'The Ministry of Defence', claimantType: 'ORGANIZATION' })
+    expect(set).toMatchObject({ claimant: 'The Ministry of Defence', claimantType: 'ORGANIZATION', version: 2 })
+    expect(await getClaim(editor, claimId)).toMatchObject({ claimantType: 'ORGANIZATION' })
+    const events = await auditEventsOf(claimId)
+    expect(events.at(-1)).toMatchObject({
+      action: 'claim.updated',
+      before: { claimant: null, claimantType: null },
+      after: { claimant: 'The Ministry of Defence', claimantType: 'ORGANIZATION' },
+    })
+    const { articleId } = await claimRow(claimId)
+    const reported = []
+    for await (const claim of reportClaims(checker, articleId, 'https://factmark.example')) reported.push(claim)
+    expect(reported.find((claim) => claim.id === claimId)?.claimantType).toBe('Organization')
+
+    // Only the two types; null says nothing again (the export then calls the claimant a Person).
+    await expectAppError(updateClaimDetails(checker, claimId, { version: 2, claimantType: 'Person' }), 422)
+    const cleared = await updateClaimDetails(checker, claimId, { version: 2, claimantType: null })
+    expect(cleared).toMatchObject({ claimant: 'The Ministry of Defence', claimantType: null, version: 3 })
   })
 
   it('lets exactly one of two edits on the same version win; the other gets 409 with who and what, and changes nothing', async () => {

@@ -1,8 +1,8 @@
 import { getClaim, updateClaimDetails } from '@/lib/claims'
-import { apiRoute, readJson } from '@/lib/http'
+import { type ApiContext, apiRoute, readJson } from '@/lib/http'
 
-export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => ({ claim: await getClaim(actor, params.id) }))
+export const GET = apiRoute(async ({ actor, params }: ApiContext<{ id: string }>) => ({ claim: await getClaim(actor, params.id) }))
 
-export const PATCH = apiRoute<{ id: string }>(async ({ actor, params, request }) => ({
+export const PATCH = apiRoute(async ({ actor, params, request }: ApiContext<{ id: string }>) => ({
   claim: await updateClaimDetails(actor, params.id, await readJson(request)),
 }))

@@ -1,8 +1,8 @@
-import { apiRoute, readJson } from '@/lib/http'
+import { type ApiContext, apiRoute, readJson } from '@/lib/http'
 import { removeSource, updateSource } from '@/lib/claims/sources'
 
-export const PATCH = apiRoute<{ id: string }>(async ({ actor, params, request }) => ({
+export const PATCH = apiRoute(async ({ actor, params, request }: ApiContext<{ id: string }>) => ({
   source: await updateSource(actor, params.id, await readJson(request)),
 }))
 
-export const DELETE = apiRoute<{ id: string }>(async ({ actor, params }) => removeSource(actor, params.id))
+export const DELETE = apiRoute(async ({ actor, params }: ApiContext<{ id: string }>) => removeSource(actor, params.id))

@@ -1,4 +1,4 @@
 import { listSuggestions } from '@/lib/suggestions/article-suggestions'
-import { apiRoute } from '@/lib/http'
+import { type ApiContext, apiRoute } from '@/lib/http'
 
-export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => ({ suggestions: await listSuggestions(actor, params.id) }))
+export const GET = apiRoute(async ({ actor, params }: ApiContext<{ id: string }>) => ({ suggestions: await listSuggestions(actor, params.id) }))

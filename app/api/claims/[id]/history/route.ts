@@ -1,4 +1,4 @@
 import { getClaimHistory } from '@/lib/claims'
-import { apiRoute } from '@/lib/http'
+import { type ApiContext, apiRoute } from '@/lib/http'
 
-export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => ({ events: await getClaimHistory(actor, params.id) }))
+export const GET = apiRoute(async ({ actor, params }: ApiContext<{ id: string }>) => ({ events: await getClaimHistory(actor, params.id) }))

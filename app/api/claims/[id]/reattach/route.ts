@@ -1,6 +1,6 @@
 import { reattachClaim } from '@/lib/claims'
-import { apiRoute, readJson } from '@/lib/http'
+import { type ApiContext, apiRoute, readJson } from '@/lib/http'
 
-export const POST = apiRoute<{ id: string }>(async ({ actor, params, request }) => ({
+export const POST = apiRoute(async ({ actor, params, request }: ApiContext<{ id: string }>) => ({
   claim: await reattachClaim(actor, params.id, await readJson(request)),
 }))

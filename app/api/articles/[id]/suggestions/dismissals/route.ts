@@ -1,6 +1,9 @@
 import { dismissSuggestion } from '@/lib/suggestions/article-suggestions'
-import { apiRoute, readJson } from '@/lib/http'
+import { type ApiContext, apiRoute, readJson } from '@/lib/http'
 
-export const POST = apiRoute<{ id: string }>(async ({ actor, params, request }) => dismissSuggestion(actor, params.id, await readJson(request)), {
-  status: 201,
-})
+export const POST = apiRoute(
+  async ({ actor, params, request }: ApiContext<{ id: string }>) => dismissSuggestion(actor, params.id, await readJson(request)),
+  {
+    status: 201,
+  },
+)
