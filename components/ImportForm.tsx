@@ -11,6 +11,7 @@ const REMOVAL_REASONS: Record<string, string> = {
   'read-more': '“Read more” teaser',
   share: 'share / social line',
   'agency-trailer': 'agency trailer',
+  'outside-article': 'outside the article',
 }
 
 interface PreviewBlock {
@@ -36,7 +37,41 @@ export function ImportForm() {
   const [meta, setMeta] = useState<Meta>({ title: '', publisher: '', url: '', publishedAt: '', language: '' })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const [articleUrl, setArticleUrl] = useState('')
+  const [format, setFormat] = useState<Preview['format'] | undefined>()
   const id = useId()
+
+  function showPreview(preview: Preview) {
+    setPreview(preview)
+    setKeep(new Set())
+    setMeta({
+      title: preview.meta.title ?? '',
+      publisher: preview.meta.publisher ?? '',
+      url: preview.meta.url ?? '',
+      publishedAt: preview.meta.publishedAt ?? '',
+      language: preview.meta.language ?? '',
+    })
+  }
+
+  /** "Fetch": the server fetches the page (safely) and returns it with the same preview as pasted HTML. */
+  async function fetchUrl() {
+    setBusy(true)
+    setErrors({})
+    try {
+      const fetched = await api<{ content: string; format: Preview['format']; preview: Preview }>('/api/imports/fetch', {
+        method: 'POST',
+        body: { url: articleUrl.trim() },
+      })
+      setContent(fetched.content)
+      setFileName(undefined)
+      setFormat(fetched.format)
+      showPreview(fetched.preview)
+    } catch (e) {
+      setErrors(fieldErrors(e))
+    } finally {
+      setBusy(false)
+    }
+  }
 
   async function readFile(file: File | undefined) {
     setErrors({})
@@ -51,6 +86,7 @@ export function ImportForm() {
     }
     setContent(await file.text())
     setFileName(file.name)
+    setFormat(undefined)
     setPreview(null)
   }
 
@@ -58,16 +94,8 @@ export function ImportForm() {
     setBusy(true)
     setErrors({})
     try {
-      const { preview } = await api<{ preview: Preview }>('/api/imports/preview', { method: 'POST', body: { content, fileName } })
-      setPreview(preview)
-      setKeep(new Set())
-      setMeta({
-        title: preview.meta.title ?? '',
-        publisher: preview.meta.publisher ?? '',
-        url: preview.meta.url ?? '',
-        publishedAt: preview.meta.publishedAt ?? '',
-        language: preview.meta.language ?? '',
-      })
+      const { preview } = await api<{ preview: Preview }>('/api/imports/preview', { method: 'POST', body: { content, fileName, format } })
+      showPreview(preview)
     } catch (e) {
       setErrors(fieldErrors(e))
     } finally {
@@ -119,6 +147,24 @@ export function ImportForm() {
   return (
     <form className="import-form" onSubmit={save} noValidate>
       <div className="stack">
+        <label htmlFor={`${id}-article-url`}>Article URL</label>
+        <div className="actions">
+          <input
+            id={`${id}-article-url`}
+            type="url"
+            inputMode="url"
+            value={articleUrl}
+            onChange={(e) => setArticleUrl(e.target.value)}
+            placeholder="https://…"
+            aria-invalid={Boolean(errors.url)}
+          />
+          <button type="button" onClick={fetchUrl} disabled={busy || !articleUrl.trim()}>
+            Fetch
+          </button>
+        </div>
+        <ErrorMessage message={errors.url} />
+      </div>
+      <div className="stack">
         <label htmlFor={`${id}-content`}>Article content</label>
         <textarea
           id={`${id}-content`}
@@ -127,6 +173,7 @@ export function ImportForm() {
           onChange={(e) => {
             setContent(e.target.value)
             setFileName(undefined)
+            setFormat(undefined)
             setPreview(null)
           }}
           placeholder="Paste the article as text, Markdown or HTML"
