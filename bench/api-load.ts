@@ -201,12 +201,16 @@ async function capacityWithinTarget(plan: LoadPlan, log: (line: string) => void)
   return { requestsPerSecond: within.length ? within[within.length - 1].rate : null, steps }
 }
 
-/** Runs the load generator in its own process and returns what it measured. */
+/** Runs the load generator in its own process and returns what it measured (as a server: bench/support.ts reaches lib/db). */
 export async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load/load-worker.ts', import.meta.url))], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+  const child = spawn(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', fileURLToPath(new URL('./load/load-worker.ts', import.meta.url))],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
   let stdout = ''
   child.stdout.on('data', (chunk) => (stdout += chunk))
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
