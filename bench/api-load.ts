@@ -173,7 +173,7 @@ const profiling = () => (process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-p
  * Both servers start from the same settled database: fresh statistics for the planner, and
  * no dirty pages from seeding (or from earlier benchmarks) flushed in the middle of a run.
  */
-async function settle(log: (line: string) => void) {
+export async function settle(log: (line: string) => void) {
   const db = getDb()
   await db.$executeRawUnsafe('VACUUM ANALYZE')
   await db.$executeRawUnsafe('CHECKPOINT').catch((error: Error) => log(`api-load: no CHECKPOINT (${error.message}); figures may vary more`))
@@ -201,12 +201,16 @@ async function capacityWithinTarget(plan: LoadPlan, log: (line: string) => void)
   return { requestsPerSecond: within.length ? within[within.length - 1].rate : null, steps }
 }
 
-/** Runs the load generator in its own process and returns what it measured. */
-async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
-  const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./load/load-worker.ts', import.meta.url))], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  })
+/** Runs the load generator in its own process and returns what it measured (as a server: bench/support.ts reaches lib/db). */
+export async function generateLoad(plan: LoadPlan): Promise<LoadResult> {
+  const child = spawn(
+    process.execPath,
+    ['--conditions=react-server', '--import', 'tsx', fileURLToPath(new URL('./load/load-worker.ts', import.meta.url))],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  )
   let stdout = ''
   child.stdout.on('data', (chunk) => (stdout += chunk))
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))

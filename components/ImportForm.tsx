@@ -12,6 +12,7 @@ const REMOVAL_REASONS: Record<string, string> = {
   'read-more': '“Read more” teaser',
   share: 'share / social line',
   'agency-trailer': 'agency trailer',
+  'outside-article': 'outside the article',
 }
 
 type Preview = ResponseBody<'POST /api/imports/preview'>['preview']
@@ -30,7 +31,33 @@ export function ImportForm() {
   /** Saved: the article page is loading, so the form stays disabled. */
   const [leaving, setLeaving] = useState(false)
   const errors: Record<string, string> = { ...(error ? { _: error } : {}), ...firstMessages(fields), ...(fileError ? { file: fileError } : {}) }
+  const [articleUrl, setArticleUrl] = useState('')
+  const [format, setFormat] = useState<Preview['format'] | undefined>()
   const id = useId()
+
+  function showPreview(preview: Preview) {
+    setPreview(preview)
+    setKeep(new Set())
+    setMeta({
+      title: preview.meta.title ?? '',
+      publisher: preview.meta.publisher ?? '',
+      url: preview.meta.url ?? '',
+      publishedAt: preview.meta.publishedAt ?? '',
+      language: preview.meta.language ?? '',
+    })
+  }
+
+  /** "Fetch": the server fetches the page (safely) and returns it with the same preview as pasted HTML. */
+  async function fetchUrl() {
+    setFileError(null)
+    await submit(async () => {
+      const fetched = await api('POST /api/imports/fetch', { body: { url: articleUrl.trim() } })
+      setContent(fetched.content)
+      setFileName(undefined)
+      setFormat(fetched.format)
+      showPreview(fetched.preview)
+    })
+  }
 
   async function readFile(file: File | undefined) {
     clear()
@@ -46,22 +73,15 @@ export function ImportForm() {
     }
     setContent(await file.text())
     setFileName(file.name)
+    setFormat(undefined)
     setPreview(null)
   }
 
   async function runPreview() {
     setFileError(null)
     await submit(async () => {
-      const { preview } = await api('POST /api/imports/preview', { body: { content, fileName } })
-      setPreview(preview)
-      setKeep(new Set())
-      setMeta({
-        title: preview.meta.title ?? '',
-        publisher: preview.meta.publisher ?? '',
-        url: preview.meta.url ?? '',
-        publishedAt: preview.meta.publishedAt ?? '',
-        language: preview.meta.language ?? '',
-      })
+      const { preview } = await api('POST /api/imports/preview', { body: { content, fileName, format } })
+      showPreview(preview)
     })
   }
 
@@ -103,6 +123,24 @@ export function ImportForm() {
   return (
     <form className="import-form" onSubmit={save} noValidate>
       <div className="stack">
+        <label htmlFor={`${id}-article-url`}>Article URL</label>
+        <div className="actions">
+          <input
+            id={`${id}-article-url`}
+            type="url"
+            inputMode="url"
+            value={articleUrl}
+            onChange={(e) => setArticleUrl(e.target.value)}
+            placeholder="https://…"
+            aria-invalid={Boolean(errors.url)}
+          />
+          <button type="button" onClick={fetchUrl} disabled={busy || !articleUrl.trim()}>
+            Fetch
+          </button>
+        </div>
+        <ErrorMessage message={errors.url} />
+      </div>
+      <div className="stack">
         <label htmlFor={`${id}-content`}>Article content</label>
         <textarea
           id={`${id}-content`}
@@ -111,6 +149,7 @@ export function ImportForm() {
           onChange={(e) => {
             setContent(e.target.value)
             setFileName(undefined)
+            setFormat(undefined)
             setPreview(null)
           }}
           placeholder="Paste the article as text, Markdown or HTML"

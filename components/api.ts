@@ -27,6 +27,7 @@ import type * as ReattachRoute from '@/app/api/claims/[id]/reattach/route'
 import type * as ClaimRoute from '@/app/api/claims/[id]/route'
 import type * as SourcesRoute from '@/app/api/claims/[id]/sources/route'
 import type * as TransitionsRoute from '@/app/api/claims/[id]/transitions/route'
+import type * as FetchRoute from '@/app/api/imports/fetch/route'
 import type * as PreviewRoute from '@/app/api/imports/preview/route'
 import type * as RedeemRoute from '@/app/api/invitations/redeem/route'
 import type * as NoteRoute from '@/app/api/notes/[id]/route'
@@ -44,7 +45,7 @@ import type { addNoteInput, deleteNoteInput, editNoteInput } from '@/lib/claims/
 import type { addSourceInput, updateSourceInput } from '@/lib/claims/sources'
 import type { ApiErrorBody } from '@/lib/http'
 import type { Jsonified } from '@/lib/http/json'
-import type { importInput, previewInput } from '@/lib/import/import-article'
+import type { fetchInput, importInput, previewInput } from '@/lib/import/import-article'
 import type { presenceInput } from '@/lib/live/presence'
 import type { linkInput, matchOptions } from '@/lib/matching'
 import type { settingsInput } from '@/lib/newsroom/settings'
@@ -134,6 +135,7 @@ export interface Routes {
   'POST /api/claims/:id/reattach': Endpoint<typeof ReattachRoute.POST, z.input<typeof reattachInput>>
   'POST /api/claims/:id/sources': Endpoint<typeof SourcesRoute.POST, z.input<typeof addSourceInput>>
   'POST /api/claims/:id/transitions': Endpoint<typeof TransitionsRoute.POST, z.input<typeof transitionInput>>
+  'POST /api/imports/fetch': Endpoint<typeof FetchRoute.POST, z.input<typeof fetchInput>>
   'POST /api/imports/preview': Endpoint<typeof PreviewRoute.POST, z.input<typeof previewInput>>
   'POST /api/invitations/redeem': Endpoint<typeof RedeemRoute.POST, z.input<typeof redeemInput>>
   'PATCH /api/notes/:id': Endpoint<typeof NoteRoute.PATCH, z.input<typeof editNoteInput>>

@@ -4,6 +4,8 @@ import { writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import * as anchoring from '../bench/anchoring'
 import * as apiLoad from '../bench/api-load'
+import * as archiveLoad from '../bench/archive-load'
+import * as extraction from '../bench/extraction'
 import * as exportBench from '../bench/export'
 import * as live from '../bench/live'
 import * as page from '../bench/page'
@@ -29,6 +31,8 @@ const BENCHMARKS = [
   bench('suggestions', suggestions),
   bench('suggestions-external', suggestionsExternal),
   bench('api-load', apiLoad),
+  bench('archive-load', archiveLoad),
+  bench('extraction', extraction),
   bench('page', page),
 ]
 

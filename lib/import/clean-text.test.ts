@@ -226,7 +226,7 @@ describe('cleanScrapedText line by line', () => {
   })
 
   it('proposes exactly the junk kinds for removal', () => {
-    expect([...JUNK_KINDS].sort()).toEqual(['agency-trailer', 'image-credit', 'navigation', 'read-more', 'share'])
+    expect([...JUNK_KINDS].sort()).toEqual(['agency-trailer', 'image-credit', 'navigation', 'outside-article', 'read-more', 'share'])
   })
 })
 

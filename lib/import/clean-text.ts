@@ -6,10 +6,21 @@ import type { ArticleBlock } from '../articles/blocks'
 import { isoDay } from '../format'
 
 export type LineKind =
-  'title' | 'dateline' | 'paragraph' | 'heading' | 'caption' | 'navigation' | 'image-credit' | 'read-more' | 'share' | 'agency-trailer'
+  | 'title'
+  | 'dateline'
+  | 'paragraph'
+  | 'heading'
+  | 'caption'
+  | 'navigation'
+  | 'image-credit'
+  | 'read-more'
+  | 'share'
+  | 'agency-trailer'
+  /** Outside the page's main content, as Readability chose it (HTML only; see lib/import/preview.ts). */
+  | 'outside-article'
 
 /** Kinds proposed for removal; everything else is article content or metadata. */
-export const JUNK_KINDS: ReadonlySet<LineKind> = new Set(['navigation', 'image-credit', 'read-more', 'share', 'agency-trailer'])
+export const JUNK_KINDS: ReadonlySet<LineKind> = new Set(['navigation', 'image-credit', 'read-more', 'share', 'agency-trailer', 'outside-article'])
 
 export interface ClassifiedLine {
   text: string

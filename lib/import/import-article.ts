@@ -7,7 +7,10 @@ import { createArticle } from '../articles'
 import type { Actor } from '../auth/actor'
 import { AppError, invalid } from '../errors'
 import { hasUnstorableCharacters, httpUrl, isoDate, optionalText, parseInput } from '../validation'
-import { documentFromPreview, previewImport, type ImportFormat, type ImportMeta } from './preview'
+import { decodeBody } from '../evidence/extract'
+import { readability } from '../evidence/pool'
+import { FetchError, safeFetch } from '../fetch'
+import { detectFormat, documentFromPreview, previewImport, type ImportFormat, type ImportMeta } from './preview'
 
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024
 
@@ -61,11 +64,62 @@ function checkSize(text: string) {
   }
 }
 
+/**
+ * Readability's main text of an HTML import, computed on the extraction worker thread (never on
+ * the request's); null for other formats, or when Readability fails (the page's own rules then decide alone).
+ */
+async function mainTextOf(content: string, format: ImportFormat | undefined, fileName: string | undefined): Promise<string | null> {
+  if ((format ?? detectFormat(content, fileName)) !== 'html') return null
+  try {
+    return (await readability(content)).text
+  } catch {
+    return null
+  }
+}
+
+async function preview(content: string, format?: ImportFormat, fileName?: string) {
+  return previewImport(content, format, fileName, { mainText: await mainTextOf(content, format, fileName) })
+}
+
 /** What the cleaning would do, for the preview; nothing is stored. */
-export function previewArticle(rawInput: unknown) {
+export async function previewArticle(rawInput: unknown) {
   const input = parseInput(previewInput, rawInput)
   checkSize(input.content)
-  return previewImport(input.content, input.format, input.fileName)
+  return preview(input.content, input.format, input.fileName)
+}
+
+export const fetchInput = z.strictObject({ url: httpUrl })
+
+/**
+ * "Article URL" → "Fetch": the page, fetched with the safe fetcher (lib/fetch), then the same
+ * preview as pasted HTML, with the final URL and the publisher filled in.
+ */
+export async function fetchArticle(rawInput: unknown) {
+  const { url } = parseInput(fetchInput, rawInput)
+  let page
+  try {
+    page = await safeFetch(url, { maxBytes: MAX_IMPORT_BYTES, accept: 'text/html,application/xhtml+xml;q=0.9,text/plain;q=0.5' })
+  } catch (error) {
+    if (error instanceof FetchError)
+      throw invalid(`The page could not be fetched: ${error.message}.`, { url: [`Could not fetch: ${error.message}.`] })
+    throw error
+  }
+  if (page.status >= 400)
+    throw invalid(`The page could not be fetched: the site answered ${page.status}.`, { url: [`The site answered ${page.status}.`] })
+  const type = page.contentType ?? ''
+  const format: ImportFormat = /text\/plain/i.test(type) ? 'text' : 'html'
+  if (type && !/text\/html|application\/xhtml\+xml|text\/plain/i.test(type)) {
+    throw invalid('That address is not a web page (HTML or text).', { url: ['Not an HTML page.'] })
+  }
+  const content = decodeBody(page.body, page.contentType)
+  checkSize(content)
+  const result = await preview(content, format)
+  const host = new URL(page.finalUrl).hostname.replace(/^www\./, '')
+  return {
+    content,
+    format,
+    preview: { ...result, meta: { ...result.meta, url: page.finalUrl, publisher: result.meta.publisher ?? host } },
+  }
 }
 
 interface ImportRequest {
@@ -79,10 +133,10 @@ interface ImportRequest {
 /** Cleans, builds the document and stores the article with its first revision. */
 export async function importContent(newsroomId: string, request: ImportRequest) {
   checkSize(request.content)
-  const preview = previewImport(request.content, request.format, request.fileName)
-  const doc = documentFromPreview(preview, new Set(request.keep ?? []))
+  const cleaned = await preview(request.content, request.format, request.fileName)
+  const doc = documentFromPreview(cleaned, new Set(request.keep ?? []))
   if (!doc.content?.length) throw invalid('Nothing is left of the article after cleaning.', { content: ['No article text found.'] })
-  const meta = { ...preview.meta, ...definedOnly(request.meta ?? {}) }
+  const meta = { ...cleaned.meta, ...definedOnly(request.meta ?? {}) }
   if (!meta.title) throw invalid('Give the article a title.', { 'meta.title': ['Give the article a title.'] })
   return createArticle(
     newsroomId,

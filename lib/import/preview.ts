@@ -119,16 +119,51 @@ export function detectFormat(content: string, fileName?: string): ImportFormat {
 // ---------------------------------------------------------------------------
 // Preview
 
+export interface PreviewOptions {
+  /**
+   * The text of the page's main content as Readability chose it (lib/evidence/extract.ts, run
+   * off the request thread). Content blocks whose text is not in it are proposed for removal
+   * as 'outside-article'; Factmark's own rules (captions, teasers, trailers) still apply on top.
+   */
+  mainText?: string | null
+}
+
+/** Readability's main text must be substantial before it may overrule the page's blocks. */
+const MIN_MAIN_TEXT = 250
+const CONTENT_KINDS: ReadonlySet<LineKind> = new Set(['paragraph', 'heading', 'caption'])
+const comparable = (text: string) =>
+  text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201c\u201d"'`´]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+
+function outsideMainContent(blocks: Classified[], mainText: string): Classified[] {
+  const main = comparable(mainText)
+  if (main.length < MIN_MAIN_TEXT) return blocks
+  return blocks.map((block) => {
+    if (!CONTENT_KINDS.has(block.kind)) return block
+    const text = comparable(block.text)
+    if (!text || main.includes(text)) return block
+    // A list or quote Readability kept in part: kept when most of its lines are in.
+    const lines = block.text.split('\n').map(comparable).filter(Boolean)
+    if (lines.length > 1 && lines.filter((line) => main.includes(line)).length * 2 > lines.length) return block
+    return { ...block, kind: 'outside-article' as const }
+  })
+}
+
 /**
  * Metadata and classified blocks of an import. Metadata prefers the page's
  * explicit tags (HTML only), then the headline (first <h1> or `# heading`; for
  * text, the first line), then a date line right under the headline.
  */
-export function previewImport(content: string, format?: ImportFormat, fileName?: string): ImportPreview {
+export function previewImport(content: string, format?: ImportFormat, fileName?: string, options: PreviewOptions = {}): ImportPreview {
   const chosen = format ?? detectFormat(content, fileName)
   if (chosen === 'text') return previewText(content)
   const { meta, blocks } = chosen === 'markdown' ? convertMarkdown(content) : convertHtml(content)
-  const { blocks: classified, datelineDate } = classifyBlocks(blocks)
+  const { blocks: ruled, datelineDate } = classifyBlocks(blocks)
+  const classified = chosen === 'html' && options.mainText ? outsideMainContent(ruled, options.mainText) : ruled
   return {
     format: chosen,
     meta: { ...meta, publishedAt: meta.publishedAt ?? datelineDate },

@@ -37,7 +37,8 @@ export function getBoss(): Promise<PgBoss> {
     const url = process.env.DATABASE_URL
     if (!url) throw new Error('DATABASE_URL is not set.')
     const boss = new PgBoss({ connectionString: url, schema: 'pgboss', application_name: 'factmark-jobs', max: 3 })
-    boss.on('error', (error: Error) => console.error('job queue:', error.message))
+    // The queue reconnects by itself (a database restart, a terminated connection): worth a warning, not an error.
+    boss.on('error', (error: Error) => console.warn('job queue:', error.message))
     await boss.start()
     for (const name of Object.values(QUEUES)) {
       // Retries: 4 more attempts, 30 s, 60 s, 120 s, 240 s apart.

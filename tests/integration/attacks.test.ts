@@ -160,7 +160,8 @@ beforeAll(async () => {
   B.claim = (await markClaim(B.checker, B.article, { revisionId: revisionB.id, ...spanOf(revisionB.text, 'counted 4,812 crates') })).id
   B.note = (await addNote(B.checker, B.claim, { body: 'Bravo-only note: the port office confirms.' })).id
 
-  server = await startAppServer({ DATABASE_URL: process.env.DATABASE_URL!, AUTH_SECRET })
+  // No background jobs: archiving the sources added here would change rows the refusals must leave alone (lib/evidence has its own tests).
+  server = await startAppServer({ DATABASE_URL: process.env.DATABASE_URL!, AUTH_SECRET, FACTMARK_JOBS: 'off' })
   for (const actor of [...Object.values(A), ...Object.values(B)].filter((v): v is Actor => typeof v === 'object')) {
     cookies.set(actor.id, await sessionCookie(actor))
   }

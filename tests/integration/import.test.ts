@@ -188,7 +188,7 @@ describe('HTML import', () => {
   })
 
   it('"keep" brings back the one proposed removal it names, in its place', async () => {
-    const preview = previewArticle({ content: HOSTILE_PAGE, format: 'html' })
+    const preview = await previewArticle({ content: HOSTILE_PAGE, format: 'html' })
     const share = preview.blocks.find((block) => block.text === 'Share this article')
     expect(share?.proposedRemoval).toBe(true)
     const removals = preview.blocks.filter((block) => block.proposedRemoval)
@@ -211,7 +211,7 @@ describe('HTML import', () => {
   })
 
   it('"keep" of the menu brings back that list only; title, dateline and unknown indexes are never kept', async () => {
-    const preview = previewArticle({ content: HOSTILE_PAGE, format: 'html' })
+    const preview = await previewArticle({ content: HOSTILE_PAGE, format: 'html' })
     const menu = preview.blocks.find((block) => block.text === 'Politics\nEconomy\nSport')!
     expect(menu.proposedRemoval).toBe(true)
     const title = preview.blocks.find((block) => block.kind === 'title')!
@@ -250,7 +250,7 @@ describe('refused imports leave no row', () => {
     const wide = 'ä'.repeat(MAX_IMPORT_BYTES / 2 + 1)
     expect(wide.length).toBeLessThan(MAX_IMPORT_BYTES)
     await expectAppError(importArticle(actor, { content: wide, format: 'text', meta: { title: 'Too wide' } }), 413)
-    expect(() => previewArticle({ content: wide })).toThrow(expect.objectContaining({ status: 413 }))
+    await expect(previewArticle({ content: wide })).rejects.toThrow(expect.objectContaining({ status: 413 }))
     expect(await rowCounts()).toEqual(before)
     expect(await getDb().article.count({ where: { title: { in: ['Too big', 'Too wide'] } } })).toBe(0)
   })
@@ -294,7 +294,7 @@ describe('refused imports leave no row', () => {
     const before = await rowCounts()
     const error = await expectAppError(importArticle(actor, { content, format, meta: { title: 'Unstorable' } }), 422)
     expect(error.fields?.content).toBeDefined()
-    expect(() => previewArticle({ content, format })).toThrow(expect.objectContaining({ status: 422 }))
+    await expect(previewArticle({ content, format })).rejects.toThrow(expect.objectContaining({ status: 422 }))
     expect(await rowCounts()).toEqual(before)
   })
 

@@ -37,6 +37,7 @@ export function articleHtml({
 <main><article><h1>${title}</h1><p class="byline">By ${byline}</p>
 ${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}
 </article></main>
+<div class="related-stories"><h3>More from The Fixture Times</h3><p>Celebrity chef opens a riverside restaurant with a view of the old docks.</p><p>Sign up for our morning newsletter and never miss a story.</p></div>
 <aside><h2>Most read</h2><ul><li><a href="/a">Celebrity chef opens restaurant</a></li><li><a href="/b">Weather turns cold</a></li></ul></aside>
 <footer>© The Fixture Times. All rights reserved. <a href="/privacy">Privacy</a></footer></body></html>`
 }
