@@ -10,6 +10,7 @@ import { loadActor } from '../auth/load-actor'
 import { eventsSince, pruneEvents, type LiveEvent } from './events'
 import { getLiveHub, type LiveHub } from './hub'
 import { whenShuttingDown } from '../server/lifecycle'
+import { takeFeedSlot } from './limits'
 import { joinPresence, leavePresence, prunePresence, requireVisibleArticle, touchPresence } from './presence'
 
 export const HEARTBEAT_MS = Number(process.env.FACTMARK_HEARTBEAT_MS) || 20_000
@@ -20,6 +21,8 @@ interface Options {
   actor: Actor
   /** When the viewer's session began: the feed ends with the session (a password change). */
   signedInAt?: number
+  /** Names the sign-in whose feeds are counted against MAX_FEEDS_PER_SESSION; by default the user and signedInAt. */
+  sessionKey?: string
   articleId: string
   lastEventId: string | null
   signal?: AbortSignal
@@ -63,6 +66,7 @@ async function pruneOccasionally() {
 export async function openArticleFeed({
   actor,
   signedInAt,
+  sessionKey = `${actor.id}:${signedInAt ?? 0}`,
   articleId,
   lastEventId,
   signal,
@@ -115,7 +119,15 @@ export async function openArticleFeed({
   }
 
   await requireVisibleArticle(actor, articleId) // 404: another newsroom's feed does not exist
-  const connectionId = await joinPresence(actor, articleId)
+  // 429 past the session's or the instance's cap (./limits.ts), before anything is joined.
+  const releaseSlot = takeFeedSlot(sessionKey)
+  let connectionId: string
+  try {
+    connectionId = await joinPresence(actor, articleId)
+  } catch (error) {
+    releaseSlot()
+    throw error
+  }
   let unsubscribe: () => void = () => {}
   let heartbeat: NodeJS.Timeout | undefined
   let stopOnShutdown = () => {}
@@ -123,6 +135,7 @@ export async function openArticleFeed({
   async function close() {
     if (closed) return
     closed = true
+    releaseSlot()
     clearInterval(heartbeat)
     stopOnShutdown()
     unsubscribe()

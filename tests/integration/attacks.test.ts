@@ -1098,6 +1098,45 @@ describe('sign-in brute force', () => {
 })
 
 // ---------------------------------------------------------------------------------------------
+// Issue 16, item 3: one session opened 40 feeds on one article and all 40 were accepted.
+describe('live feeds', () => {
+  it('one session gets at most 5 open feeds: the 6th answers 429, and presence shows the person once', async () => {
+    const cookie = await sessionCookie(A.editor2)
+    const open: AbortController[] = []
+    const statuses: number[] = []
+    try {
+      for (let i = 0; i < 8; i++) {
+        const controller = new AbortController()
+        const response = await fetch(`${server.url}/api/articles/${A.article}/events`, { headers: { Cookie: cookie }, signal: controller.signal })
+        statuses.push(response.status)
+        if (response.status === 200) open.push(controller)
+        else {
+          expect(response.status).toBe(429)
+          expect(((await response.json()) as { error: { code: string } }).error.code).toBe('TOO_MANY_FEEDS')
+        }
+      }
+      console.info(`8 feeds from one session: ${statuses.join(', ')}`)
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429])
+      const presence = (await send(`/api/articles/${A.article}/presence`, { cookie: as(A.checker) })).json()
+      const entries = (presence.presence ?? presence).filter((entry: { user: { id: string } }) => entry.user.id === A.editor2.id)
+      expect(entries).toHaveLength(1)
+      // Closing one frees its slot.
+      open.shift()!.abort()
+      await expect
+        .poll(async () => {
+          const controller = new AbortController()
+          const response = await fetch(`${server.url}/api/articles/${A.article}/events`, { headers: { Cookie: cookie }, signal: controller.signal })
+          if (response.status === 200) open.push(controller)
+          else await response.arrayBuffer()
+          return response.status
+        })
+        .toBe(200)
+    } finally {
+      for (const controller of open) controller.abort()
+    }
+  })
+})
+
 describe('forged and stale sessions', () => {
   it('a session token signed with another secret, salt or none at all is no session', async () => {
     const forged = [
