@@ -122,7 +122,8 @@ export async function changeRole(actor: Actor, memberId: string, rawInput: unkno
     if (member.role === role) return member
     const refused = roleChangeRefusal(member, role, await activeAdmins(tx, actor.newsroomId))
     if (refused) throw refusal(refused)
-    await tx.user.update({ where: { id: member.id }, data: { role } })
+    // Their sessions end: they sign in again under the new role.
+    await tx.user.update({ where: { id: member.id }, data: { role, sessionsValidFrom: new Date() } })
     await recordAdminEvent(tx, actor, 'member.role_changed', member.id, { role: member.role }, { role })
     return { ...member, role }
   })
@@ -139,7 +140,7 @@ export async function setDisabled(actor: Actor, memberId: string, rawInput: unkn
     if (member.disabled === disabled) return member
     const refused = disabledChangeRefusal(actor.id, member, disabled, await activeAdmins(tx, actor.newsroomId))
     if (refused) throw refusal(refused)
-    await tx.user.update({ where: { id: member.id }, data: { disabled } })
+    await tx.user.update({ where: { id: member.id }, data: disabled ? { disabled, sessionsValidFrom: new Date() } : { disabled } })
     if (disabled) await revokeInvitations(tx, member.id)
     await recordAdminEvent(tx, actor, disabled ? 'member.disabled' : 'member.enabled', member.id, { disabled: member.disabled }, { disabled })
     return { ...member, disabled }

@@ -5,7 +5,7 @@
 // member's open feed closes. When the server shuts down, the feed ends with a
 // "reconnect" hint, and the page reconnects at once (through the load balancer, elsewhere).
 import 'server-only'
-import type { Actor } from '../auth/load-actor'
+import type { Actor, SessionClaim } from '../auth/load-actor'
 import { loadActor } from '../auth/load-actor'
 import { eventsSince, pruneEvents, type LiveEvent } from './events'
 import { getLiveHub, type LiveHub } from './hub'
@@ -19,9 +19,9 @@ export const RECONNECT_SPREAD_MS = 1000
 
 interface Options {
   actor: Actor
-  /** When the viewer's session began: the feed ends with the session (a password change). */
-  signedInAt?: number
-  /** Names the sign-in whose feeds are counted against MAX_FEEDS_PER_SESSION; by default the user and signedInAt. */
+  /** The viewer's session: the feed ends with it (signed out, expired, a password change). */
+  session?: SessionClaim
+  /** Names the sign-in whose feeds are counted against MAX_FEEDS_PER_SESSION; by default the session's id. */
   sessionKey?: string
   articleId: string
   lastEventId: string | null
@@ -65,8 +65,8 @@ async function pruneOccasionally() {
 
 export async function openArticleFeed({
   actor,
-  signedInAt,
-  sessionKey = `${actor.id}:${signedInAt ?? 0}`,
+  session,
+  sessionKey = session?.sid ?? actor.id,
   articleId,
   lastEventId,
   signal,
@@ -176,7 +176,7 @@ export async function openArticleFeed({
   if (lastEventId !== null) await catchUp()
 
   const beat = async () => {
-    const still = await loadActor(actor.id, signedInAt).catch(() => actor) // a database blip is not a revocation
+    const still = await loadActor(actor.id, session).catch(() => actor) // a database blip is not a revocation
     if (!still || still.newsroomId !== actor.newsroomId) {
       send('revoked', {})
       return close()

@@ -9,6 +9,7 @@ import { describeInvitation, hashToken, redeemInvitation } from '../../lib/admin
 import { changeRole, inviteMember, issuePasswordLink, listMembers, setDisabled, updateMember } from '../../lib/admin/members'
 import { authenticate } from '../../lib/auth/credentials'
 import { authorizeSignIn } from '../../lib/auth/throttle'
+import { startSession } from '../../lib/auth/sessions'
 import { loadActor, type Actor } from '../../lib/auth/load-actor'
 import { verifyPassword } from '../../lib/auth/password'
 import { transitionClaim } from '../../lib/claims'
@@ -44,11 +45,12 @@ async function member(role: 'CHECKER' | 'EDITOR' | 'ADMIN', name: string): Promi
 }
 
 /** A sign-in time strictly between the member's last password change and the next one (timestamps are in ms). */
-async function signedInNow() {
+/** A session of `user` begun now (a real UserSession row, as a sign-in makes). */
+async function signedInNow(user: { id: string }) {
   await new Promise((resolve) => setTimeout(resolve, 5))
-  const at = Date.now()
+  const session = await startSession(user.id)
   await new Promise((resolve) => setTimeout(resolve, 5))
-  return at
+  return session
 }
 
 /** Every stored trace an admin action can leave, as one string. */
@@ -518,7 +520,7 @@ describe('own account', () => {
 
   it('a new password ends every session begun before it; sessions begun after it, and re-checks by id, go on', async () => {
     const casey = await member('CHECKER', 'Casey Checker')
-    const earlier = await signedInNow()
+    const earlier = await signedInNow(casey)
     expect(await loadActor(casey.id, earlier)).toMatchObject({ id: casey.id })
     const { changedAt } = await changeOwnPassword(casey, {
       currentPassword: NEW_PASSWORD,
@@ -526,19 +528,19 @@ describe('own account', () => {
       confirm: 'another-good-phrase',
     })
     expect(await loadActor(casey.id, earlier)).toBeNull()
-    expect(await loadActor(casey.id, 0)).toBeNull() // a token from before sign-in times were recorded
-    expect(await loadActor(casey.id, changedAt.getTime())).toMatchObject({ id: casey.id }) // the browser that changed it
+    expect(await loadActor(casey.id, { sid: 'no-such-session', signedInAt: Date.now() })).toBeNull()
+    expect(await loadActor(casey.id, await startSession(casey.id, changedAt))).toMatchObject({ id: casey.id }) // the browser that changed it
     expect(await loadActor(casey.id)).toMatchObject({ id: casey.id })
   })
 
   it('setting a password through a reset link ends the sessions begun with the old one', async () => {
     const casey = await member('CHECKER', 'Casey Checker')
-    const before = await signedInNow()
+    const before = await signedInNow(casey)
     expect(await loadActor(casey.id, before)).toMatchObject({ id: casey.id })
     const { token } = await issuePasswordLink(admin, casey.id)
     await redeemInvitation({ token, password: 'another-good-phrase', confirm: 'another-good-phrase' })
     expect(await loadActor(casey.id, before)).toBeNull()
-    expect(await loadActor(casey.id, Date.now())).toMatchObject({ id: casey.id })
+    expect(await loadActor(casey.id, await startSession(casey.id))).toMatchObject({ id: casey.id })
   })
 
   it('a disabled member cannot change their account', async () => {

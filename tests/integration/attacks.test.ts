@@ -54,9 +54,20 @@ const B_SECRETS = ['Bravo Harbour Ledger', '4,812 crates', 'Bravo-only note', 'B
 // ---------------------------------------------------------------------------------------------
 // Plumbing
 
-/** A session cookie for `user`, made as next-auth makes one (or, for the forgery tests, otherwise). */
-async function sessionCookie(user: { id: string; name?: string; email?: string }, { secret = AUTH_SECRET, salt = COOKIE, maxAge = 3600 } = {}) {
-  const token = await encode({ token: { sub: user.id, uid: user.id, name: user.name, email: user.email }, secret, salt, maxAge })
+/**
+ * A session cookie for `user`, made as a sign-in makes one: a UserSession row (begun at
+ * `signedInAt`) and next-auth's token naming it (or, for the forgery tests, otherwise).
+ */
+async function sessionCookie(
+  user: { id: string; name?: string; email?: string },
+  { secret = AUTH_SECRET, salt = COOKIE, maxAge = 3600, signedInAt = new Date() } = {},
+) {
+  const sid = randomBytes(24).toString('base64url')
+  if (await getDb().user.findUnique({ where: { id: user.id }, select: { id: true } })) {
+    await getDb().userSession.create({ data: { id: sid, userId: user.id, createdAt: signedInAt } })
+  }
+  const claims = { sub: user.id, uid: user.id, name: user.name, email: user.email, sid, signedInAt: signedInAt.getTime() }
+  const token = await encode({ token: claims, secret, salt, maxAge })
   return `${COOKIE}=${token}`
 }
 const cookies = new Map<string, string>()
@@ -1178,6 +1189,56 @@ describe('forged and stale sessions', () => {
     } finally {
       await getDb().user.update({ where: { id: A.checker3.id }, data: { disabled: false } })
     }
+  })
+
+  // Issue 16, item 4: a copy of the session cookie replayed after "Sign out" still got 200.
+  it('signing out ends the session on the server: a copy of the cookie replayed afterwards is refused', async () => {
+    const { signIn } = await import('../../scripts/app-server')
+    const leaver = await addUser('CHECKER', A.checker, 'Lee Leaver')
+    const cookies = await signIn(server.url, leaver.email, PASSWORD)
+    const copy = cookies.split('; ').find((cookie) => cookie.startsWith(`${COOKIE}=`))!
+    expect((await send('/api/articles', { cookie: copy })).status).toBe(200)
+    const csrfToken = decodeURIComponent(
+      cookies
+        .split('; ')
+        .find((cookie) => cookie.startsWith('authjs.csrf-token='))!
+        .split('=')[1],
+    ).split('|')[0]
+    const signedOut = await fetch(`${server.url}/api/auth/signout`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: cookies, Origin: server.url },
+      body: new URLSearchParams({ csrfToken }),
+    })
+    expect(signedOut.status).toBeLessThan(400)
+    await signedOut.arrayBuffer()
+    const replayed = await send('/api/articles', { cookie: copy })
+    console.info(`session cookie replayed after sign-out: ${replayed.status}`)
+    expect(replayed.status).toBe(401)
+    expectSignInRedirect(await send('/articles', { cookie: copy }))
+  })
+
+  it("an admin changing a member's role or disabling them ends the member's sessions", async () => {
+    const member = await addUser('EDITOR', A.checker, 'Rory Role')
+    const before = await sessionCookie(member)
+    expect((await send('/api/articles', { cookie: before })).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const changed = await send(`/api/admin/members/${member.id}`, { method: 'PATCH', cookie: as(A.admin), json: { role: 'CHECKER' } })
+    expect(changed.status).toBe(200)
+    expect((await send('/api/articles', { cookie: before })).status).toBe(401)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    const after = await sessionCookie(member) // signing in again works
+    expect((await send('/api/articles', { cookie: after })).status).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 5))
+    expect((await send(`/api/admin/members/${member.id}`, { method: 'PATCH', cookie: as(A.admin), json: { disabled: true } })).status).toBe(200)
+    expect((await send(`/api/admin/members/${member.id}`, { method: 'PATCH', cookie: as(A.admin), json: { disabled: false } })).status).toBe(200)
+    expect((await send('/api/articles', { cookie: after })).status).toBe(401) // enabled again, but that session stays ended
+  })
+
+  it('a session ends 24 hours after its sign-in, however fresh its cookie', async () => {
+    const hours = (n: number) => new Date(Date.now() - n * 3_600_000)
+    expect((await send('/api/articles', { cookie: await sessionCookie(A.checker, { signedInAt: hours(23) }) })).status).toBe(200)
+    expect((await send('/api/articles', { cookie: await sessionCookie(A.checker, { signedInAt: hours(25) }) })).status).toBe(401)
   })
 
   it('a lowered role applies on the very next request', async () => {

@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../lib/auth/actor'
+import type { SessionClaim } from '../../lib/auth/load-actor'
+import { startSession } from '../../lib/auth/sessions'
 import { updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
 import { eventsSince, latestEventId } from '../../lib/live/events'
@@ -37,9 +39,9 @@ afterAll(async () => {
   await hub.close()
 })
 
-async function open(actor: Actor, lastEventId: string | null, heartbeatMs?: number, signedInAt?: number) {
+async function open(actor: Actor, lastEventId: string | null, heartbeatMs?: number, session?: SessionClaim) {
   // Each feed its own session here: the per-session cap has a test of its own.
-  const reader = new SseReader(await openArticleFeed({ actor, signedInAt, sessionKey: randomUUID(), articleId, lastEventId, hub, heartbeatMs }))
+  const reader = new SseReader(await openArticleFeed({ actor, session, sessionKey: randomUUID(), articleId, lastEventId, hub, heartbeatMs }))
   readers.push(reader)
   return reader
 }
@@ -134,7 +136,7 @@ describe('the feed', () => {
 
   it('closes the feed of a session that a password change ended, at the next heartbeat', async () => {
     const temp = await makeActor('CHECKER', NEWSROOM, 'Pat Password')
-    const feed = await open(temp, await latestEventId(articleId), 200, Date.now() - 1_000)
+    const feed = await open(temp, await latestEventId(articleId), 200, await startSession(temp.id, new Date(Date.now() - 1_000)))
     await feed.next((m) => m.event === 'heartbeat', 2000)
     await getDb().user.update({ where: { id: temp.id }, data: { sessionsValidFrom: new Date() } })
     await feed.next((m) => m.event === 'revoked', 2000)
