@@ -90,11 +90,17 @@ export const inviteInput = z.strictObject({
 export async function inviteMember(actor: Actor, rawInput: unknown) {
   assertAdmin(actor)
   const input = parseInput(inviteInput, rawInput)
-  const duplicate = () => conflict(`A user with the email ${input.email} already exists.`)
+  // Only this newsroom's own members count: another newsroom's member is invited like any new
+  // address (an account of their own here), so the answer says nothing about other newsrooms.
+  const duplicate = () => conflict(`A member with the email ${input.email} already exists.`)
   try {
     return await getDb().$transaction(async (tx) => {
       await lockAsAdmin(tx, actor)
-      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw duplicate()
+      const existing = await tx.user.findUnique({
+        where: { newsroomId_email: { newsroomId: actor.newsroomId, email: input.email } },
+        select: { id: true },
+      })
+      if (existing) throw duplicate()
       const member = await tx.user.create({
         data: { ...input, newsroomId: actor.newsroomId, passwordHash: null },
         select: { id: true, name: true, email: true, role: true },
