@@ -5,7 +5,7 @@ import 'server-only'
 import { z } from 'zod'
 import type { Actor } from '../auth/actor'
 import { canonicalText, type DocNode } from '../anchoring/canonical'
-import { reanchorAll } from '../anchoring/reanchor'
+import { reanchorAllOffThread } from './reanchor-pool'
 import { describeSpan } from '../anchoring/selectors'
 import { recordAudit } from '../claims/audit'
 import { publishArticleEvent } from '../live/events'
@@ -143,7 +143,11 @@ async function reanchorClaims(tx: Prisma.TransactionClient, actor: Actor, articl
       approvedAt: true,
     },
   })
-  const results = reanchorAll(text, claims)
+  // In a worker thread, within a time budget: thousands of claims in a long text take seconds of CPU.
+  const results = await reanchorAllOffThread(
+    text,
+    claims.map(({ exact, prefix, suffix, start, end }) => ({ exact, prefix, suffix, start, end })),
+  )
   let moved = 0
   let orphaned = 0
   for (const [i, claim] of claims.entries()) {
