@@ -11,7 +11,7 @@ export function PresenceList({ people }: { people: PresenceEntry[] }) {
       ) : (
         <ul>
           {people.map((entry) => (
-            <li key={entry.connectionId}>
+            <li key={entry.user.id}>
               <strong>{entry.user.name}</strong> <span className="meta">{entry.claim ? <>on “{shorten(entry.claim.exact)}”</> : 'reading'}</span>
             </li>
           ))}

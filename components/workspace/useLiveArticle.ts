@@ -49,6 +49,6 @@ export function useLiveArticle({ articleId, initialEventId, openClaimId, onChang
     feed,
     openClaimTick,
     /** Everyone else with the article open. */
-    others: presence.filter((entry) => entry.connectionId !== connectionId),
+    others: presence.filter((entry) => !connectionId || !entry.connectionIds.includes(connectionId)),
   }
 }

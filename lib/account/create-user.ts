@@ -28,8 +28,7 @@ export async function createUser(rawInput: z.input<typeof newUserInput>) {
   const problem = passwordProblem(input.password, input)
   if (problem) throw invalid(problem, { password: [problem] })
   const db = getDb()
-  const duplicate = () => conflict(`A user with the email ${input.email} already exists.`)
-  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw duplicate()
+  const duplicate = () => conflict(`A user with the email ${input.email} already exists in ${input.newsroom}.`)
   const passwordHash = await hashPassword(input.password)
   try {
     // One transaction, so a refused user leaves no newsroom behind.
@@ -38,6 +37,12 @@ export async function createUser(rawInput: z.input<typeof newUserInput>) {
       // (an upsert would fail one of them on the unique name).
       await tx.newsroom.createMany({ data: { name: input.newsroom }, skipDuplicates: true })
       const newsroom = await tx.newsroom.findUniqueOrThrow({ where: { name: input.newsroom }, select: { id: true, name: true } })
+      // Unique within the newsroom (one person may have an account in several).
+      const existing = await tx.user.findUnique({
+        where: { newsroomId_email: { newsroomId: newsroom.id, email: input.email } },
+        select: { id: true },
+      })
+      if (existing) throw duplicate()
       const user = await tx.user.create({
         data: { email: input.email, name: input.name ?? input.email.split('@')[0], role: input.role, passwordHash, newsroomId: newsroom.id },
         select: { id: true, email: true, name: true, role: true },

@@ -88,11 +88,17 @@ export const inviteInput = z.strictObject({
 export async function inviteMember(actor: Actor, rawInput: unknown) {
   assertAdmin(actor)
   const input = parseInput(inviteInput, rawInput)
-  const duplicate = () => conflict(`A user with the email ${input.email} already exists.`)
+  // Only this newsroom's own members count: another newsroom's member is invited like any new
+  // address (an account of their own here), so the answer says nothing about other newsrooms.
+  const duplicate = () => conflict(`A member with the email ${input.email} already exists.`)
   try {
     return await getDb().$transaction(async (tx) => {
       await lockAsAdmin(tx, actor)
-      if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw duplicate()
+      const existing = await tx.user.findUnique({
+        where: { newsroomId_email: { newsroomId: actor.newsroomId, email: input.email } },
+        select: { id: true },
+      })
+      if (existing) throw duplicate()
       const member = await tx.user.create({
         data: { ...input, newsroomId: actor.newsroomId, passwordHash: null },
         select: { id: true, name: true, email: true, role: true },
@@ -120,7 +126,8 @@ export async function changeRole(actor: Actor, memberId: string, rawInput: unkno
     if (member.role === role) return member
     const refused = roleChangeRefusal(member, role, await activeAdmins(tx, actor.newsroomId))
     if (refused) throw refusal(refused)
-    await tx.user.update({ where: { id: member.id }, data: { role } })
+    // Their sessions end: they sign in again under the new role.
+    await tx.user.update({ where: { id: member.id }, data: { role, sessionsValidFrom: new Date() } })
     await recordAdminEvent(tx, actor, 'member.role_changed', member.id, { role: member.role }, { role })
     return { ...member, role }
   })
@@ -137,7 +144,7 @@ export async function setDisabled(actor: Actor, memberId: string, rawInput: unkn
     if (member.disabled === disabled) return member
     const refused = disabledChangeRefusal(actor.id, member, disabled, await activeAdmins(tx, actor.newsroomId))
     if (refused) throw refusal(refused)
-    await tx.user.update({ where: { id: member.id }, data: { disabled } })
+    await tx.user.update({ where: { id: member.id }, data: disabled ? { disabled, sessionsValidFrom: new Date() } : { disabled } })
     if (disabled) await revokeInvitations(tx, member.id)
     await recordAdminEvent(tx, actor, disabled ? 'member.disabled' : 'member.enabled', member.id, { disabled: member.disabled }, { disabled })
     return { ...member, disabled }

@@ -28,6 +28,7 @@ export const authConfig = {
     jwt({ token, user }) {
       if (user?.id) {
         token.uid = user.id
+        token.sid = user.sid
         token.signedInAt = Date.now()
       }
       return token

@@ -7,7 +7,8 @@ const env = { AUTH_SECRET: SECRET }
 const PLAIN = 'authjs.session-token'
 const SECURE = '__Secure-authjs.session-token'
 
-const token = (uid: string, { secret = SECRET, salt = PLAIN, maxAge = 3600 } = {}) => encode({ token: { uid, sub: uid }, secret, salt, maxAge })
+const token = (uid: string, { secret = SECRET, salt = PLAIN, maxAge = 3600 } = {}) =>
+  encode({ token: { uid, sub: uid, sid: `session-of-${uid}` }, secret, salt, maxAge })
 
 const request = (cookie: string, extra: Record<string, string> = {}) => new Headers({ cookie, 'x-forwarded-proto': 'http', ...extra })
 
@@ -60,15 +61,19 @@ describe('readSession', () => {
     expect(await userIdOf(request('', { authorization: `Bearer ${await token('user-7')}` }), env)).toBeNull()
   })
 
-  it('carries when the user signed in, and 0 for a token from before that was recorded', async () => {
+  it('carries the server-side session and when the user signed in', async () => {
     const signedIn = await encode({
-      token: { uid: 'user-8', sub: 'user-8', signedInAt: 1_700_000_000_000 },
+      token: { uid: 'user-8', sub: 'user-8', sid: 'session-8', signedInAt: 1_700_000_000_000 },
       secret: SECRET,
       salt: PLAIN,
       maxAge: 3600,
     })
-    expect(await readSession(request(`${PLAIN}=${signedIn}`), env)).toEqual({ userId: 'user-8', signedInAt: 1_700_000_000_000 })
-    expect(await readSession(request(`${PLAIN}=${await token('user-9')}`), env)).toEqual({ userId: 'user-9', signedInAt: 0 })
+    expect(await readSession(request(`${PLAIN}=${signedIn}`), env)).toEqual({ userId: 'user-8', sid: 'session-8', signedInAt: 1_700_000_000_000 })
+  })
+
+  it('refuses a token without a server-side session (made before sessions were kept)', async () => {
+    const old = await encode({ token: { uid: 'user-9', sub: 'user-9', signedInAt: 1 }, secret: SECRET, salt: PLAIN, maxAge: 3600 })
+    expect(await readSession(request(`${PLAIN}=${old}`), env)).toBeNull()
   })
 })
 
@@ -76,14 +81,18 @@ describe('newSessionCookie', () => {
   const user = { id: 'user-10', name: 'Carla Checker', email: 'carla@factmark.test' }
 
   it('makes a cookie readSession accepts, under the name next-auth uses for plain http', async () => {
-    const cookie = await newSessionCookie(request(''), user, 1_800_000_000_000, env)
+    const cookie = await newSessionCookie(request(''), user, { sid: 'session-10', signedInAt: 1_800_000_000_000 }, env)
     expect(cookie).toMatchObject({ name: PLAIN, options: { httpOnly: true, sameSite: 'lax', path: '/', secure: false } })
-    expect(await readSession(request(`${cookie.name}=${cookie.value}`), env)).toEqual({ userId: 'user-10', signedInAt: 1_800_000_000_000 })
+    expect(await readSession(request(`${cookie.name}=${cookie.value}`), env)).toEqual({
+      userId: 'user-10',
+      sid: 'session-10',
+      signedInAt: 1_800_000_000_000,
+    })
   })
 
   it('is a __Secure- cookie over https, and no other secret can read it', async () => {
     const https = request('', { 'x-forwarded-proto': 'https' })
-    const cookie = await newSessionCookie(https, user, 1_800_000_000_000, env)
+    const cookie = await newSessionCookie(https, user, { sid: 'session-10', signedInAt: 1_800_000_000_000 }, env)
     expect(cookie).toMatchObject({ name: SECURE, options: { secure: true } })
     expect(await readSession(request(`${SECURE}=${cookie.value}`, { 'x-forwarded-proto': 'https' }), env)).toMatchObject({ userId: 'user-10' })
     expect(

@@ -42,9 +42,10 @@ function usesSecureCookies(headers: Headers, env: AuthEnv) {
   return protocol === 'https:'
 }
 
-/** Who a session is, and when they signed in (ms; 0 for sessions from before that was recorded). */
+/** Who a session is, which sign-in (the UserSession row), and when they signed in (ms). */
 export interface Session {
   userId: string
+  sid: string
   signedInAt: number
 }
 
@@ -53,24 +54,25 @@ export async function readSession(headers: Headers, env: AuthEnv = process.env):
   // The cookie only, as auth() reads it: getToken would also take an Authorization header.
   const req = { headers: { cookie: headers.get('cookie') ?? '' } }
   const token = await getToken({ req, secret: authSecret(env), secureCookie: usesSecureCookies(headers, env), decode: decodeOnce })
-  if (typeof token?.uid !== 'string') return null
-  return { userId: token.uid, signedInAt: typeof token.signedInAt === 'number' ? token.signedInAt : 0 }
+  // A token without a server-side session (from before sessions were kept) is no session.
+  if (typeof token?.uid !== 'string' || typeof token.sid !== 'string') return null
+  return { userId: token.uid, sid: token.sid, signedInAt: typeof token.signedInAt === 'number' ? token.signedInAt : 0 }
 }
 
 /**
- * A fresh session cookie for `user`, signed in at `signedInAt`, made as next-auth makes
+ * A fresh session cookie for `user` naming `session` (lib/auth/sessions.ts), made as next-auth makes
  * its own (same name, salt and lifetime): the browser that changed the password stays
  * signed in while every other session of the user ends.
  */
 export async function newSessionCookie(
   headers: Headers,
   user: { id: string; name: string; email: string },
-  signedInAt: number,
+  session: { sid: string; signedInAt: number },
   env: AuthEnv = process.env,
 ) {
   const secure = usesSecureCookies(headers, env)
   const name = `${secure ? '__Secure-' : ''}authjs.session-token`
-  const token = { uid: user.id, sub: user.id, name: user.name, email: user.email, signedInAt }
+  const token = { uid: user.id, sub: user.id, name: user.name, email: user.email, sid: session.sid, signedInAt: session.signedInAt }
   const value = await encode({ token, secret: authSecret(env), salt: name, maxAge: SESSION_MAX_AGE })
   return { name, value, options: { httpOnly: true, sameSite: 'lax' as const, path: '/', secure, maxAge: SESSION_MAX_AGE } }
 }

@@ -7,6 +7,7 @@ import 'server-only'
 import { getDb } from '../db/client'
 import { authenticate } from './credentials'
 import { burnPasswordCheck } from './password'
+import { startSession } from './sessions'
 import {
   accountKey,
   LOGIN_THROTTLE,
@@ -88,6 +89,9 @@ export async function authorizeSignIn(raw: unknown, request?: Request) {
     return null
   }
   const user = await authenticate(raw)
-  if (user) await recordLoginSuccess(attempt)
-  return user
+  if (!user) return null
+  await recordLoginSuccess(attempt)
+  // The server-side session this sign-in begins; its id goes into the cookie (lib/auth/config.ts).
+  const { sid } = await startSession(user.id)
+  return { ...user, sid }
 }

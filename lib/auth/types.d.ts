@@ -3,6 +3,10 @@ import 'next-auth'
 import '@auth/core/jwt'
 
 declare module 'next-auth' {
+  interface User {
+    /** Set by authorizeSignIn: the UserSession begun by this sign-in. */
+    sid?: string
+  }
   interface Session {
     user: { id: string; name?: string | null; email?: string | null }
   }
@@ -13,5 +17,7 @@ declare module '@auth/core/jwt' {
     uid?: string
     /** When the user signed in (ms): kept as the token is refreshed, checked against User.sessionsValidFrom. */
     signedInAt?: number
+    /** The server-side session (UserSession) this token belongs to: sign-out ends it. */
+    sid?: string
   }
 }

@@ -4,8 +4,9 @@
 // silently. Imported claims start the workflow afresh: an approval is never imported.
 import 'server-only'
 import type { Actor } from '../auth/actor'
-import { reanchorAll, type StoredSelector } from '../anchoring/reanchor'
+import type { StoredSelector } from '../anchoring/reanchor'
 import { anchorFields, describeSpan } from '../anchoring/selectors'
+import { reanchorAllOffThread } from '../articles/reanchor-pool'
 import { recordAudit } from './audit'
 import { getDb } from '../db/client'
 import { invalid } from '../errors'
@@ -13,7 +14,12 @@ import type { Verdict } from '../generated/prisma/enums'
 import { getLatestRevision, lockArticleText } from '../articles/revisions'
 import { MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS } from '../verdicts/labels'
 
-export const MAX_IMPORTED_ANNOTATIONS = 5_000
+/** Annotations one import may hold. */
+export const MAX_IMPORTED_ANNOTATIONS = 1_000
+/** Longest quote (and prefix or suffix) an imported annotation may have, in characters. */
+export const MAX_IMPORTED_QUOTE_LENGTH = 2_000
+/** Claims one article may hold, imported ones included. */
+export const MAX_CLAIMS_PER_ARTICLE = 5_000
 
 type Json = Record<string, unknown>
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : value === undefined || value === null ? [] : [value])
@@ -52,6 +58,22 @@ function httpUrl(value: unknown): string | null {
   } catch {
     return null
   }
+}
+
+/** The longest of an annotation's quote, prefix and suffix strings (0 without a quote selector). */
+function quoteLength(annotation: Json): number {
+  let longest = 0
+  for (const target of asArray(annotation.target)) {
+    if (!isObject(target)) continue
+    for (const selector of asArray(target.selector)) {
+      if (!isObject(selector)) continue
+      for (const key of ['exact', 'prefix', 'suffix']) {
+        const value = selector[key]
+        if (typeof value === 'string') longest = Math.max(longest, value.length)
+      }
+    }
+  }
+  return longest
 }
 
 function parseAnnotation(annotation: Json): Parsed | string {
@@ -98,13 +120,26 @@ export async function importW3cAnnotations(actor: Actor, articleId: string, inpu
   if (annotations.length > MAX_IMPORTED_ANNOTATIONS) {
     throw invalid(`Import at most ${MAX_IMPORTED_ANNOTATIONS.toLocaleString('en')} annotations at a time.`)
   }
+  const tooLong = annotations.findIndex((annotation) => quoteLength(annotation) > MAX_IMPORTED_QUOTE_LENGTH)
+  if (tooLong >= 0) {
+    throw invalid(
+      `Annotation ${tooLong + 1} quotes more than ${MAX_IMPORTED_QUOTE_LENGTH.toLocaleString('en')} characters (its quote, prefix or suffix): a claim is a sentence or two.`,
+    )
+  }
   return getDb().$transaction(
     async (tx) => {
       await lockArticleText(tx, actor, articleId, 'shared')
       const revision = await getLatestRevision(actor, articleId, tx)
       const parsed = annotations.map(parseAnnotation)
       const anchorable = parsed.filter((p): p is Parsed => typeof p !== 'string')
-      const anchors = reanchorAll(
+      const existing = await tx.claim.count({ where: { articleId, newsroomId: actor.newsroomId } })
+      if (existing + anchorable.length > MAX_CLAIMS_PER_ARTICLE) {
+        throw invalid(
+          `An article holds at most ${MAX_CLAIMS_PER_ARTICLE.toLocaleString('en')} claims; this one has ${existing.toLocaleString('en')}.`,
+        )
+      }
+      // In a worker thread, within a time budget (lib/articles/reanchor-pool.ts).
+      const anchors = await reanchorAllOffThread(
         revision.text,
         anchorable.map((p) => p.selector),
       )

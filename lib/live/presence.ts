@@ -13,8 +13,12 @@ import { notifyPresence } from './events'
 /** Three missed heartbeats and a page counts as gone. */
 export const PRESENCE_TTL_SECONDS = 60
 
+/** One person with the article open, however many pages (connections) they have open. */
 export interface PresenceEntry {
+  /** Their most recently active page. */
   connectionId: string
+  /** All their open pages: a page leaves itself out of "who else is here" by these. */
+  connectionIds: string[]
   user: { id: string; name: string }
   claim: { id: string; exact: string } | null
 }
@@ -82,7 +86,14 @@ export async function listPresence(actor: Actor, articleId: string): Promise<Pre
     select: { id: true, exact: true },
   })
   const quote = new Map(claims.map((claim) => [claim.id, claim]))
-  return rows.map((row) => ({ connectionId: row.id, user: row.user, claim: (row.claimId && quote.get(row.claimId)) || null }))
+  // Each person once: their most recently active page says where they are (rows come oldest first).
+  const people = new Map<string, PresenceEntry>()
+  for (const row of rows) {
+    const connectionIds = [...(people.get(row.user.id)?.connectionIds ?? []), row.id]
+    people.delete(row.user.id) // re-inserted: the list stays ordered by last activity
+    people.set(row.user.id, { connectionId: row.id, connectionIds, user: row.user, claim: (row.claimId && quote.get(row.claimId)) || null })
+  }
+  return [...people.values()]
 }
 
 export async function prunePresence() {

@@ -5,11 +5,12 @@
 // member's open feed closes. When the server shuts down, the feed ends with a
 // "reconnect" hint, and the page reconnects at once (through the load balancer, elsewhere).
 import 'server-only'
-import type { Actor } from '../auth/load-actor'
+import type { Actor, SessionClaim } from '../auth/load-actor'
 import { loadActor } from '../auth/load-actor'
 import { eventsSince, pruneEvents, type LiveEvent } from './events'
 import { getLiveHub, type LiveHub } from './hub'
 import { whenShuttingDown } from '../server/lifecycle'
+import { takeFeedSlot } from './limits'
 import { joinPresence, leavePresence, prunePresence, requireVisibleArticle, touchPresence } from './presence'
 
 export const HEARTBEAT_MS = Number(process.env.FACTMARK_HEARTBEAT_MS) || 20_000
@@ -18,8 +19,10 @@ export const RECONNECT_SPREAD_MS = 1000
 
 interface Options {
   actor: Actor
-  /** When the viewer's session began: the feed ends with the session (a password change). */
-  signedInAt?: number
+  /** The viewer's session: the feed ends with it (signed out, expired, a password change). */
+  session?: SessionClaim
+  /** Names the sign-in whose feeds are counted against MAX_FEEDS_PER_SESSION; by default the session's id. */
+  sessionKey?: string
   articleId: string
   lastEventId: string | null
   signal?: AbortSignal
@@ -62,7 +65,8 @@ async function pruneOccasionally() {
 
 export async function openArticleFeed({
   actor,
-  signedInAt,
+  session,
+  sessionKey = session?.sid ?? actor.id,
   articleId,
   lastEventId,
   signal,
@@ -115,7 +119,15 @@ export async function openArticleFeed({
   }
 
   await requireVisibleArticle(actor, articleId) // 404: another newsroom's feed does not exist
-  const connectionId = await joinPresence(actor, articleId)
+  // 429 past the session's or the instance's cap (./limits.ts), before anything is joined.
+  const releaseSlot = takeFeedSlot(sessionKey)
+  let connectionId: string
+  try {
+    connectionId = await joinPresence(actor, articleId)
+  } catch (error) {
+    releaseSlot()
+    throw error
+  }
   let unsubscribe: () => void = () => {}
   let heartbeat: NodeJS.Timeout | undefined
   let stopOnShutdown = () => {}
@@ -123,6 +135,7 @@ export async function openArticleFeed({
   async function close() {
     if (closed) return
     closed = true
+    releaseSlot()
     clearInterval(heartbeat)
     stopOnShutdown()
     unsubscribe()
@@ -163,7 +176,7 @@ export async function openArticleFeed({
   if (lastEventId !== null) await catchUp()
 
   const beat = async () => {
-    const still = await loadActor(actor.id, signedInAt).catch(() => actor) // a database blip is not a revocation
+    const still = await loadActor(actor.id, session).catch(() => actor) // a database blip is not a revocation
     if (!still || still.newsroomId !== actor.newsroomId) {
       send('revoked', {})
       return close()

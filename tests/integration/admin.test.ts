@@ -9,6 +9,7 @@ import { describeInvitation, hashToken, redeemInvitation } from '../../lib/admin
 import { changeRole, inviteMember, issuePasswordLink, listMembers, setDisabled, updateMember } from '../../lib/admin/members'
 import { authenticate } from '../../lib/auth/credentials'
 import { authorizeSignIn } from '../../lib/auth/throttle'
+import { startSession } from '../../lib/auth/sessions'
 import { loadActor, type Actor } from '../../lib/auth/load-actor'
 import { verifyPassword } from '../../lib/auth/password'
 import { transitionClaim } from '../../lib/claims'
@@ -40,15 +41,16 @@ async function member(role: 'CHECKER' | 'EDITOR' | 'ADMIN', name: string): Promi
   const email = `${name.toLowerCase().replace(/\W+/g, '.')}@desk.test`
   const { token } = await invite(email, role, name)
   await redeemInvitation({ token, password: NEW_PASSWORD, confirm: NEW_PASSWORD })
-  return (await loadActor((await getDb().user.findUniqueOrThrow({ where: { email } })).id))!
+  return (await loadActor((await getDb().user.findFirstOrThrow({ where: { email } })).id))!
 }
 
 /** A sign-in time strictly between the member's last password change and the next one (timestamps are in ms). */
-async function signedInNow() {
+/** A session of `user` begun now (a real UserSession row, as a sign-in makes). */
+async function signedInNow(user: { id: string }) {
   await new Promise((resolve) => setTimeout(resolve, 5))
-  const at = Date.now()
+  const session = await startSession(user.id)
   await new Promise((resolve) => setTimeout(resolve, 5))
-  return at
+  return session
 }
 
 /** Every stored trace an admin action can leave, as one string. */
@@ -97,7 +99,7 @@ describe('invitations', () => {
     await redeemInvitation({ token, password: NEW_PASSWORD, confirm: NEW_PASSWORD })
     const reused = await expectAppError(redeemInvitation({ token, password: 'another-long-phrase-7', confirm: 'another-long-phrase-7' }), 410)
     expect(reused.code).toBe('LINK_USED')
-    const user = await getDb().user.findUniqueOrThrow({ where: { email: 'new.checker@desk.test' } })
+    const user = await getDb().user.findFirstOrThrow({ where: { email: 'new.checker@desk.test' } })
     expect(await verifyPassword(NEW_PASSWORD, user.passwordHash)).toBe(true)
     expect(await describeInvitation(token)).toMatchObject({ state: 'used' })
 
@@ -138,9 +140,12 @@ describe('invitations', () => {
     expect(await describeInvitation(token)).toMatchObject({ state: 'valid' })
   })
 
-  it('refuses an email that already has an account, in any newsroom (409)', async () => {
+  it("refuses an email that is already a member of the newsroom (409); another newsroom's member is invited like anyone", async () => {
     const elsewhere = await makeActor('CHECKER', 'Elsewhere')
-    await expectAppError(invite(elsewhere.email), 409)
+    const invited = await invite(elsewhere.email)
+    expect(invited.member).toMatchObject({ email: elsewhere.email, role: 'CHECKER' })
+    expect(invited.member.id).not.toBe(elsewhere.id)
+    await expectAppError(invite(elsewhere.email), 409) // now a member here
     await expectAppError(invite(admin.email.toUpperCase()), 409)
     await expectAppError(inviteMember(admin, { name: '', email: 'x@desk.test', role: 'CHECKER' }), 422)
     await expectAppError(inviteMember(admin, { name: 'X', email: 'x@desk.test', role: 'OWNER' }), 422)
@@ -518,7 +523,7 @@ describe('own account', () => {
 
   it('a new password ends every session begun before it; sessions begun after it, and re-checks by id, go on', async () => {
     const casey = await member('CHECKER', 'Casey Checker')
-    const earlier = await signedInNow()
+    const earlier = await signedInNow(casey)
     expect(await loadActor(casey.id, earlier)).toMatchObject({ id: casey.id })
     const { changedAt } = await changeOwnPassword(casey, {
       currentPassword: NEW_PASSWORD,
@@ -526,19 +531,19 @@ describe('own account', () => {
       confirm: 'another-good-phrase',
     })
     expect(await loadActor(casey.id, earlier)).toBeNull()
-    expect(await loadActor(casey.id, 0)).toBeNull() // a token from before sign-in times were recorded
-    expect(await loadActor(casey.id, changedAt.getTime())).toMatchObject({ id: casey.id }) // the browser that changed it
+    expect(await loadActor(casey.id, { sid: 'no-such-session', signedInAt: Date.now() })).toBeNull()
+    expect(await loadActor(casey.id, await startSession(casey.id, changedAt))).toMatchObject({ id: casey.id }) // the browser that changed it
     expect(await loadActor(casey.id)).toMatchObject({ id: casey.id })
   })
 
   it('setting a password through a reset link ends the sessions begun with the old one', async () => {
     const casey = await member('CHECKER', 'Casey Checker')
-    const before = await signedInNow()
+    const before = await signedInNow(casey)
     expect(await loadActor(casey.id, before)).toMatchObject({ id: casey.id })
     const { token } = await issuePasswordLink(admin, casey.id)
     await redeemInvitation({ token, password: 'another-good-phrase', confirm: 'another-good-phrase' })
     expect(await loadActor(casey.id, before)).toBeNull()
-    expect(await loadActor(casey.id, Date.now())).toMatchObject({ id: casey.id })
+    expect(await loadActor(casey.id, await startSession(casey.id))).toMatchObject({ id: casey.id })
   })
 
   it('a disabled member cannot change their account', async () => {

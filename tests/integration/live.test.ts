@@ -1,12 +1,16 @@
 // The live feed against a real PostgreSQL: changes become events in the same
 // transaction, LISTEN/NOTIFY delivers them to a feed, a lost listener reconnects and
 // catches up, presence, and newsroom isolation. (Two server processes: live-servers.test.ts.)
+import { randomUUID } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../lib/auth/actor'
+import type { SessionClaim } from '../../lib/auth/load-actor'
+import { startSession } from '../../lib/auth/sessions'
 import { updateClaimDetails } from '../../lib/claims'
 import { getDb } from '../../lib/db/client'
 import { eventsSince, latestEventId } from '../../lib/live/events'
 import { LISTENER_APPLICATION_NAME, LiveHub } from '../../lib/live/hub'
+import { MAX_FEEDS_PER_SESSION } from '../../lib/live/limits'
 import { listPresence, requireVisibleArticle, updatePresence } from '../../lib/live/presence'
 import { openArticleFeed } from '../../lib/live/stream'
 import { addNote } from '../../lib/claims/notes'
@@ -35,8 +39,9 @@ afterAll(async () => {
   await hub.close()
 })
 
-async function open(actor: Actor, lastEventId: string | null, heartbeatMs?: number, signedInAt?: number) {
-  const reader = new SseReader(await openArticleFeed({ actor, signedInAt, articleId, lastEventId, hub, heartbeatMs }))
+async function open(actor: Actor, lastEventId: string | null, heartbeatMs?: number, session?: SessionClaim) {
+  // Each feed its own session here: the per-session cap has a test of its own.
+  const reader = new SseReader(await openArticleFeed({ actor, session, sessionKey: randomUUID(), articleId, lastEventId, hub, heartbeatMs }))
   readers.push(reader)
   return reader
 }
@@ -131,7 +136,7 @@ describe('the feed', () => {
 
   it('closes the feed of a session that a password change ended, at the next heartbeat', async () => {
     const temp = await makeActor('CHECKER', NEWSROOM, 'Pat Password')
-    const feed = await open(temp, await latestEventId(articleId), 200, Date.now() - 1_000)
+    const feed = await open(temp, await latestEventId(articleId), 200, await startSession(temp.id, new Date(Date.now() - 1_000)))
     await feed.next((m) => m.event === 'heartbeat', 2000)
     await getDb().user.update({ where: { id: temp.id }, data: { sessionsValidFrom: new Date() } })
     await feed.next((m) => m.event === 'revoked', 2000)
@@ -144,8 +149,17 @@ describe('presence', () => {
     const feed = await open(checker, await latestEventId(articleId))
     const connectionId = String((await feed.next((m) => m.event === 'hello')).data.connectionId)
     await updatePresence(checker, articleId, { connectionId, claimId: claim.id })
-    const mine = (await listPresence(editor, articleId)).find((entry) => entry.connectionId === connectionId)
-    expect(mine).toEqual({ connectionId, user: { id: checker.id, name: 'Carla Checker' }, claim: { id: claim.id, exact: 'Russia' } })
+    const mine = (await listPresence(editor, articleId)).find((entry) => entry.connectionIds.includes(connectionId))
+    expect(mine).toMatchObject({ connectionId, user: { id: checker.id, name: 'Carla Checker' }, claim: { id: claim.id, exact: 'Russia' } })
+  })
+
+  it('shows each person once, however many pages they have open', async () => {
+    const feeds = [await open(checker, await latestEventId(articleId)), await open(checker, await latestEventId(articleId))]
+    const ids = await Promise.all(feeds.map(async (feed) => String((await feed.next((m) => m.event === 'hello')).data.connectionId)))
+    const entries = (await listPresence(editor, articleId)).filter((entry) => entry.user.id === checker.id)
+    expect(entries).toHaveLength(1)
+    expect(entries[0].connectionIds).toEqual(expect.arrayContaining(ids))
+    await Promise.all(feeds.map((feed) => feed.cancel()))
   })
 
   it('refuses another user’s connection, another article’s claim, and other newsrooms', async () => {
@@ -160,11 +174,26 @@ describe('presence', () => {
     expect(await getDb().articlePresence.count()).toBe(presenceRows)
   })
 
+  it('refuses a sixth feed of one session with 429, and takes it once one closes', async () => {
+    const sessionKey = randomUUID()
+    const feeds = []
+    for (let i = 0; i < MAX_FEEDS_PER_SESSION; i++) {
+      feeds.push(new SseReader(await openArticleFeed({ actor: checker, sessionKey, articleId, lastEventId: null, hub })))
+    }
+    const rows = await getDb().articlePresence.count()
+    await expectAppError(openArticleFeed({ actor: checker, sessionKey, articleId, lastEventId: null, hub }), 429)
+    expect(await getDb().articlePresence.count()).toBe(rows)
+    await feeds[0].cancel()
+    const again = new SseReader(await openArticleFeed({ actor: checker, sessionKey, articleId, lastEventId: null, hub }))
+    expect((await again.next((m) => m.event === 'hello')).event).toBe('hello')
+    await Promise.all([again, ...feeds.slice(1)].map((feed) => feed.cancel()))
+  })
+
   it('drops a page from presence when its feed closes', async () => {
     const feed = await open(editor, await latestEventId(articleId))
     const connectionId = String((await feed.next((m) => m.event === 'hello')).data.connectionId)
-    expect((await listPresence(checker, articleId)).some((entry) => entry.connectionId === connectionId)).toBe(true)
+    expect((await listPresence(checker, articleId)).some((entry) => entry.connectionIds.includes(connectionId))).toBe(true)
     await feed.cancel()
-    await expect.poll(async () => (await listPresence(checker, articleId)).some((e) => e.connectionId === connectionId)).toBe(false)
+    await expect.poll(async () => (await listPresence(checker, articleId)).some((e) => e.connectionIds.includes(connectionId))).toBe(false)
   })
 })

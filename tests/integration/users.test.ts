@@ -58,25 +58,27 @@ describe('createUser', () => {
     expect(rows.map((r) => r.email)).toEqual(['mixed.case@example.test'])
   })
 
-  it('refuses a duplicate email with 409, whatever its case, and creates nothing', async () => {
+  it('refuses an email already in the newsroom with 409, whatever its case, and creates nothing', async () => {
     await createUser({ newsroom: 'Desk', email: 'dup@desk.test', role: 'CHECKER', password: PASSWORD })
     const before = await rowCounts()
     for (const email of ['dup@desk.test', 'DUP@Desk.Test', ' dup@desk.test ']) {
-      const error = await expectAppError(createUser({ newsroom: 'Elsewhere', email, role: 'ADMIN', password: PASSWORD }), 409)
+      const error = await expectAppError(createUser({ newsroom: 'Desk', email, role: 'ADMIN', password: PASSWORD }), 409)
       expect(error.code).toBe('CONFLICT')
       expect(error.message).toContain('dup@desk.test')
     }
     expect(await rowCounts()).toEqual(before)
-    // The refused attempt did not create its newsroom either.
-    expect(await getDb().newsroom.findUnique({ where: { name: 'Elsewhere' } })).toBeNull()
-    const row = await getDb().user.findUniqueOrThrow({ where: { email: 'dup@desk.test' } })
+    const row = await getDb().user.findFirstOrThrow({ where: { email: 'dup@desk.test' } })
     expect(row.role).toBe('CHECKER')
+    // Another newsroom may have the same person as a member: an account of its own.
+    const elsewhere = await createUser({ newsroom: 'Elsewhere', email: 'DUP@desk.test', role: 'ADMIN', password: PASSWORD })
+    expect(elsewhere).toMatchObject({ email: 'dup@desk.test', role: 'ADMIN', newsroom: { name: 'Elsewhere' } })
+    expect(await getDb().user.count({ where: { email: 'dup@desk.test' } })).toBe(2)
   })
 
   it('lets only one of two simultaneous sign-ups with the same email through; the other is a 409', async () => {
     const results = await Promise.allSettled([
-      createUser({ newsroom: 'Race Desk A', email: 'race@desk.test', role: 'CHECKER', password: PASSWORD }),
-      createUser({ newsroom: 'Race Desk B', email: 'race@desk.test', role: 'EDITOR', password: PASSWORD }),
+      createUser({ newsroom: 'Race Desk', email: 'race@desk.test', role: 'CHECKER', password: PASSWORD }),
+      createUser({ newsroom: 'Race Desk', email: 'race@desk.test', role: 'EDITOR', password: PASSWORD }),
     ])
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected')
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1)
@@ -84,9 +86,7 @@ describe('createUser', () => {
     expect(rejected[0].reason).toBeInstanceOf(AppError)
     expect((rejected[0].reason as AppError).status).toBe(409)
     expect(await getDb().user.count({ where: { email: 'race@desk.test' } })).toBe(1)
-    // The loser's newsroom was not left behind without a user.
-    const winner = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<typeof createUser>>>).value
-    expect((await getDb().newsroom.findMany()).map((n) => n.name)).toEqual([winner.newsroom.name])
+    expect((await getDb().newsroom.findMany()).map((n) => n.name)).toEqual(['Race Desk'])
   })
 
   it('creates one newsroom when two users of a new newsroom are created at once', async () => {
@@ -143,5 +143,18 @@ describe('createUser', () => {
     expect(serialised).not.toContain(row.passwordHash)
     expect(serialised).not.toContain('$2')
     expect(serialised).not.toContain(PASSWORD)
+  })
+})
+
+describe('one person in two newsrooms', () => {
+  it('signs in to the newsroom whose password they give; each account is its own', async () => {
+    const { authenticate } = await import('../../lib/auth/credentials')
+    const desk = await createUser({ newsroom: 'Desk', email: 'both@desk.test', role: 'CHECKER', password: PASSWORD })
+    const other = await createUser({ newsroom: 'Other Desk', email: 'both@desk.test', role: 'EDITOR', password: `${PASSWORD}-other` })
+    expect((await authenticate({ email: 'both@desk.test', password: PASSWORD }))?.id).toBe(desk.id)
+    expect((await authenticate({ email: 'BOTH@desk.test', password: `${PASSWORD}-other` }))?.id).toBe(other.id)
+    expect(await authenticate({ email: 'both@desk.test', password: 'neither-of-the-two' })).toBeNull()
+    await getDb().user.update({ where: { id: other.id }, data: { disabled: true } })
+    expect(await authenticate({ email: 'both@desk.test', password: `${PASSWORD}-other` })).toBeNull()
   })
 })

@@ -177,7 +177,7 @@ describe('envelopes', () => {
     const before = await rowCounts()
     const many = Array.from({ length: MAX_IMPORTED_ANNOTATIONS + 1 }, () => quoteAnnotation('White House'))
     const error = await expectAppError(importW3cAnnotations(importer, articleId, many), 422)
-    expect(error.message).toContain('5,000')
+    expect(error.message).toContain('1,000')
     expect(await rowCounts()).toEqual(before)
   })
 })

@@ -132,14 +132,22 @@ export async function refreshPools(world: World) {
   world.pools = pools
 }
 
-/** Puts the signed-in users back as seeded (the admin fuzz may demote or disable them; their sessions must keep working). */
+/**
+ * Puts the signed-in users back as seeded (the admin fuzz may demote or disable them, and a fuzzed
+ * sign-out or role change ends their sessions on the server; their sessions must keep working).
+ */
 export async function repairSessionUsers(world: World) {
   const db = getDb()
   for (const actor of Object.values(world.actors)) {
     const passwordHash = world.passwordHashes[actor.id]
     await db.user.updateMany({
-      where: { id: actor.id, OR: [{ role: { not: actor.role } }, { disabled: true }, { passwordHash: { not: passwordHash } }] },
-      data: { role: actor.role, disabled: false, passwordHash },
+      where: {
+        id: actor.id,
+        OR: [{ role: { not: actor.role } }, { disabled: true }, { passwordHash: { not: passwordHash } }, { sessionsValidFrom: { not: null } }],
+      },
+      data: { role: actor.role, disabled: false, passwordHash, sessionsValidFrom: null },
     })
   }
+  const ids = Object.values(world.actors).map((actor) => actor.id)
+  await db.userSession.updateMany({ where: { userId: { in: ids }, endedAt: { not: null } }, data: { endedAt: null } })
 }

@@ -1,5 +1,6 @@
 import { cookies } from 'next/headers'
 import { changeOwnPassword } from '@/lib/account'
+import { startSession } from '@/lib/auth/sessions'
 import { newSessionCookie } from '@/lib/auth/session-token'
 import { requestAddress } from '@/lib/auth/throttle-policy'
 import { apiRoute, readJson } from '@/lib/http'
@@ -8,7 +9,7 @@ import { apiRoute, readJson } from '@/lib/http'
 // other session of the member ends; this browser gets a fresh one and stays signed in.
 export const POST = apiRoute(async ({ actor, request }) => {
   const { changedAt } = await changeOwnPassword(actor, await readJson(request), { address: requestAddress(request) })
-  const session = await newSessionCookie(request.headers, actor, changedAt.getTime())
+  const session = await newSessionCookie(request.headers, actor, await startSession(actor.id, changedAt))
   ;(await cookies()).set(session.name, session.value, session.options)
   return { changed: true }
 })
