@@ -9,6 +9,8 @@ import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
 interface Props {
   claims: Claim[]
   openClaimId: string | null
+  /** A claim just marked, complete: its panel needs no fetch. */
+  marked?: ClaimWithThread | null
   onOpen: (id: string | null) => void
   onClaimChanged: (claim: ClaimWithThread) => void
   onReattach: (claim: Claim) => void
@@ -24,6 +26,7 @@ interface Props {
 export function ClaimsPanel({
   claims,
   openClaimId,
+  marked,
   onOpen,
   onClaimChanged,
   onReattach,
@@ -41,6 +44,7 @@ export function ClaimsPanel({
         <ClaimDetails
           key={claim.id}
           claimId={claim.id}
+          initial={marked?.id === claim.id ? marked : undefined}
           refreshKey={openClaimTick}
           members={members}
           currentUser={currentUser}

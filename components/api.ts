@@ -12,12 +12,21 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * This page load's id, sent with every request: live events caused by this page name it, so the
+ * page does not refetch its own changes. Random (getRandomValues works on plain-http deployments too).
+ */
+export const PAGE_ID =
+  typeof crypto === 'undefined'
+    ? 'server'
+    : Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, {
       method: init.method ?? 'GET',
-      headers: init.body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      headers: init.body === undefined ? { 'X-Factmark-Page': PAGE_ID } : { 'Content-Type': 'application/json', 'X-Factmark-Page': PAGE_ID },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
     })
   } catch {

@@ -6,6 +6,7 @@ import * as anchoring from '../bench/anchoring'
 import * as apiLoad from '../bench/api-load'
 import * as exportBench from '../bench/export'
 import * as live from '../bench/live'
+import * as marking from '../bench/marking'
 import * as page from '../bench/page'
 import * as suggestions from '../bench/suggestions'
 import * as suggestionsExternal from '../bench/suggestions-external'
@@ -30,6 +31,7 @@ const BENCHMARKS = [
   bench('suggestions-external', suggestionsExternal),
   bench('api-load', apiLoad),
   bench('page', page),
+  bench('marking', marking),
 ]
 
 const results: Record<string, unknown> = {}

@@ -12,6 +12,8 @@ import { WorkflowActions } from './WorkflowActions'
 
 interface Props {
   claimId: string
+  /** The claim as already known (just marked): shown at once, not fetched. */
+  initial?: ClaimWithThread
   /** A change means someone else changed this claim: reload it (unsaved input is kept by the forms). */
   refreshKey?: number
   members: Member[]
@@ -19,8 +21,8 @@ interface Props {
   onChanged: (claim: ClaimWithThread) => void
 }
 
-export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChanged }: Props) {
-  const [claim, setClaim] = useState<ClaimWithThread | null>(null)
+export function ClaimDetails({ claimId, initial, refreshKey, members, currentUser, onChanged }: Props) {
+  const [claim, setClaim] = useState<ClaimWithThread | null>(initial ?? null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [tab, setTab] = useState<'details' | 'history'>('details')
   const [revision, setRevision] = useState(0)
@@ -33,7 +35,7 @@ export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChan
     },
     [onChanged],
   )
-  const loaded = useRef(false)
+  const loaded = useRef(initial !== undefined)
   const reload = useCallback(() => {
     api<{ claim: ClaimWithThread }>(`/api/claims/${claimId}`)
       .then(({ claim }) => {
@@ -44,8 +46,11 @@ export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChan
       .catch((error) => loaded.current || setLoadError(errorMessage(error)))
   }, [claimId, show])
 
-  // One claim per mount (the panel keys it by claim id): load it.
-  useEffect(() => reload(), [reload])
+  // One claim per mount (the panel keys it by claim id): load it, unless it came with the mount.
+  const given = useRef(initial !== undefined)
+  useEffect(() => {
+    if (!given.current) reload()
+  }, [reload])
 
   const firstRefresh = useRef(refreshKey)
   useEffect(() => {

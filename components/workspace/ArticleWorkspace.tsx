@@ -96,7 +96,7 @@ export function ArticleWorkspace({
       body: { revisionId: text.current.id, ...span },
     })
     list.addClaim(claim)
-    window.getSelection()?.removeAllRanges()
+    editor.current?.collapseSelection()
   }
 
   function markClaim() {
@@ -191,6 +191,7 @@ export function ArticleWorkspace({
         }
         claims={list.claims}
         openClaimId={list.openClaimId}
+        marked={list.marked}
         onOpen={list.setOpenClaimId}
         onClaimChanged={list.claimChanged}
         onReattach={reattach}

@@ -10,6 +10,8 @@ export function useClaimList(initialClaims: Claim[], initialClaimId: string | nu
   const [openClaimId, setOpenClaimId] = useState<string | null>(
     initialClaimId && initialClaims.some((claim) => claim.id === initialClaimId) ? initialClaimId : null,
   )
+  /** The claim this page just marked, as the POST answered it: its panel opens with it instead of fetching it again. */
+  const [marked, setMarked] = useState<ClaimWithThread | null>(null)
   // One array per claims list: the editor keeps each highlight's range until it changes.
   const anchoredClaims = useMemo(() => claims.filter((claim) => !claim.orphaned), [claims])
 
@@ -19,14 +21,26 @@ export function useClaimList(initialClaims: Claim[], initialClaimId: string | nu
   /** A claim just marked: listed, and opened. */
   const addClaim = useCallback((claim: ClaimWithThread) => {
     setClaims((list) => [...list, claim].sort(byTextOrder))
+    setMarked(claim)
     setOpenClaimId(claim.id)
   }, [])
 
   /** A claim saved in its panel (or re-attached): the list shows its new status, verdict and place. */
   const claimChanged = useCallback((claim: ClaimWithThread) => {
     const { status, verdict, version, exact, start, end, orphaned } = claim
-    setClaims((list) => list.map((c) => (c.id === claim.id ? { ...c, status, verdict, version, exact, start, end, orphaned } : c)).sort(byTextOrder))
+    setClaims((list) => {
+      const listed = list.find((c) => c.id === claim.id)
+      // Unchanged (the panel showing what the list already has): the same list, so the text is not redrawn.
+      if (!listed || (listed.version === version && listed.start === start && listed.end === end && listed.orphaned === orphaned)) return list
+      return list.map((c) => (c.id === claim.id ? { ...c, status, verdict, version, exact, start, end, orphaned } : c)).sort(byTextOrder)
+    })
   }, [])
 
-  return { claims, anchoredClaims, openClaimId, setOpenClaimId, replaceClaims, addClaim, claimChanged }
+  /** Opens a claim (or closes with null); the just-marked claim's answer serves its first opening only. */
+  const open = useCallback((id: string | null) => {
+    setOpenClaimId(id)
+    setMarked((claim) => (claim && claim.id === id ? claim : null))
+  }, [])
+
+  return { claims, anchoredClaims, openClaimId, setOpenClaimId: open, replaceClaims, addClaim, claimChanged, marked }
 }

@@ -1,6 +1,7 @@
 // Route handler plumbing: authenticate, parse JSON safely, and turn domain
 // errors into the API's one error shape instead of stack traces.
 import 'server-only'
+import { createHash } from 'node:crypto'
 import { NextResponse } from 'next/server'
 import { requireActor, type Actor } from '../auth/actor'
 import { isDatabaseUnavailable } from '../db/unavailable'
@@ -16,13 +17,38 @@ export function apiRoute<P extends Params>(handler: Handler<P>, { status = 200 }
   return async (request: Request, context: { params: Promise<P> }) => {
     try {
       assertSameOrigin(request)
-      const actor = await requireActor()
+      const actor = withPage(await requireActor(), request)
       const result = await handler({ actor, params: await context.params, request })
+      if (result instanceof Response) return result
       return NextResponse.json(result, { status })
     } catch (error) {
       return errorResponse(error)
     }
   }
+}
+
+/** The header a page names itself in (a random id per page load), and what it may hold. */
+export const PAGE_HEADER = 'x-factmark-page'
+const PAGE_ID = /^[A-Za-z0-9_-]{8,64}$/
+
+/** The actor, with the page that sent the request when it named a well-formed one (anything else is ignored). */
+export function withPage(actor: Actor, request: Request): Actor {
+  const pageId = request.headers.get(PAGE_HEADER)
+  return pageId && PAGE_ID.test(pageId) ? { ...actor, pageId } : actor
+}
+
+/**
+ * A JSON answer the browser may keep and revalidate: its ETag is a digest of the body, and a
+ * request naming that ETag (If-None-Match, which the browser's cache sends by itself) gets an
+ * empty 304 instead of the body again. `private, no-cache`: kept per user, always revalidated.
+ */
+export function conditionalJson(request: Request, body: unknown) {
+  const json = JSON.stringify(body)
+  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`
+  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie' }
+  const asked = request.headers.get('if-none-match')
+  if (asked && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers })
+  return new Response(json, { status: 200, headers: { ...headers, 'Content-Type': 'application/json' } })
 }
 
 export function errorResponse(error: unknown) {

@@ -1,5 +1,5 @@
 import { listClaims, markClaim } from '@/lib/claims'
-import { apiRoute, readJson } from '@/lib/http'
+import { apiRoute, conditionalJson, readJson } from '@/lib/http'
 import { getLatestRevision, getLatestRevisionRef } from '@/lib/articles/revisions'
 
 // ?doc=1 adds the revision's document: a live page reloading after someone saved a revision.
@@ -10,7 +10,11 @@ export const GET = apiRoute<{ id: string }>(async ({ actor, params, request }) =
     withDoc ? getLatestRevision(actor, params.id) : getLatestRevisionRef(actor, params.id),
     listClaims(actor, params.id),
   ])
-  return { revision: 'doc' in revision ? { id: revision.id, number: revision.number, doc: revision.doc } : revision, claims }
+  // The list unchanged since the page last had it: 304, no body (the browser's cache answers the page).
+  return conditionalJson(request, {
+    revision: 'doc' in revision ? { id: revision.id, number: revision.number, doc: revision.doc } : revision,
+    claims,
+  })
 })
 
 export const POST = apiRoute<{ id: string }>(
