@@ -1,7 +1,7 @@
 'use client'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect } from 'react'
-import { canonicalText, rangeToCodePoints, type DocNode } from '@/lib/anchoring/canonical'
+import { canonicalText, codePointsToRange, rangeToCodePoints, type DocNode } from '@/lib/anchoring/canonical'
 import { ClaimHighlights, showClaims, type HighlightedClaim } from '@/lib/editor/claim-highlights'
 import { articleExtensions } from '@/lib/editor/extensions'
 import { ReadingMode, replaceWhileReading, setReading } from '@/lib/editor/reading-mode'
@@ -24,6 +24,10 @@ export interface EditorHandle {
   collapseSelection: () => void
   /** Moves the focus into the text, where the caret was. */
   focus: () => void
+  /** Puts the caret at a code point of the text (a claim's start), scrolls it into view and focuses the text. */
+  caretAt: (start: number) => void
+  /** Where the caret (or the selection's end) is, in code points; null when it is not in the text. */
+  caretOffset: () => number | null
 }
 
 interface Props {
@@ -101,6 +105,16 @@ export function ArticleEditor({
         editor.commands.setTextSelection(editor.view.posAtDOM(range.endContainer, range.endOffset))
       },
       focus: () => editor.view.focus(),
+      caretAt: (start) => {
+        const { from } = codePointsToRange(canonicalText(editor.state.doc.toJSON() as DocNode), start, start)
+        editor.chain().setTextSelection(from).scrollIntoView().focus().run()
+      },
+      caretOffset: () => {
+        const dom = window.getSelection()
+        if (!dom || dom.rangeCount === 0 || !editor.view.dom.contains(dom.focusNode)) return null
+        const at = editor.view.posAtDOM(dom.focusNode!, dom.focusOffset)
+        return rangeToCodePoints(canonicalText(editor.state.doc.toJSON() as DocNode), at, at).start
+      },
     })
   }, [editor, onReady])
 

@@ -2,7 +2,9 @@
 import { memo } from 'react'
 import type { PresenceEntry } from '@/lib/live/presence'
 import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts/labels'
+import { seesDeletedClaims } from '@/lib/claims/deletion'
 import { ClaimDetails } from './claim/ClaimDetails'
+import { DeletedClaims } from './claim/DeletedClaims'
 import { PresenceList } from './live/PresenceList'
 import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
 
@@ -14,6 +16,9 @@ interface Props {
   onOpen: (id: string | null) => void
   onClaimChanged: (claim: ClaimWithThread) => void
   onReattach: (claim: Claim) => void
+  onDeleted: (claimId: string) => void
+  onRestored: (claim: ClaimWithThread) => void
+  articleId: string
   /** Changes when someone else changed the open claim. */
   openClaimTick: number
   presence: PresenceEntry[]
@@ -30,6 +35,9 @@ export function ClaimsPanel({
   onOpen,
   onClaimChanged,
   onReattach,
+  onDeleted,
+  onRestored,
+  articleId,
   openClaimTick,
   presence,
   suggestion,
@@ -49,6 +57,7 @@ export function ClaimsPanel({
           members={members}
           currentUser={currentUser}
           onChanged={onClaimChanged}
+          onDeleted={onDeleted}
         />
       )}
     </ClaimItem>
@@ -70,6 +79,7 @@ export function ClaimsPanel({
           <ol className="claim-list">{orphaned.map(item)}</ol>
         </section>
       )}
+      {seesDeletedClaims(currentUser) && <DeletedClaims articleId={articleId} refreshKey={claims} onRestored={onRestored} />}
     </aside>
   )
 }

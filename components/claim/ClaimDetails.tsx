@@ -5,6 +5,7 @@ import { api, errorMessage } from '../api'
 import type { ClaimWithThread, CurrentUser, Member } from '../types'
 import { ClaimFields } from './ClaimFields'
 import { ClaimHistory } from './ClaimHistory'
+import { DeleteClaim } from './DeleteClaim'
 import { NotesThread } from './NotesThread'
 import { PreviouslyChecked } from './PreviouslyChecked'
 import { SourcesList } from './SourcesList'
@@ -19,9 +20,11 @@ interface Props {
   members: Member[]
   currentUser: CurrentUser
   onChanged: (claim: ClaimWithThread) => void
+  /** The claim was deleted from this panel. */
+  onDeleted: (claimId: string) => void
 }
 
-export function ClaimDetails({ claimId, initial, refreshKey, members, currentUser, onChanged }: Props) {
+export function ClaimDetails({ claimId, initial, refreshKey, members, currentUser, onChanged, onDeleted }: Props) {
   const [claim, setClaim] = useState<ClaimWithThread | null>(initial ?? null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [tab, setTab] = useState<'details' | 'history'>('details')
@@ -108,6 +111,7 @@ export function ClaimDetails({ claimId, initial, refreshKey, members, currentUse
           )}
           <NotesThread claim={claim} currentUser={currentUser} onChanged={reload} />
           <SourcesList claim={claim} onChanged={reload} />
+          <DeleteClaim claim={claim} currentUser={currentUser} onDeleted={onDeleted} />
         </div>
       ) : (
         <div role="tabpanel" id={tabId('history')} aria-labelledby={tabId('history-tab')}>

@@ -13,8 +13,11 @@ import { useSubmit } from '../useSubmit'
 import { useClaimList } from './useClaimList'
 import { useLiveArticle } from './useLiveArticle'
 import { useRevisionEditing } from './useRevisionEditing'
+import { useShortcuts, useSingleKeyShortcuts } from './useShortcuts'
 import { useSuggestions } from './useSuggestions'
 import { WorkspaceToolbar, type Notice } from './WorkspaceToolbar'
+
+const ALREADY_MARKED = 'Already marked: opened the existing claim'
 
 interface Props {
   articleId: string
@@ -90,13 +93,34 @@ export function ArticleWorkspace({
     return null
   }
 
+  /**
+   * Marks the words as a claim. Exactly the words of a listed claim: opens that one instead.
+   * Otherwise the highlight is drawn at once (pending) and replaced by the claim the POST answers.
+   */
   async function mark(span: TextSelection) {
-    const { claim } = await api<{ claim: ClaimWithThread }>(`/api/articles/${articleId}/claims`, {
-      method: 'POST',
-      body: { revisionId: text.current.id, ...span },
-    })
-    list.addClaim(claim)
+    const same = list.claims.find((claim) => !claim.orphaned && claim.start === span.start && claim.end === span.end)
+    if (same) return openExisting(same.id)
+    const pending = list.addPending(span)
+    try {
+      const { claim, existing } = await api<{ claim: ClaimWithThread; existing?: boolean }>(`/api/articles/${articleId}/claims`, {
+        method: 'POST',
+        body: { revisionId: text.current.id, ...span },
+      })
+      list.addClaim(claim, pending)
+      editor.current?.collapseSelection()
+      if (existing) say({ text: ALREADY_MARKED, error: false })
+      else say({ text: 'Claim marked.', error: false })
+    } catch (error) {
+      list.dropPending(pending)
+      throw error
+    }
+  }
+
+  function openExisting(id: string) {
+    suggestions.setOpenSuggestionId(null)
+    list.setOpenClaimId(id)
     editor.current?.collapseSelection()
+    say({ text: ALREADY_MARKED, error: false })
   }
 
   function markClaim() {
@@ -141,6 +165,37 @@ export function ArticleWorkspace({
       setMessage({ text: `Saved revision ${saved.number}.${lost}`, error: false })
     })
 
+  /** Opens the next (or previous) claim in text order from the open one, or from the caret; the caret goes to its start. */
+  function stepClaim(direction: 1 | -1) {
+    const claims = list.claims.filter((claim) => !claim.orphaned)
+    if (!claims.length) return say({ text: 'No claims yet: select words and press Alt+M to mark one.', error: false })
+    const openIndex = claims.findIndex((claim) => claim.id === list.openClaimId)
+    let index: number
+    if (openIndex >= 0) index = openIndex + direction
+    else {
+      const caret = editor.current?.caretOffset() ?? (direction === 1 ? -1 : Infinity)
+      index = direction === 1 ? claims.findIndex((claim) => claim.start > caret) : claims.findLastIndex((claim) => claim.start < caret)
+    }
+    if (index < 0 || index >= claims.length) index = direction === 1 ? 0 : claims.length - 1
+    const claim = claims[index]
+    suggestions.setOpenSuggestionId(null)
+    list.setOpenClaimId(claim.id)
+    editor.current?.caretAt(claim.start)
+    say({ text: `Claim ${index + 1} of ${claims.length}: “${claim.exact}”`, error: false })
+  }
+
+  const [singleKeys, setSingleKeys] = useSingleKeyShortcuts()
+  useShortcuts({
+    active: !text.editing,
+    singleKeys,
+    onMark: () => {
+      if (!busy) markClaim()
+    },
+    onNext: () => stepClaim(1),
+    onPrevious: () => stepClaim(-1),
+    onBackToText: () => editor.current?.focus(),
+  })
+
   const { openSuggestion } = suggestions
   return (
     <div className="workspace">
@@ -153,6 +208,8 @@ export function ArticleWorkspace({
           showSuggestions={suggestions.shown}
           onShowSuggestions={suggestions.setShown}
           onMarkClaim={markClaim}
+          singleKeys={singleKeys}
+          onSingleKeys={setSingleKeys}
           onEdit={text.startEditing}
           onSave={saveRevision}
           onCancel={text.cancelEditing}
@@ -195,6 +252,16 @@ export function ArticleWorkspace({
         onOpen={list.setOpenClaimId}
         onClaimChanged={list.claimChanged}
         onReattach={reattach}
+        articleId={articleId}
+        onDeleted={(id) => {
+          list.removeClaim(id)
+          say({ text: 'Claim deleted.', error: false })
+          editor.current?.focus()
+        }}
+        onRestored={(claim) => {
+          list.addClaim(claim)
+          say({ text: 'Claim restored.', error: false })
+        }}
         openClaimTick={live.openClaimTick}
         presence={live.others}
         members={members}

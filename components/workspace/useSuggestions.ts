@@ -4,9 +4,8 @@
 import { useCallback, useMemo, useState } from 'react'
 import { suggestionKey, withoutClaimed, type Suggestion } from '@/lib/suggestions'
 import { api } from '../api'
-import type { Claim } from '../types'
 
-export function useSuggestions(articleId: string, initialSuggestions: Suggestion[], anchoredClaims: Claim[]) {
+export function useSuggestions(articleId: string, initialSuggestions: Suggestion[], anchoredClaims: readonly { start: number; end: number }[]) {
   const [suggestions, setSuggestions] = useState(initialSuggestions)
   const [shown, setShown] = useState(true)
   const [openSuggestionId, setOpenSuggestionId] = useState<string | null>(null)

@@ -42,7 +42,7 @@ export async function listSuggestions(actor: Actor, articleId: string): Promise<
     select: {
       language: true,
       revisions: { orderBy: { number: 'desc' }, take: 1, select: { text: true } },
-      claims: { where: { orphaned: false }, select: { start: true, end: true } },
+      claims: { where: { orphaned: false, deletedAt: null }, select: { start: true, end: true } },
       dismissedSuggestions: { select: { key: true } },
     },
   })

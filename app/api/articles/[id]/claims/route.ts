@@ -1,3 +1,4 @@
+import { NextResponse } from 'next/server'
 import { listClaims, markClaim } from '@/lib/claims'
 import { apiRoute, conditionalJson, readJson } from '@/lib/http'
 import { getLatestRevision, getLatestRevisionRef } from '@/lib/articles/revisions'
@@ -17,7 +18,8 @@ export const GET = apiRoute<{ id: string }>(async ({ actor, params, request }) =
   })
 })
 
-export const POST = apiRoute<{ id: string }>(
-  async ({ actor, params, request }) => ({ claim: await markClaim(actor, params.id, await readJson(request)) }),
-  { status: 201 },
-)
+// 201 with the new claim; 200 with `existing: true` when exactly these words are already a claim.
+export const POST = apiRoute<{ id: string }>(async ({ actor, params, request }) => {
+  const { existing, ...claim } = await markClaim(actor, params.id, await readJson(request))
+  return existing ? NextResponse.json({ claim, existing: true }) : NextResponse.json({ claim }, { status: 201 })
+})

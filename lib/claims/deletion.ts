@@ -1,0 +1,50 @@
+// Who may delete and restore a claim, as pure rules. Deletion is soft: the claim is kept,
+// with its history, and left out of every read; editors can restore it.
+import { z } from 'zod'
+import type { ClaimStatus, Role } from '../generated/prisma/enums'
+import type { Refusal } from './workflow'
+
+export const MAX_DELETE_REASON_LENGTH = 1000
+
+export const deleteClaimInput = z.strictObject({
+  version: z.number().int().min(1),
+  reason: z
+    .string()
+    .trim()
+    .max(MAX_DELETE_REASON_LENGTH, `The reason is limited to ${MAX_DELETE_REASON_LENGTH.toLocaleString('en')} characters.`)
+    .optional(),
+})
+
+export const restoreClaimInput = z.strictObject({ version: z.number().int().min(1) })
+
+const isEditor = (role: Role) => role === 'EDITOR' || role === 'ADMIN'
+
+/**
+ * Why `actor` may not delete `claim`, or null when they may:
+ * - a checker may delete the unapproved claims they marked;
+ * - editors and admins may delete any unapproved claim;
+ * - an approved claim only an editor or admin may delete, giving a reason.
+ */
+export function deletionRefusal(
+  claim: { status: ClaimStatus; createdById: string },
+  actor: { id: string; role: Role },
+  reason: string | undefined,
+): Refusal | null {
+  if (claim.status === 'APPROVED') {
+    if (!isEditor(actor.role)) return { kind: 'FORBIDDEN', message: 'Only an editor can delete an approved claim.' }
+    if (!reason?.trim()) return { kind: 'INVALID', message: 'Give a reason for deleting an approved claim.' }
+    return null
+  }
+  if (!isEditor(actor.role) && claim.createdById !== actor.id) {
+    return { kind: 'FORBIDDEN', message: 'You can delete only the claims you marked. Ask an editor to delete this one.' }
+  }
+  return null
+}
+
+/** Why `actor` may not restore a deleted claim, or null. */
+export function restoreRefusal(actor: { role: Role }): Refusal | null {
+  return isEditor(actor.role) ? null : { kind: 'FORBIDDEN', message: 'Only an editor can restore a deleted claim.' }
+}
+
+/** Whether `actor` sees deleted claims (to restore them). */
+export const seesDeletedClaims = (actor: { role: Role }) => isEditor(actor.role)
