@@ -24,6 +24,8 @@ interface Props {
   presence: PresenceEntry[]
   /** The open suggestion, shown above the claims. */
   suggestion?: React.ReactNode
+  /** The suggestions shown, strongest first (under the claims). */
+  suggestionList?: React.ReactNode
   members: Member[]
   currentUser: CurrentUser
 }
@@ -41,6 +43,7 @@ export function ClaimsPanel({
   openClaimTick,
   presence,
   suggestion,
+  suggestionList,
   members,
   currentUser,
 }: Props) {
@@ -79,6 +82,7 @@ export function ClaimsPanel({
           <ol className="claim-list">{orphaned.map(item)}</ol>
         </section>
       )}
+      {suggestionList}
       {seesDeletedClaims(currentUser) && <DeletedClaims articleId={articleId} refreshKey={claims} onRestored={onRestored} />}
     </aside>
   )

@@ -16,6 +16,7 @@ async function expectNoViolations(page: Page, name: string) {
 }
 
 test('every page passes axe-core’s WCAG 2.2 AA rules', async ({ page, browser }) => {
+  test.setTimeout(180_000) // 14 scans
   await page.goto('/login')
   await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible()
   await expectNoViolations(page, 'login')

@@ -3,11 +3,11 @@
 // correct it, and the claims panel; kept current with others' changes as they save them.
 import { useCallback, useRef, useState } from 'react'
 import type { DocNode } from '@/lib/anchoring/canonical'
-import type { Suggestion } from '@/lib/suggestions'
+import type { ArticleSuggestion as Suggestion } from '@/lib/suggestions/article-suggestions'
 import { api } from '../api'
 import { ArticleEditor, type EditorHandle, type TextSelection } from '../ArticleEditor'
 import { ClaimsPanel } from '../ClaimsPanel'
-import { SuggestionDetails } from '../SuggestionDetails'
+import { SuggestionDetails, SuggestionList } from '../SuggestionDetails'
 import type { Claim, ClaimWithThread, CurrentUser, Member } from '../types'
 import { useSubmit } from '../useSubmit'
 import { useClaimList } from './useClaimList'
@@ -207,6 +207,8 @@ export function ArticleWorkspace({
           busy={busy}
           showSuggestions={suggestions.shown}
           onShowSuggestions={suggestions.setShown}
+          allSuggestions={suggestions.all}
+          onAllSuggestions={suggestions.setAll}
           onMarkClaim={markClaim}
           singleKeys={singleKeys}
           onSingleKeys={setSingleKeys}
@@ -243,6 +245,19 @@ export function ArticleWorkspace({
               onAccept={() => acceptSuggestion(openSuggestion)}
               onDismiss={() => dismissSuggestion(openSuggestion)}
               onClose={() => suggestions.setOpenSuggestionId(null)}
+            />
+          )
+        }
+        suggestionList={
+          suggestions.shown && (
+            <SuggestionList
+              suggestions={suggestions.ranked}
+              all={suggestions.all}
+              openId={suggestions.openSuggestionId}
+              onOpen={(id) => {
+                list.setOpenClaimId(null)
+                suggestions.setOpenSuggestionId(id)
+              }}
             />
           )
         }

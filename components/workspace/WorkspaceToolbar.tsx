@@ -15,6 +15,9 @@ interface Props {
   busy: boolean
   showSuggestions: boolean
   onShowSuggestions: (on: boolean) => void
+  /** All suggestions, or only the strongest (the default). */
+  allSuggestions: boolean
+  onAllSuggestions: (on: boolean) => void
   onMarkClaim: () => void
   /** Single-key shortcuts (M, N, P in the text) on or off. */
   singleKeys: boolean
@@ -34,6 +37,8 @@ export function WorkspaceToolbar({
   busy,
   showSuggestions,
   onShowSuggestions,
+  allSuggestions,
+  onAllSuggestions,
   singleKeys,
   onSingleKeys,
   feed,
@@ -71,6 +76,12 @@ export function WorkspaceToolbar({
             <input type="checkbox" checked={showSuggestions} onChange={(e) => onShowSuggestions(e.target.checked)} />
             Show suggestions
           </label>
+          {showSuggestions && (
+            <label className="inline meta">
+              <input type="checkbox" checked={allSuggestions} onChange={(e) => onAllSuggestions(e.target.checked)} />
+              Show all suggestions
+            </label>
+          )}
           <Link href={`/articles/${articleId}/revisions/${revisionNumber}`} className="meta">
             Revision {revisionNumber}
           </Link>
