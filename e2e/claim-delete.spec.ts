@@ -1,9 +1,11 @@
 // No identical duplicates, and deleting and restoring claims, live for everyone on the article.
-import { expect, test } from '@playwright/test'
+import { expect, test, type Locator } from '@playwright/test'
 import { CHECKER, EDITOR } from './accounts'
 import { claimsPanel, dragSelect, openDwArticle, signIn } from './helpers'
 
 const WORDS = 'more economic restrictions imposed by individual states were needed'
+/** The claim's entry in a claims list (a suggestion listed in the panel may hold the same words). */
+const claimItem = (panel: Locator) => panel.locator('button[data-claim-item]', { hasText: WORDS })
 
 test('the same words marked twice open the one claim; its checker deletes it, live for the editor, who restores it', async ({ browser }) => {
   const checker = await (await browser.newContext()).newPage()
@@ -17,17 +19,17 @@ test('the same words marked twice open the one claim; its checker deletes it, li
 
   expect(await dragSelect(checker, WORDS)).toBe(WORDS)
   await checker.getByRole('button', { name: 'Mark claim' }).click()
-  await expect(checkerPanel.getByRole('button', { name: WORDS })).toHaveAttribute('aria-expanded', 'true')
-  await expect(editorPanel.getByRole('button', { name: WORDS })).toBeVisible()
+  await expect(claimItem(checkerPanel)).toHaveAttribute('aria-expanded', 'true')
+  await expect(claimItem(editorPanel)).toBeVisible()
 
   // Marking exactly the same words again: the existing claim opens, nothing is added.
-  await checkerPanel.getByRole('button', { name: WORDS }).click() // close it
+  await claimItem(checkerPanel).click() // close it
   expect(await dragSelect(checker, WORDS)).toBe(WORDS)
   await checker.getByRole('button', { name: 'Mark claim' }).click()
   await expect(checker.getByRole('toolbar', { name: 'Article tools' }).getByRole('status')).toHaveText('Already marked: opened the existing claim')
-  await expect(checkerPanel.getByRole('button', { name: WORDS })).toHaveCount(1)
-  await expect(checkerPanel.getByRole('button', { name: WORDS })).toHaveAttribute('aria-expanded', 'true')
-  await expect(editorPanel.getByRole('button', { name: WORDS })).toHaveCount(1)
+  await expect(claimItem(checkerPanel)).toHaveCount(1)
+  await expect(claimItem(checkerPanel)).toHaveAttribute('aria-expanded', 'true')
+  await expect(claimItem(editorPanel)).toHaveCount(1)
 
   // Delete, confirmed in a dialog.
   await checkerPanel.getByRole('button', { name: 'Delete claim' }).click()
@@ -36,11 +38,11 @@ test('the same words marked twice open the one claim; its checker deletes it, li
   await dialog.getByRole('textbox', { name: 'Reason (optional)' }).fill('Marked by mistake')
   await dialog.getByRole('button', { name: 'Delete claim' }).click()
   await expect(dialog).toBeHidden()
-  await expect(checkerPanel.getByRole('button', { name: WORDS })).toHaveCount(0)
+  await expect(claimItem(checkerPanel)).toHaveCount(0)
   await expect(checker.locator('[data-claim-id]', { hasText: WORDS })).toHaveCount(0)
   await expect(checker.getByRole('toolbar', { name: 'Article tools' }).getByRole('status')).toHaveText('Claim deleted.')
   // Live on the editor's page.
-  await expect(editorPanel.getByRole('button', { name: WORDS })).toHaveCount(0)
+  await expect(claimItem(editorPanel)).toHaveCount(0)
   await expect(editor.locator('[data-claim-id]', { hasText: WORDS })).toHaveCount(0)
   // A checker has no deleted list; the editor does, with who and why, and restores it from its history.
   await expect(checkerPanel.getByText('Deleted claims')).toHaveCount(0)
@@ -50,7 +52,7 @@ test('the same words marked twice open the one claim; its checker deletes it, li
   await deleted.getByText('History', { exact: true }).click()
   await expect(deleted.getByText('Deleted by Casey Checker — Marked by mistake').last()).toBeVisible()
   await deleted.getByRole('button', { name: 'Restore claim' }).click()
-  await expect(editorPanel.getByRole('button', { name: WORDS })).toHaveAttribute('aria-expanded', 'true')
-  await expect(checkerPanel.getByRole('button', { name: WORDS })).toBeVisible()
+  await expect(claimItem(editorPanel)).toHaveAttribute('aria-expanded', 'true')
+  await expect(claimItem(checkerPanel)).toBeVisible()
   await expect(checker.locator('[data-claim-id]', { hasText: WORDS }).first()).toHaveText(WORDS)
 })

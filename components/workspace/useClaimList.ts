@@ -1,6 +1,7 @@
 'use client'
 // The article's claims in text order, and which one is open.
 import { useCallback, useMemo, useState } from 'react'
+import { PENDING_PREFIX } from '@/lib/editor/claim-highlights'
 import type { Claim, ClaimWithThread } from '../types'
 
 let pendingCount = 0
@@ -24,7 +25,7 @@ export function useClaimList(initialClaims: Claim[], initialClaimId: string | nu
 
   /** A highlight for words being marked, until their claim arrives; returns its temporary id. */
   const addPending = useCallback((span: { start: number; end: number }) => {
-    const id = `pending-${++pendingCount}`
+    const id = `${PENDING_PREFIX}${++pendingCount}`
     setPending((list) => [...list, { id, start: span.start, end: span.end }])
     return id
   }, [])

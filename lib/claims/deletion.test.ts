@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { deleteClaimInput, deletionRefusal, restoreRefusal, seesDeletedClaims } from './deletion'
+import { deletionRefusal, restoreRefusal, seesDeletedClaims } from './deletion'
+import { deleteClaimInput } from './deletion-input'
 
 const checker = { id: 'u-checker', role: 'CHECKER' as const }
 const otherChecker = { id: 'u-other', role: 'CHECKER' as const }

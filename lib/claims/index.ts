@@ -16,7 +16,8 @@ import { noteSelect, personSelect, sourceSelect } from './selects'
 import { isoDate, optionalText, parseInput } from '../validation'
 import { MAX_SUMMARY_LENGTH_UI } from '../verdicts/labels'
 import { statusAfterContentChange, transitionRefusal } from './workflow'
-import { deleteClaimInput, deletionRefusal, restoreClaimInput, restoreRefusal, seesDeletedClaims } from './deletion'
+import { deletionRefusal, restoreRefusal, seesDeletedClaims } from './deletion'
+import { deleteClaimInput, restoreClaimInput } from './deletion-input'
 
 export const MAX_SUMMARY_LENGTH = MAX_SUMMARY_LENGTH_UI
 
