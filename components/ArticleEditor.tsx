@@ -1,9 +1,10 @@
 'use client'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import { useEffect } from 'react'
-import { canonicalText, rangeToCodePoints, type DocNode } from '@/lib/anchoring/canonical'
+import { canonicalText, codePointsToRange, rangeToCodePoints, type DocNode } from '@/lib/anchoring/canonical'
 import { ClaimHighlights, showClaims, type HighlightedClaim } from '@/lib/editor/claim-highlights'
 import { articleExtensions } from '@/lib/editor/extensions'
+import { ReadingMode, replaceWhileReading, setReading } from '@/lib/editor/reading-mode'
 import { showSuggestions, SuggestionHighlights, type HighlightedSuggestion } from '@/lib/editor/suggestion-highlights'
 
 export interface TextSelection {
@@ -17,8 +18,16 @@ export interface EditorHandle {
   readSelection: () => TextSelection | null
   /** The document as edited. */
   getDoc: () => DocNode
-  /** Puts the saved document back (after a cancelled edit). */
+  /** Puts the saved document back (after a cancelled edit, or someone else's newer revision). */
   reset: (doc: DocNode) => void
+  /** Ends the reader's selection: the caret goes to its end (where a keyboard user goes on reading). */
+  collapseSelection: () => void
+  /** Moves the focus into the text, where the caret was. */
+  focus: () => void
+  /** Puts the caret at a code point of the text (a claim's start), scrolls it into view and focuses the text. */
+  caretAt: (start: number) => void
+  /** Where the caret (or the selection's end) is, in code points; null when it is not in the text. */
+  caretOffset: () => number | null
 }
 
 interface Props {
@@ -62,15 +71,16 @@ export function ArticleEditor({
   onReady,
 }: Props) {
   const editor = useEditor({
-    extensions: [...articleExtensions, ClaimHighlights, SuggestionHighlights],
+    extensions: [...articleExtensions, ClaimHighlights, SuggestionHighlights, ReadingMode],
     content: doc,
-    editable: false,
+    // Editable to the browser even while reading (a caret, Shift+arrows): ReadingMode refuses changes.
+    editable: true,
     immediatelyRender: false,
   })
 
   useEffect(() => {
     if (!editor) return
-    editor.setEditable(editable)
+    setReading(editor, !editable)
     // While the text is being edited its offsets move: highlights come back once the revision is saved.
     showClaims(editor, editable ? [] : claims, selectedId)
   }, [editor, claims, selectedId, editable])
@@ -85,7 +95,26 @@ export function ArticleEditor({
     onReady({
       readSelection: () => readSelection(editor),
       getDoc: () => editor.getJSON() as DocNode,
-      reset: (saved) => editor.commands.setContent(saved),
+      reset: (saved) => replaceWhileReading(editor, () => editor.commands.setContent(saved)),
+      collapseSelection: () => {
+        const dom = window.getSelection()
+        if (!dom || dom.rangeCount === 0) return
+        const range = dom.getRangeAt(0)
+        if (!editor.view.dom.contains(range.endContainer)) return dom.removeAllRanges()
+        // Through ProseMirror, so its selection and the browser's stay the same one.
+        editor.commands.setTextSelection(editor.view.posAtDOM(range.endContainer, range.endOffset))
+      },
+      focus: () => editor.view.focus(),
+      caretAt: (start) => {
+        const { from } = codePointsToRange(canonicalText(editor.state.doc.toJSON() as DocNode), start, start)
+        editor.chain().setTextSelection(from).scrollIntoView().focus().run()
+      },
+      caretOffset: () => {
+        const dom = window.getSelection()
+        if (!dom || dom.rangeCount === 0 || !editor.view.dom.contains(dom.focusNode)) return null
+        const at = editor.view.posAtDOM(dom.focusNode!, dom.focusOffset)
+        return rangeToCodePoints(canonicalText(editor.state.doc.toJSON() as DocNode), at, at).start
+      },
     })
   }, [editor, onReady])
 
@@ -102,7 +131,7 @@ export function ArticleEditor({
         if (suggestion?.dataset.suggestionId && window.getSelection()?.isCollapsed !== false) onOpenSuggestion?.(suggestion.dataset.suggestionId)
       }}
     >
-      <EditorContent editor={editor} aria-label={editable ? 'Article text (editing)' : undefined} />
+      <EditorContent editor={editor} />
     </div>
   )
 }

@@ -2,21 +2,30 @@
 import { memo } from 'react'
 import type { PresenceEntry } from '@/lib/live/presence'
 import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts/labels'
+import { seesDeletedClaims } from '@/lib/claims/deletion'
 import { ClaimDetails } from './claim/ClaimDetails'
+import { DeletedClaims } from './claim/DeletedClaims'
 import { PresenceList } from './live/PresenceList'
 import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
 
 interface Props {
   claims: Claim[]
   openClaimId: string | null
+  /** A claim just marked, complete: its panel needs no fetch. */
+  marked?: ClaimWithThread | null
   onOpen: (id: string | null) => void
   onClaimChanged: (claim: ClaimWithThread) => void
   onReattach: (claim: Claim) => void
+  onDeleted: (claimId: string) => void
+  onRestored: (claim: ClaimWithThread) => void
+  articleId: string
   /** Changes when someone else changed the open claim. */
   openClaimTick: number
   presence: PresenceEntry[]
   /** The open suggestion, shown above the claims. */
   suggestion?: React.ReactNode
+  /** The suggestions shown, strongest first (under the claims). */
+  suggestionList?: React.ReactNode
   members: Member[]
   currentUser: CurrentUser
 }
@@ -24,12 +33,17 @@ interface Props {
 export function ClaimsPanel({
   claims,
   openClaimId,
+  marked,
   onOpen,
   onClaimChanged,
   onReattach,
+  onDeleted,
+  onRestored,
+  articleId,
   openClaimTick,
   presence,
   suggestion,
+  suggestionList,
   members,
   currentUser,
 }: Props) {
@@ -41,10 +55,12 @@ export function ClaimsPanel({
         <ClaimDetails
           key={claim.id}
           claimId={claim.id}
+          initial={marked?.id === claim.id ? marked : undefined}
           refreshKey={openClaimTick}
           members={members}
           currentUser={currentUser}
           onChanged={onClaimChanged}
+          onDeleted={onDeleted}
         />
       )}
     </ClaimItem>
@@ -66,6 +82,8 @@ export function ClaimsPanel({
           <ol className="claim-list">{orphaned.map(item)}</ol>
         </section>
       )}
+      {suggestionList}
+      {seesDeletedClaims(currentUser) && <DeletedClaims articleId={articleId} refreshKey={claims} onRestored={onRestored} />}
     </aside>
   )
 }

@@ -39,3 +39,35 @@ export function SuggestionDetails({ suggestion, busy, onAccept, onDismiss, onClo
     </section>
   )
 }
+
+interface ListProps {
+  /** Strongest first. */
+  suggestions: Suggestion[]
+  /** Whether these are all the suggestions or only the strongest. */
+  all: boolean
+  openId: string | null
+  onOpen: (id: string) => void
+}
+
+/** The suggestions underlined in the text, by score: the strongest first. */
+export function SuggestionList({ suggestions, all, openId, onOpen }: ListProps) {
+  return (
+    <section aria-labelledby="suggestion-list-heading" className="suggestion-list">
+      <h3 id="suggestion-list-heading">Suggested sentences</h3>
+      <p className="meta">
+        {all ? 'All suggested sentences' : 'The strongest suggestions (about one sentence in five)'}, most likely check-worthy first.
+      </p>
+      {suggestions.length === 0 && <p className="meta">None open.</p>}
+      <ol className="claim-list">
+        {suggestions.map((suggestion) => (
+          <li key={suggestion.id}>
+            <button type="button" className="claim-item" aria-expanded={suggestion.id === openId} onClick={() => onOpen(suggestion.id)}>
+              <q>{suggestion.exact}</q>
+              <span className="meta"> Score {Math.round(suggestion.score * 100)}%</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+    </section>
+  )
+}

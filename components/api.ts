@@ -11,6 +11,7 @@ import type * as PasswordLinkRoute from '@/app/api/admin/members/[id]/password-l
 import type * as MemberRoute from '@/app/api/admin/members/[id]/route'
 import type * as MembersRoute from '@/app/api/admin/members/route'
 import type * as SettingsRoute from '@/app/api/admin/settings/route'
+import type * as DeletedClaimsRoute from '@/app/api/articles/[id]/claims/deleted/route'
 import type * as ArticleClaimsRoute from '@/app/api/articles/[id]/claims/route'
 import type * as AnnotationImportRoute from '@/app/api/articles/[id]/import/route'
 import type * as PresenceRoute from '@/app/api/articles/[id]/presence/route'
@@ -24,6 +25,7 @@ import type * as LinksRoute from '@/app/api/claims/[id]/links/route'
 import type * as MatchesRoute from '@/app/api/claims/[id]/matches/route'
 import type * as NotesRoute from '@/app/api/claims/[id]/notes/route'
 import type * as ReattachRoute from '@/app/api/claims/[id]/reattach/route'
+import type * as RestoreRoute from '@/app/api/claims/[id]/restore/route'
 import type * as ClaimRoute from '@/app/api/claims/[id]/route'
 import type * as SourcesRoute from '@/app/api/claims/[id]/sources/route'
 import type * as TransitionsRoute from '@/app/api/claims/[id]/transitions/route'
@@ -41,6 +43,7 @@ import type { redeemInput } from '@/lib/admin/invitations'
 import type { disabledInput, inviteInput, roleInput } from '@/lib/admin/members'
 import type { saveRevisionInput } from '@/lib/articles/revisions'
 import type { claimDetailsInput, markClaimInput, reattachInput, transitionInput } from '@/lib/claims'
+import type { deleteClaimInput, restoreClaimInput } from '@/lib/claims/deletion-input'
 import type { addNoteInput, deleteNoteInput, editNoteInput } from '@/lib/claims/notes'
 import type { addSourceInput, updateSourceInput } from '@/lib/claims/sources'
 import type { ApiErrorBody } from '@/lib/http'
@@ -66,6 +69,15 @@ export class ApiError extends Error {
 }
 
 /**
+ * This page load's id, sent with every request: live events caused by this page name it, so the
+ * page does not refetch its own changes. Random (getRandomValues works on plain-http deployments too).
+ */
+export const PAGE_ID =
+  typeof crypto === 'undefined'
+    ? 'server'
+    : Array.from(crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, '0')).join('')
+
+/**
  * Sends one request; resolves to the parsed JSON answer, or throws an ApiError (status 0: offline).
  * Untyped: components call `api` below, which types both sides of every route.
  */
@@ -74,7 +86,7 @@ async function send(method: string, path: string, body: unknown): Promise<unknow
   try {
     response = await fetch(path, {
       method,
-      headers: body === undefined ? undefined : { 'Content-Type': 'application/json' },
+      headers: body === undefined ? { 'X-Factmark-Page': PAGE_ID } : { 'Content-Type': 'application/json', 'X-Factmark-Page': PAGE_ID },
       body: body === undefined ? undefined : JSON.stringify(body),
     })
   } catch {
@@ -117,6 +129,7 @@ export interface Routes {
   'POST /api/articles': Endpoint<typeof ArticlesRoute.POST, z.input<typeof importInput>>
   'GET /api/articles/:id/claims': Endpoint<typeof ArticleClaimsRoute.GET, never, { doc?: '1' }>
   'POST /api/articles/:id/claims': Endpoint<typeof ArticleClaimsRoute.POST, z.input<typeof markClaimInput>>
+  'GET /api/articles/:id/claims/deleted': Endpoint<typeof DeletedClaimsRoute.GET>
   /** A W3C Annotation, AnnotationPage or AnnotationCollection: any JSON, read by lib/claims/w3c-annotations.ts. */
   'POST /api/articles/:id/import': Endpoint<typeof AnnotationImportRoute.POST, unknown, { format: 'w3c' }>
   'GET /api/articles/:id/presence': Endpoint<typeof PresenceRoute.GET>
@@ -127,6 +140,8 @@ export interface Routes {
   'POST /api/articles/:id/suggestions/dismissals': Endpoint<typeof DismissalsRoute.POST, z.input<typeof dismissInput>>
   'GET /api/claims/:id': Endpoint<typeof ClaimRoute.GET>
   'PATCH /api/claims/:id': Endpoint<typeof ClaimRoute.PATCH, z.input<typeof claimDetailsInput>>
+  'DELETE /api/claims/:id': Endpoint<typeof ClaimRoute.DELETE, z.input<typeof deleteClaimInput>>
+  'POST /api/claims/:id/restore': Endpoint<typeof RestoreRoute.POST, z.input<typeof restoreClaimInput>>
   'GET /api/claims/:id/history': Endpoint<typeof HistoryRoute.GET>
   'POST /api/claims/:id/links': Endpoint<typeof LinksRoute.POST, z.input<typeof linkInput>>
   'DELETE /api/claims/:id/links/:otherId': Endpoint<typeof LinkRoute.DELETE>

@@ -71,3 +71,66 @@ export async function clickStartOfParagraph(page: Page, text: string) {
 }
 
 export const claimsPanel = (page: Page) => page.getByRole('complementary', { name: 'Claims' })
+
+/**
+ * The on-screen points a reader's mouse goes from and to when dragging over `from`…`to` in the
+ * article: just inside the first character of `from` and the last character of `to`.
+ */
+async function dragPoints(page: Page, from: string, to: string) {
+  return page.locator('.tiptap').evaluate(
+    (root, [startText, endText]) => {
+      const nodes: Text[] = []
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text)
+      const joined = nodes.map((node) => node.data).join('')
+      const locate = (offset: number) => {
+        for (const node of nodes) {
+          if (offset < node.data.length) return { node, offset }
+          offset -= node.data.length
+        }
+        throw new Error('offset outside the article')
+      }
+      const startIndex = joined.indexOf(startText)
+      const endIndex = startIndex < 0 ? -1 : joined.indexOf(endText, startIndex)
+      if (startIndex < 0 || endIndex < 0) throw new Error(`"${startText}"…"${endText}" is not in the article`)
+      /** The client rectangle of one character. */
+      const charRect = (index: number) => {
+        const { node, offset } = locate(index)
+        const range = document.createRange()
+        range.setStart(node, offset)
+        range.setEnd(node, offset + 1)
+        const rects = [...range.getClientRects()].filter((rect) => rect.width > 0)
+        return rects[rects.length - 1] ?? range.getBoundingClientRect()
+      }
+      const first = charRect(startIndex)
+      const last = charRect(endIndex + endText.length - 1)
+      return {
+        start: { x: first.left + Math.min(1, first.width / 4), y: first.top + first.height / 2 },
+        end: { x: last.right - Math.min(1, last.width / 4), y: last.top + last.height / 2 },
+      }
+    },
+    [from, to],
+  )
+}
+
+/**
+ * Selects words in the article with a real mouse drag, as a reader does: the mouse goes to the
+ * first character of `from`, is pressed, moves in steps to the last character of `to` (or of
+ * `from` alone) and is released. Nothing is set by script. Returns the text the browser selected.
+ */
+export async function dragSelect(page: Page, from: string, to = from) {
+  await page.locator('.tiptap').scrollIntoViewIfNeeded()
+  await page.locator('.tiptap').evaluate((root, text) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.textContent?.includes(text.slice(0, 12))) return node.parentElement?.scrollIntoView({ block: 'center' })
+    }
+  }, from)
+  const { start, end } = await dragPoints(page, from, to)
+  await page.mouse.move(start.x, start.y)
+  await page.mouse.down()
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 })
+  await page.mouse.move(end.x, end.y, { steps: 4 })
+  await page.mouse.up()
+  return page.evaluate(() => window.getSelection()?.toString() ?? '')
+}

@@ -28,7 +28,18 @@ test('a fact-checker sees suggestions with reasons, accepts one as a claim and d
   await signIn(page, CHECKER)
   const articleId = await importDwCopy(page)
 
+  // By default only the strongest: 8 of the DW article's 42 sentences (19%), strongest first in the panel.
+  const underlined = page.locator('.tiptap [data-suggestion-id]')
+  await expect(underlined).toHaveCount(8)
+  const listed = claimsPanel(page).getByRole('region', { name: 'Suggested sentences' }).getByRole('listitem')
+  await expect(listed).toHaveCount(8)
+  const scores = (await listed.allTextContents()).map((item) => Number(/Score (\d+)%/.exec(item)![1]))
+  expect(scores).toEqual([...scores].sort((a, b) => b - a))
   const missile = suggestionWith(page, '13,000 kilometers')
+  await expect(missile).toHaveCount(0)
+  // "Show all suggestions" shows the weaker ones too.
+  await page.getByRole('checkbox', { name: 'Show all suggestions' }).check()
+  await expect(underlined).toHaveCount(30)
   await expect(missile).toHaveCount(1)
   await expect(missile).toHaveText(MISSILE_SENTENCE)
   await expect(missile).toHaveAttribute('title', /Quantity with a unit/)
@@ -61,6 +72,8 @@ test('a fact-checker sees suggestions with reasons, accepts one as a claim and d
   await expect(sanctions).toHaveCount(0)
   await page.reload()
   await expect(page.locator('.tiptap [data-suggestion-id]').first()).toBeVisible()
+  await page.getByRole('checkbox', { name: 'Show all suggestions' }).check()
+  await expect(underlined).toHaveCount(28) // less the accepted and the dismissed one
   await expect(sanctions).toHaveCount(0)
   await expect(suggestionWith(page, '13,000 kilometers')).toHaveCount(0)
 })

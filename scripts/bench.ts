@@ -8,6 +8,7 @@ import * as archiveLoad from '../bench/archive-load'
 import * as extraction from '../bench/extraction'
 import * as exportBench from '../bench/export'
 import * as live from '../bench/live'
+import * as marking from '../bench/marking'
 import * as page from '../bench/page'
 import * as suggestions from '../bench/suggestions'
 import * as suggestionsExternal from '../bench/suggestions-external'
@@ -34,6 +35,7 @@ const BENCHMARKS = [
   bench('archive-load', archiveLoad),
   bench('extraction', extraction),
   bench('page', page),
+  bench('marking', marking),
 ]
 
 const results: Record<string, unknown> = {}

@@ -5,6 +5,7 @@ import { api, errorMessage } from '../api'
 import type { ClaimWithThread, CurrentUser, Member } from '../types'
 import { ClaimFields } from './ClaimFields'
 import { ClaimHistory } from './ClaimHistory'
+import { DeleteClaim } from './DeleteClaim'
 import { NotesThread } from './NotesThread'
 import { PreviouslyChecked } from './PreviouslyChecked'
 import { SourcesList } from './SourcesList'
@@ -12,15 +13,19 @@ import { WorkflowActions } from './WorkflowActions'
 
 interface Props {
   claimId: string
+  /** The claim as already known (just marked): shown at once, not fetched. */
+  initial?: ClaimWithThread
   /** A change means someone else changed this claim: reload it (unsaved input is kept by the forms). */
   refreshKey?: number
   members: Member[]
   currentUser: CurrentUser
   onChanged: (claim: ClaimWithThread) => void
+  /** The claim was deleted from this panel. */
+  onDeleted: (claimId: string) => void
 }
 
-export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChanged }: Props) {
-  const [claim, setClaim] = useState<ClaimWithThread | null>(null)
+export function ClaimDetails({ claimId, initial, refreshKey, members, currentUser, onChanged, onDeleted }: Props) {
+  const [claim, setClaim] = useState<ClaimWithThread | null>(initial ?? null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [tab, setTab] = useState<'details' | 'history'>('details')
   const [revision, setRevision] = useState(0)
@@ -33,7 +38,7 @@ export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChan
     },
     [onChanged],
   )
-  const loaded = useRef(false)
+  const loaded = useRef(initial !== undefined)
   const reload = useCallback(() => {
     api('GET /api/claims/:id', { params: { id: claimId } })
       .then(({ claim }) => {
@@ -44,8 +49,11 @@ export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChan
       .catch((error) => loaded.current || setLoadError(errorMessage(error)))
   }, [claimId, show])
 
-  // One claim per mount (the panel keys it by claim id): load it.
-  useEffect(() => reload(), [reload])
+  // One claim per mount (the panel keys it by claim id): load it, unless it came with the mount.
+  const given = useRef(initial !== undefined)
+  useEffect(() => {
+    if (!given.current) reload()
+  }, [reload])
 
   const firstRefresh = useRef(refreshKey)
   useEffect(() => {
@@ -103,6 +111,7 @@ export function ClaimDetails({ claimId, refreshKey, members, currentUser, onChan
           )}
           <NotesThread claim={claim} currentUser={currentUser} onChanged={reload} />
           <SourcesList claim={claim} onChanged={reload} />
+          <DeleteClaim claim={claim} currentUser={currentUser} onDeleted={onDeleted} />
         </div>
       ) : (
         <div role="tabpanel" id={tabId('history')} aria-labelledby={tabId('history-tab')}>

@@ -19,6 +19,7 @@ const ACTIONS: Record<string, string> = {
   'source.removed': 'removed a source',
   'source.archive-requested': 'asked to archive a source again',
   'source.watch-accepted': 'accepted a change to a source',
+  'claim.restored': 'restored the claim',
 }
 
 const HIDDEN = new Set(['noteId', 'sourceId', 'parentId', 'verdictSetById', 'submittedById', 'approvedById', 'linkedClaimId'])
@@ -48,6 +49,20 @@ export function ClaimHistory({ claimId, refresh }: { claimId: string; refresh: n
   return (
     <ol className="history">
       {events.map((event) => {
+        if (event.action === 'claim.deleted') {
+          const reason = typeof event.after?.reason === 'string' && event.after.reason ? ` — ${event.after.reason}` : ''
+          return (
+            <li key={event.id}>
+              <p>
+                <strong>
+                  Deleted by {event.actor.name}
+                  {reason}
+                </strong>
+                <span className="meta"> · {formatDateTime(event.createdAt)}</span>
+              </p>
+            </li>
+          )
+        }
         const keys = Object.keys({ ...event.before, ...event.after }).filter((key) => !HIDDEN.has(key))
         return (
           <li key={event.id}>

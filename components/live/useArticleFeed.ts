@@ -1,8 +1,9 @@
 'use client'
 // The browser's side of the live feed: one EventSource per open article, reconnected
 // by hand with backoff (the browser's own retry has no backoff and cannot resend our
-// last event id as a query parameter after a reload of the hook). Changes arriving
-// together are handed over as one batch, so a burst costs one refetch.
+// last event id as a query parameter after a reload of the hook). A change after a quiet
+// moment is handed over at once; changes following it closely are handed over together
+// as one batch, so a burst costs one refetch more, not one per change.
 import { useEffect, useEffectEvent, useState } from 'react'
 import type { FeedEvents } from '@/lib/live/stream'
 
@@ -42,6 +43,7 @@ export function useArticleFeed(articleId: string, initialEventId: string, handle
     let silence: ReturnType<typeof setTimeout> | undefined
     let batch: FeedChange[] = []
     let flush: ReturnType<typeof setTimeout> | undefined
+    let lastHandedOver = 0
     let stopped = false
 
     const alive = () => {
@@ -77,12 +79,17 @@ export function useArticleFeed(articleId: string, initialEventId: string, handle
       on('change', (change) => {
         if (BigInt(change.id) > BigInt(lastEventId)) lastEventId = change.id
         batch.push(change)
-        flush ??= setTimeout(() => {
+        if (flush) return
+        const handOver = () => {
           const changes = batch
           batch = []
           flush = undefined
+          lastHandedOver = performance.now()
           onChanges(changes)
-        }, BATCH_MS)
+        }
+        // The first change after a quiet moment: no waiting (it is what a watcher sees soonest).
+        if (performance.now() - lastHandedOver > BATCH_MS) handOver()
+        else flush = setTimeout(handOver, BATCH_MS)
       })
       on('caught-up', (data) => {
         failures = 0

@@ -3,18 +3,21 @@
 // correct it, and the claims panel; kept current with others' changes as they save them.
 import { useCallback, useRef, useState } from 'react'
 import type { DocNode } from '@/lib/anchoring/canonical'
-import type { Suggestion } from '@/lib/suggestions'
+import type { ArticleSuggestion as Suggestion } from '@/lib/suggestions/article-suggestions'
 import { api } from '../api'
 import { ArticleEditor, type EditorHandle, type TextSelection } from '../ArticleEditor'
 import { ClaimsPanel } from '../ClaimsPanel'
-import { SuggestionDetails } from '../SuggestionDetails'
+import { SuggestionDetails, SuggestionList } from '../SuggestionDetails'
 import type { Claim, CurrentUser, Member } from '../types'
 import { useSubmit } from '../useSubmit'
 import { useClaimList } from './useClaimList'
 import { useLiveArticle } from './useLiveArticle'
 import { useRevisionEditing } from './useRevisionEditing'
+import { useShortcuts, useSingleKeyShortcuts } from './useShortcuts'
 import { useSuggestions } from './useSuggestions'
 import { WorkspaceToolbar, type Notice } from './WorkspaceToolbar'
+
+const ALREADY_MARKED = 'Already marked: opened the existing claim'
 
 interface Props {
   articleId: string
@@ -88,13 +91,31 @@ export function ArticleWorkspace({
     return null
   }
 
+  /**
+   * Marks the words as a claim. Exactly the words of a listed claim: opens that one instead.
+   * Otherwise the highlight is drawn at once (pending) and replaced by the claim the POST answers.
+   */
   async function mark(span: TextSelection) {
-    const { claim } = await api('POST /api/articles/:id/claims', {
-      params: { id: articleId },
-      body: { revisionId: text.current.id, ...span },
-    })
-    list.addClaim(claim)
-    window.getSelection()?.removeAllRanges()
+    const same = list.claims.find((claim) => !claim.orphaned && claim.start === span.start && claim.end === span.end)
+    if (same) return openExisting(same.id)
+    const pending = list.addPending(span)
+    try {
+      const answer = await api('POST /api/articles/:id/claims', { params: { id: articleId }, body: { revisionId: text.current.id, ...span } })
+      list.addClaim(answer.claim, pending)
+      editor.current?.collapseSelection()
+      if ('existing' in answer) say({ text: ALREADY_MARKED, error: false })
+      else say({ text: 'Claim marked.', error: false })
+    } catch (error) {
+      list.dropPending(pending)
+      throw error
+    }
+  }
+
+  function openExisting(id: string) {
+    suggestions.setOpenSuggestionId(null)
+    list.setOpenClaimId(id)
+    editor.current?.collapseSelection()
+    say({ text: ALREADY_MARKED, error: false })
   }
 
   function markClaim() {
@@ -139,6 +160,37 @@ export function ArticleWorkspace({
       setMessage({ text: `Saved revision ${saved.number}.${lost}`, error: false })
     })
 
+  /** Opens the next (or previous) claim in text order from the open one, or from the caret; the caret goes to its start. */
+  function stepClaim(direction: 1 | -1) {
+    const claims = list.claims.filter((claim) => !claim.orphaned)
+    if (!claims.length) return say({ text: 'No claims yet: select words and press Alt+M to mark one.', error: false })
+    const openIndex = claims.findIndex((claim) => claim.id === list.openClaimId)
+    let index: number
+    if (openIndex >= 0) index = openIndex + direction
+    else {
+      const caret = editor.current?.caretOffset() ?? (direction === 1 ? -1 : Infinity)
+      index = direction === 1 ? claims.findIndex((claim) => claim.start > caret) : claims.findLastIndex((claim) => claim.start < caret)
+    }
+    if (index < 0 || index >= claims.length) index = direction === 1 ? 0 : claims.length - 1
+    const claim = claims[index]
+    suggestions.setOpenSuggestionId(null)
+    list.setOpenClaimId(claim.id)
+    editor.current?.caretAt(claim.start)
+    say({ text: `Claim ${index + 1} of ${claims.length}: “${claim.exact}”`, error: false })
+  }
+
+  const [singleKeys, setSingleKeys] = useSingleKeyShortcuts()
+  useShortcuts({
+    active: !text.editing,
+    singleKeys,
+    onMark: () => {
+      if (!busy) markClaim()
+    },
+    onNext: () => stepClaim(1),
+    onPrevious: () => stepClaim(-1),
+    onBackToText: () => editor.current?.focus(),
+  })
+
   const { openSuggestion } = suggestions
   return (
     <div className="workspace">
@@ -150,7 +202,11 @@ export function ArticleWorkspace({
           busy={busy}
           showSuggestions={suggestions.shown}
           onShowSuggestions={suggestions.setShown}
+          allSuggestions={suggestions.all}
+          onAllSuggestions={suggestions.setAll}
           onMarkClaim={markClaim}
+          singleKeys={singleKeys}
+          onSingleKeys={setSingleKeys}
           onEdit={text.startEditing}
           onSave={saveRevision}
           onCancel={text.cancelEditing}
@@ -187,11 +243,35 @@ export function ArticleWorkspace({
             />
           )
         }
+        suggestionList={
+          suggestions.shown && (
+            <SuggestionList
+              suggestions={suggestions.ranked}
+              all={suggestions.all}
+              openId={suggestions.openSuggestionId}
+              onOpen={(id) => {
+                list.setOpenClaimId(null)
+                suggestions.setOpenSuggestionId(id)
+              }}
+            />
+          )
+        }
         claims={list.claims}
         openClaimId={list.openClaimId}
+        marked={list.marked}
         onOpen={list.setOpenClaimId}
         onClaimChanged={list.claimChanged}
         onReattach={reattach}
+        articleId={articleId}
+        onDeleted={(id) => {
+          list.removeClaim(id)
+          say({ text: 'Claim deleted.', error: false })
+          editor.current?.focus()
+        }}
+        onRestored={(claim) => {
+          list.addClaim(claim)
+          say({ text: 'Claim restored.', error: false })
+        }}
         openClaimTick={live.openClaimTick}
         presence={live.others}
         members={members}

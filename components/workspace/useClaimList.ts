@@ -1,7 +1,10 @@
 'use client'
 // The article's claims in text order, and which one is open.
 import { useCallback, useMemo, useState } from 'react'
+import { PENDING_PREFIX } from '@/lib/editor/claim-highlights'
 import type { Claim, ClaimWithThread } from '../types'
+
+let pendingCount = 0
 
 const byTextOrder = (a: Claim, b: Claim) => a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt)
 
@@ -10,23 +13,66 @@ export function useClaimList(initialClaims: Claim[], initialClaimId: string | nu
   const [openClaimId, setOpenClaimId] = useState<string | null>(
     initialClaimId && initialClaims.some((claim) => claim.id === initialClaimId) ? initialClaimId : null,
   )
+  /** The claim this page just marked, as the POST answered it: its panel opens with it instead of fetching it again. */
+  const [marked, setMarked] = useState<ClaimWithThread | null>(null)
+  /** Highlights drawn at the click, before the server has answered with their claims. */
+  const [pending, setPending] = useState<{ id: string; start: number; end: number }[]>([])
   // One array per claims list: the editor keeps each highlight's range until it changes.
-  const anchoredClaims = useMemo(() => claims.filter((claim) => !claim.orphaned), [claims])
+  const anchoredClaims = useMemo(() => [...claims.filter((claim) => !claim.orphaned), ...pending], [claims, pending])
 
   /** The list as the server has it now. */
   const replaceClaims = useCallback((list: Claim[]) => setClaims([...list].sort(byTextOrder)), [])
 
-  /** A claim just marked: listed, and opened. */
-  const addClaim = useCallback((claim: ClaimWithThread) => {
-    setClaims((list) => [...list, claim].sort(byTextOrder))
+  /** A highlight for words being marked, until their claim arrives; returns its temporary id. */
+  const addPending = useCallback((span: { start: number; end: number }) => {
+    const id = `${PENDING_PREFIX}${++pendingCount}`
+    setPending((list) => [...list, { id, start: span.start, end: span.end }])
+    return id
+  }, [])
+  const dropPending = useCallback((id: string) => setPending((list) => list.filter((p) => p.id !== id)), [])
+
+  /** A claim just marked (or the existing one with those words): listed once, and opened; its pending highlight goes. */
+  const addClaim = useCallback((claim: ClaimWithThread, pendingId?: string) => {
+    setClaims((list) => (list.some((c) => c.id === claim.id) ? list : [...list, claim].sort(byTextOrder)))
+    if (pendingId) setPending((list) => list.filter((p) => p.id !== pendingId))
+    setMarked(claim)
     setOpenClaimId(claim.id)
   }, [])
 
   /** A claim saved in its panel (or re-attached): the list shows its new status, verdict and place. */
   const claimChanged = useCallback((claim: ClaimWithThread) => {
     const { status, verdict, version, exact, start, end, orphaned } = claim
-    setClaims((list) => list.map((c) => (c.id === claim.id ? { ...c, status, verdict, version, exact, start, end, orphaned } : c)).sort(byTextOrder))
+    setClaims((list) => {
+      const listed = list.find((c) => c.id === claim.id)
+      // Unchanged (the panel showing what the list already has): the same list, so the text is not redrawn.
+      if (!listed || (listed.version === version && listed.start === start && listed.end === end && listed.orphaned === orphaned)) return list
+      return list.map((c) => (c.id === claim.id ? { ...c, status, verdict, version, exact, start, end, orphaned } : c)).sort(byTextOrder)
+    })
   }, [])
 
-  return { claims, anchoredClaims, openClaimId, setOpenClaimId, replaceClaims, addClaim, claimChanged }
+  /** A claim deleted (here or by someone else): gone from the list, closed if open. */
+  const removeClaim = useCallback((id: string) => {
+    setClaims((list) => list.filter((c) => c.id !== id))
+    setOpenClaimId((open) => (open === id ? null : open))
+  }, [])
+
+  /** Opens a claim (or closes with null); the just-marked claim's answer serves its first opening only. */
+  const open = useCallback((id: string | null) => {
+    setOpenClaimId(id)
+    setMarked((claim) => (claim && claim.id === id ? claim : null))
+  }, [])
+
+  return {
+    claims,
+    anchoredClaims,
+    openClaimId,
+    setOpenClaimId: open,
+    replaceClaims,
+    addClaim,
+    removeClaim,
+    addPending,
+    dropPending,
+    claimChanged,
+    marked,
+  }
 }

@@ -3,7 +3,7 @@
 // article open (and on which claim), and this page telling them which claim it is on.
 import { useEffect, useState } from 'react'
 import type { PresenceEntry } from '@/lib/live/presence'
-import { api } from '../api'
+import { api, PAGE_ID } from '../api'
 import { useArticleFeed, type FeedChange } from '../live/useArticleFeed'
 
 interface Options {
@@ -23,7 +23,10 @@ export function useLiveArticle({ articleId, initialEventId, openClaimId, onChang
   const [openClaimTick, setOpenClaimTick] = useState(0)
 
   const feed = useArticleFeed(articleId, initialEventId, {
-    onChanges(changes: FeedChange[]) {
+    onChanges(all: FeedChange[]) {
+      // This page's own changes are already on it: the POST's answer showed them.
+      const changes = all.filter((change) => change.originPage !== PAGE_ID)
+      if (!changes.length) return
       onChanged(changes.some((change) => change.kind === 'article.revised'))
       if (changes.some((change) => change.claimId === openClaimId)) setOpenClaimTick((n) => n + 1)
     },

@@ -2,24 +2,26 @@
 // Check-worthy sentences the detector suggests: those no claim covers yet, underlined
 // while "Show suggestions" is on; one may be open in the panel.
 import { useCallback, useMemo, useState } from 'react'
-import { suggestionKey, withoutClaimed, type Suggestion } from '@/lib/suggestions'
+import { suggestionKey, withoutClaimed } from '@/lib/suggestions'
+import type { ArticleSuggestion as Suggestion } from '@/lib/suggestions/article-suggestions'
 import { api } from '../api'
-import type { Claim } from '../types'
 
-export function useSuggestions(articleId: string, initialSuggestions: Suggestion[], anchoredClaims: Claim[]) {
+export function useSuggestions(articleId: string, initialSuggestions: Suggestion[], anchoredClaims: readonly { start: number; end: number }[]) {
   const [suggestions, setSuggestions] = useState(initialSuggestions)
   const [shown, setShown] = useState(true)
+  /** All suggestions, or (the default) only the strongest: about one sentence in five. */
+  const [all, setAll] = useState(false)
   const [openSuggestionId, setOpenSuggestionId] = useState<string | null>(null)
   // Claims marked since (by anyone) cover suggestions: those are no longer shown.
   const open = useMemo(() => withoutClaimed(suggestions, anchoredClaims), [suggestions, anchoredClaims])
   const openSuggestion = open.find((suggestion) => suggestion.id === openSuggestionId) ?? null
+  const visible = useMemo(() => (shown ? (all ? open : open.filter((suggestion) => suggestion.strong)) : []), [open, shown, all])
   const underlined = useMemo(
-    () =>
-      shown
-        ? open.map(({ id, start, end, reasons }) => ({ id, start, end, reason: [...new Set(reasons.map((reason) => reason.label))].join('; ') }))
-        : [],
-    [open, shown],
+    () => visible.map(({ id, start, end, reasons }) => ({ id, start, end, reason: [...new Set(reasons.map((reason) => reason.label))].join('; ') })),
+    [visible],
   )
+  /** The visible suggestions, strongest first, for the panel's list. */
+  const ranked = useMemo(() => [...visible].sort((a, b) => b.score - a.score || a.start - b.start), [visible])
 
   /** The latest revision's suggestions (after someone saved one). */
   const refresh = useCallback(() => {
@@ -36,5 +38,18 @@ export function useSuggestions(articleId: string, initialSuggestions: Suggestion
     setOpenSuggestionId(null)
   }
 
-  return { shown, setShown, underlined, openSuggestion, openSuggestionId, setOpenSuggestionId, refresh, dismiss }
+  return {
+    shown,
+    setShown,
+    all,
+    setAll,
+    hiddenCount: open.length - open.filter((s) => s.strong).length,
+    underlined,
+    ranked,
+    openSuggestion,
+    openSuggestionId,
+    setOpenSuggestionId,
+    refresh,
+    dismiss,
+  }
 }

@@ -45,7 +45,7 @@ export async function listArticles(actor: Actor) {
       title: true,
       publisher: true,
       publishedAt: true,
-      _count: { select: { claims: true } },
+      _count: { select: { claims: { where: { deletedAt: null } } } },
     },
   })
   return articles.map(({ _count, ...article }) => ({ ...article, claimCount: _count.claims }))

@@ -12,6 +12,11 @@ export interface Actor {
   email: string
   role: Role
   newsroomId: string
+  /**
+   * The page that sent the request (its X-Factmark-Page header), when it said: live events
+   * the request causes name it, so that page does not refetch its own change.
+   */
+  pageId?: string
 }
 
 /** What a session cookie says about its sign-in. */

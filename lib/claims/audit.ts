@@ -18,6 +18,8 @@ export type AuditAction =
   | 'claim.reattached'
   | 'claim.linked'
   | 'claim.unlinked'
+  | 'claim.deleted'
+  | 'claim.restored'
   | 'note.added'
   | 'note.edited'
   | 'note.deleted'

@@ -17,10 +17,14 @@ import { isoDate, optionalText, parseInput } from '../validation'
 import { MAX_SUMMARY_LENGTH_UI } from '../verdicts/labels'
 import { statusAfterContentChange, transitionRefusal } from './workflow'
 import { isoDay } from '../format'
+import { deletionRefusal, restoreRefusal, seesDeletedClaims } from './deletion'
+import { deleteClaimInput, restoreClaimInput } from './deletion-input'
 
 export const MAX_SUMMARY_LENGTH = MAX_SUMMARY_LENGTH_UI
 
 const person = personSelect
+/** Claims that are not deleted: every read but the deleted list and the history leaves deleted claims out. */
+const LIVE = { deletedAt: null }
 
 /** What a claim list holds of each claim (listClaims answers exactly this; its tests compare). */
 export const claimSummarySelect = {
@@ -112,7 +116,7 @@ type ClaimRow = Omit<ClaimSummary, ListedPerson> & Record<`${ListedPerson}${'Id'
  * The hottest read of all: every open page reloads it after each change.
  */
 export function listClaims(actor: Actor, articleId: string): Promise<ClaimSummary[]> {
-  return selectClaimSummaries(getDb(), Prisma.sql`c."articleId" = ${articleId} AND c."newsroomId" = ${actor.newsroomId}`)
+  return selectClaimSummaries(getDb(), Prisma.sql`c."articleId" = ${articleId} AND c."newsroomId" = ${actor.newsroomId} AND c."deletedAt" IS NULL`)
 }
 
 /**
@@ -178,7 +182,7 @@ const listedPerson = (id: string | null, name: string | null) => (id === null ? 
 
 export async function getClaim(actor: Actor, claimId: string) {
   const claim = await getDb().claim.findFirst({
-    where: { id: claimId, newsroomId: actor.newsroomId },
+    where: { id: claimId, newsroomId: actor.newsroomId, ...LIVE },
     select: claimDetailSelect,
   })
   if (!claim) throw notFound('The claim')
@@ -188,13 +192,85 @@ export async function getClaim(actor: Actor, claimId: string) {
 
 export type ClaimDetail = Awaited<ReturnType<typeof getClaim>>
 
+/** A claim's history; a deleted claim's only for those who may restore it (editors, admins). */
 export async function getClaimHistory(actor: Actor, claimId: string) {
-  await assertClaimVisible(getDb(), actor, claimId)
+  const claim = await getDb().claim.findFirst({ where: { id: claimId, newsroomId: actor.newsroomId }, select: { deletedAt: true } })
+  if (!claim || (claim.deletedAt && !seesDeletedClaims(actor))) throw notFound('The claim')
   return listHistory(actor, claimId)
 }
 
+/**
+ * Deletes a claim (softly): it leaves the article, the lists, the review desk, search,
+ * matching, the report and every export, live for everyone; its history records who and why.
+ * Rules in ./deletion.ts. Answers the deleted claim's id and version.
+ */
+export async function deleteClaim(actor: Actor, claimId: string, rawInput: unknown) {
+  const { version, reason } = parseInput(deleteClaimInput, rawInput)
+  return getDb().$transaction(async (tx) => {
+    const claim = await tx.claim.findFirst({
+      where: { id: claimId, newsroomId: actor.newsroomId, ...LIVE },
+      select: { status: true, createdById: true, version: true },
+    })
+    if (!claim) throw notFound('The claim')
+    const refusal = deletionRefusal(claim, actor, reason)
+    if (refusal)
+      throw refusal.kind === 'FORBIDDEN' ? new AppError(403, 'FORBIDDEN', refusal.message) : invalid(refusal.message, { reason: [refusal.message] })
+    if (claim.version !== version) throw await staleClaim(tx, claimId)
+    const { count } = await tx.claim.updateMany({
+      where: { id: claimId, newsroomId: actor.newsroomId, version, deletedAt: null },
+      data: { deletedAt: new Date(), deletedById: actor.id, deleteReason: reason || null, version: { increment: 1 }, updatedById: actor.id },
+    })
+    if (count === 0) throw await staleClaim(tx, claimId)
+    await recordAudit(tx, actor, claimId, 'claim.deleted', null, { reason: reason || null })
+    return { id: claimId, version: version + 1 }
+  }, TX_OPTIONS)
+}
+
+/** Brings a deleted claim back where it was (editors and admins). */
+export async function restoreClaim(actor: Actor, claimId: string, rawInput: unknown) {
+  const { version } = parseInput(restoreClaimInput, rawInput)
+  const refusal = restoreRefusal(actor)
+  if (refusal) throw new AppError(403, 'FORBIDDEN', refusal.message)
+  await getDb().$transaction(async (tx) => {
+    const { count } = await tx.claim.updateMany({
+      where: { id: claimId, newsroomId: actor.newsroomId, version, deletedAt: { not: null } },
+      data: { deletedAt: null, deletedById: null, deleteReason: null, version: { increment: 1 }, updatedById: actor.id },
+    })
+    if (count === 0) {
+      const claim = await tx.claim.findFirst({ where: { id: claimId, newsroomId: actor.newsroomId }, select: { deletedAt: true } })
+      if (!claim) throw notFound('The claim')
+      if (!claim.deletedAt) throw conflict('This claim is not deleted: someone restored it already.')
+      throw await staleClaim(tx, claimId)
+    }
+    await recordAudit(tx, actor, claimId, 'claim.restored', null, null)
+  }, TX_OPTIONS)
+  return getClaim(actor, claimId)
+}
+
+/** An article's deleted claims, most recently deleted first, for editors and admins (to restore them). */
+export async function listDeletedClaims(actor: Actor, articleId: string) {
+  if (!seesDeletedClaims(actor)) throw new AppError(403, 'FORBIDDEN', 'Only editors see deleted claims.')
+  const article = await getDb().article.findFirst({ where: { id: articleId, newsroomId: actor.newsroomId }, select: { id: true } })
+  if (!article) throw notFound('The article')
+  const rows = await getDb().claim.findMany({
+    where: { articleId, newsroomId: actor.newsroomId, deletedAt: { not: null } },
+    orderBy: [{ deletedAt: 'desc' }, { id: 'asc' }],
+    take: 500,
+    select: { id: true, exact: true, status: true, version: true, deletedAt: true, deleteReason: true, deletedById: true },
+  })
+  const names = await getDb().user.findMany({
+    where: { id: { in: [...new Set(rows.map((row) => row.deletedById).filter((id): id is string => !!id))] }, newsroomId: actor.newsroomId },
+    select: { id: true, name: true },
+  })
+  const nameOf = new Map(names.map((user) => [user.id, user.name]))
+  return rows.map(({ deletedById, ...row }) => ({
+    ...row,
+    deletedBy: deletedById ? { id: deletedById, name: nameOf.get(deletedById) ?? 'someone' } : null,
+  }))
+}
+
 export async function assertClaimVisible(db: Tx, actor: Actor, claimId: string) {
-  const claim = await db.claim.findFirst({ where: { id: claimId, newsroomId: actor.newsroomId }, select: auditedSelect })
+  const claim = await db.claim.findFirst({ where: { id: claimId, newsroomId: actor.newsroomId, ...LIVE }, select: auditedSelect })
   if (!claim) throw notFound('The claim')
   return claim
 }
@@ -219,10 +295,41 @@ async function selectorsForSelection(tx: Tx, actor: Actor, articleId: string, in
   return { revision, selectors }
 }
 
-export async function markClaim(actor: Actor, articleId: string, rawInput: unknown) {
+/**
+ * Marks the selected words as a claim. Marking exactly the words of an existing claim
+ * (same article, same span, not orphaned or deleted) makes nothing: it answers that claim,
+ * with `existing: true`. Overlapping claims over different words are allowed.
+ * `duplicates: 'allow'` (never reachable from the API) marks them anyway: test fixtures that
+ * need many claims on the same words use it.
+ */
+export async function markClaim(
+  actor: Actor,
+  articleId: string,
+  rawInput: unknown,
+  { duplicates = 'open' }: { duplicates?: 'open' | 'allow' } = {},
+): Promise<ClaimDetail & { existing?: true }> {
   const input = parseInput(markClaimInput, rawInput)
+  let existing = false
   const [claim] = await getDb().$transaction(async (tx) => {
     const { revision, selectors } = await selectorsForSelection(tx, actor, articleId, input)
+    // Two identical markings at once: the second waits for the first, then finds its claim.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`claim-span:${articleId}:${selectors.position.start}:${selectors.position.end}`}))`
+    const same = await tx.claim.findFirst({
+      where: {
+        articleId,
+        newsroomId: actor.newsroomId,
+        start: selectors.position.start,
+        end: selectors.position.end,
+        orphaned: false,
+        ...LIVE,
+      },
+      orderBy: { createdAt: 'asc' },
+      select: { id: true },
+    })
+    if (same && duplicates === 'open') {
+      existing = true
+      return selectClaimSummaries(tx, Prisma.sql`c."id" = ${same.id}`)
+    }
     const claim = await tx.claim.create({
       data: {
         newsroomId: actor.newsroomId,
@@ -237,7 +344,8 @@ export async function markClaim(actor: Actor, articleId: string, rawInput: unkno
     await recordAudit(tx, actor, claim.id, 'claim.created', null, { exact: selectors.quote.exact })
     return selectClaimSummaries(tx, Prisma.sql`c."id" = ${claim.id}`)
   })
-  // Read back as it was created, in the same transaction: nothing is attached to it yet.
+  // The existing claim with its thread; a new one read back as it was created, in the same transaction: nothing is attached to it yet.
+  if (existing) return { ...(await getClaim(actor, claim.id)), existing: true }
   return { ...claim, claimantType: null, notes: [], sources: [], reviews: [] } satisfies ClaimDetail
 }
 
@@ -296,7 +404,7 @@ export const reattachInput = markClaimInput.extend({ version: z.number().int().m
 export async function reattachClaim(actor: Actor, claimId: string, rawInput: unknown) {
   const { version, ...selection } = parseInput(reattachInput, rawInput)
   const claim = await getDb().claim.findFirst({
-    where: { id: claimId, newsroomId: actor.newsroomId },
+    where: { id: claimId, newsroomId: actor.newsroomId, ...LIVE },
     select: { articleId: true, exact: true, start: true, end: true },
   })
   if (!claim) throw notFound('The claim')

@@ -56,7 +56,7 @@ export async function addNote(actor: Actor, claimId: string, rawInput: unknown) 
 /** The note, if it is on a claim of the actor's newsroom and the actor wrote it. */
 async function ownNote(actor: Actor, noteId: string) {
   const note = await getDb().note.findFirst({
-    where: { id: noteId, claim: { newsroomId: actor.newsroomId } },
+    where: { id: noteId, claim: { newsroomId: actor.newsroomId, deletedAt: null } },
     select: { id: true, claimId: true, authorId: true, deletedAt: true },
   })
   if (!note) throw notFound('The note')

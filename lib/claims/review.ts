@@ -21,6 +21,7 @@ export type ReviewFilters = z.infer<typeof reviewFilters>
 export async function reviewQueue(actor: Actor, filters: ReviewFilters) {
   const where: Prisma.ClaimWhereInput = {
     newsroomId: actor.newsroomId,
+    deletedAt: null,
     status: filters.status,
     ...(filters.articleId ? { articleId: filters.articleId } : {}),
     ...(filters.verdict ? { verdict: filters.verdict } : {}),
@@ -56,7 +57,7 @@ export async function statusCountsByArticle(actor: Actor) {
       orderBy: [{ publishedAt: 'desc' }, { createdAt: 'desc' }],
       select: { id: true, title: true },
     }),
-    getDb().claim.groupBy({ by: ['articleId', 'status'], where: { newsroomId: actor.newsroomId }, _count: { _all: true } }),
+    getDb().claim.groupBy({ by: ['articleId', 'status'], where: { newsroomId: actor.newsroomId, deletedAt: null }, _count: { _all: true } }),
   ])
   return articles.map((article) => {
     const counts = Object.fromEntries(Object.values(ClaimStatus).map((status) => [status, 0])) as Record<ClaimStatus, number>

@@ -86,7 +86,7 @@ export async function addSource(actor: Actor, claimId: string, rawInput: unknown
 
 async function visibleSource(actor: Actor, sourceId: string) {
   const source = await getDb().source.findFirst({
-    where: { id: sourceId, claim: { newsroomId: actor.newsroomId } },
+    where: { id: sourceId, claim: { newsroomId: actor.newsroomId, deletedAt: null } },
     select: { id: true, claimId: true },
   })
   if (!source) throw notFound('The source')

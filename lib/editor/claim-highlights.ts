@@ -23,6 +23,10 @@ declare module '@tiptap/core' {
   }
 }
 
+/** Ids of highlights drawn for words being marked, before their claim exists (see useClaimList). */
+export const PENDING_PREFIX = 'pending-'
+const isPending = (id: string) => id.startsWith(PENDING_PREFIX)
+
 /** Highlights these claims, the selected one marked (`claims` stays the same array until the list changes). */
 export function showClaims(editor: Editor, claims: HighlightedClaim[], selectedId: string | null) {
   const storage = editor.storage.claimHighlights
@@ -67,11 +71,14 @@ export const ClaimHighlights = Extension.create<Record<string, never>, ClaimHigh
         return placed.ranges.map(({ id, from, to }) =>
           // An explicit nodeName gives every claim its own element, so overlapping
           // claims nest instead of merging into one span with one id.
-          Decoration.Inline(from, to, {
-            nodeName: 'span',
-            class: id === selectedId ? 'claim-highlight is-selected' : 'claim-highlight',
-            'data-claim-id': id,
-          }),
+          isPending(id)
+            ? // Words being marked: drawn at the click, not yet a claim (no claim id to open).
+              Decoration.Inline(from, to, { nodeName: 'span', class: 'claim-highlight is-pending', 'data-pending-claim': id })
+            : Decoration.Inline(from, to, {
+                nodeName: 'span',
+                class: id === selectedId ? 'claim-highlight is-selected' : 'claim-highlight',
+                'data-claim-id': id,
+              }),
         )
       },
     }

@@ -98,6 +98,7 @@ function fetchBatch(actor: Actor, articleId: string, includeUnapproved: boolean,
     where: {
       articleId,
       newsroomId: actor.newsroomId,
+      deletedAt: null,
       ...(includeUnapproved ? {} : { status: 'APPROVED' as const }),
       ...(after ? { OR: [{ start: { gt: after.start } }, { start: after.start, id: { gt: after.id } }] } : {}),
     },
@@ -147,7 +148,7 @@ export async function reportContext(
 ): Promise<ExportContext> {
   const article = await loadReportArticle(actor, articleId, baseUrl)
   const claimCount = await getDb().claim.count({
-    where: { articleId, newsroomId: actor.newsroomId, ...(includeUnapproved ? {} : { status: 'APPROVED' }) },
+    where: { articleId, newsroomId: actor.newsroomId, deletedAt: null, ...(includeUnapproved ? {} : { status: 'APPROVED' }) },
   })
   return {
     article,
@@ -164,6 +165,7 @@ export async function newsroomReport(actor: Actor, { from, to }: { from: string;
   const claims = await getDb().claim.findMany({
     where: {
       newsroomId: actor.newsroomId,
+      deletedAt: null,
       status: 'APPROVED',
       approvedAt: { gte: new Date(`${from}T00:00:00Z`), lt: new Date(new Date(`${to}T00:00:00Z`).getTime() + 86_400_000) },
     },

@@ -1,6 +1,7 @@
 // Route handler plumbing: authenticate, parse JSON safely, and turn domain
 // errors into the API's one error shape instead of stack traces.
 import 'server-only'
+import { createHash } from 'node:crypto'
 import { NextResponse } from 'next/server'
 import { requireActor, type Actor } from '../auth/actor'
 import { isDatabaseUnavailable } from '../db/unavailable'
@@ -23,22 +24,50 @@ export interface ApiErrorBody {
   error: { code: string; message: string; fields?: FieldErrors; [detail: string]: unknown }
 }
 
+/** A handler's JSON body: what it returns, or what the NextResponse it builds itself carries. */
+type BodyOf<R> = R extends NextResponse<infer Body> ? Body : R
+
 /**
  * A route handler for a signed-in member: the handler's result is the answer's JSON body. The
  * returned function's type carries that result (`NextResponse<R>`), which is how the browser's
  * API client (components/api.ts) knows each answer's shape: change a route and `tsc` fails there.
  */
 export function apiRoute<R, P extends Params = Params>(handler: (ctx: ApiContext<P>) => Promise<R>, { status = 200 } = {}) {
-  return async (request: Request, context: { params: Promise<P> }): Promise<NextResponse<R> | NextResponse<ApiErrorBody>> => {
+  return async (request: Request, context: { params: Promise<P> }): Promise<NextResponse<BodyOf<R>> | NextResponse<ApiErrorBody>> => {
     try {
       assertSameOrigin(request)
-      const actor = await requireActor()
+      const actor = withPage(await requireActor(), request)
       const result = await handler({ actor, params: await context.params, request })
-      return NextResponse.json(result, { status })
+      if (result instanceof NextResponse) return result as NextResponse<BodyOf<R>>
+      return NextResponse.json(result as BodyOf<R>, { status })
     } catch (error) {
       return errorResponse(error)
     }
   }
+}
+
+/** The header a page names itself in (a random id per page load), and what it may hold. */
+export const PAGE_HEADER = 'x-factmark-page'
+const PAGE_ID = /^[A-Za-z0-9_-]{8,64}$/
+
+/** The actor, with the page that sent the request when it named a well-formed one (anything else is ignored). */
+export function withPage(actor: Actor, request: Request): Actor {
+  const pageId = request.headers.get(PAGE_HEADER)
+  return pageId && PAGE_ID.test(pageId) ? { ...actor, pageId } : actor
+}
+
+/**
+ * A JSON answer the browser may keep and revalidate: its ETag is a digest of the body, and a
+ * request naming that ETag (If-None-Match, which the browser's cache sends by itself) gets an
+ * empty 304 instead of the body again. `private, no-cache`: kept per user, always revalidated.
+ */
+export function conditionalJson<T>(request: Request, body: T): NextResponse<T> {
+  const json = JSON.stringify(body)
+  const etag = `"${createHash('sha256').update(json).digest('base64url').slice(0, 27)}"`
+  const headers = { ETag: etag, 'Cache-Control': 'private, no-cache', Vary: 'Cookie' }
+  const asked = request.headers.get('if-none-match')
+  if (asked && asked.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)) return new NextResponse<T>(null, { status: 304, headers })
+  return new NextResponse<T>(json, { status: 200, headers: { ...headers, 'Content-Type': 'application/json' } })
 }
 
 export function errorResponse(error: unknown): NextResponse<ApiErrorBody> {

@@ -16,6 +16,8 @@ export interface LiveEvent {
   articleId: string
   kind: string
   claimId: string | null
+  /** The page whose request made the change (see Actor.pageId), or null. */
+  originPage: string | null
 }
 
 /** Catch-up sends at most this many events; a reader further behind reloads instead. */
@@ -31,10 +33,10 @@ const REORDER_WINDOW = '2 seconds'
 export async function publishClaimEvent(tx: Tx, actor: Actor, claimId: string, kind: string) {
   await tx.$executeRaw`
     WITH event AS (
-      INSERT INTO "ArticleEvent" ("newsroomId", "articleId", "kind", "claimId", "actorId")
-      SELECT "newsroomId", "articleId", ${kind}, "id", ${actor.id} FROM "Claim" WHERE "id" = ${claimId}
-      RETURNING "id", "articleId", "kind", "claimId")
-    SELECT pg_notify(${EVENTS_CHANNEL}, json_build_object('id', "id"::text, 'articleId', "articleId", 'kind', "kind", 'claimId', "claimId")::text)
+      INSERT INTO "ArticleEvent" ("newsroomId", "articleId", "kind", "claimId", "actorId", "originPage")
+      SELECT "newsroomId", "articleId", ${kind}, "id", ${actor.id}, ${actor.pageId ?? null} FROM "Claim" WHERE "id" = ${claimId}
+      RETURNING "id", "articleId", "kind", "claimId", "originPage")
+    SELECT pg_notify(${EVENTS_CHANNEL}, json_build_object('id', "id"::text, 'articleId', "articleId", 'kind', "kind", 'claimId', "claimId", 'originPage', "originPage")::text)
     FROM event`
 }
 
@@ -42,10 +44,10 @@ export async function publishClaimEvent(tx: Tx, actor: Actor, claimId: string, k
 export async function publishArticleEvent(tx: Tx, actor: Actor, articleId: string, kind: string) {
   await tx.$executeRaw`
     WITH event AS (
-      INSERT INTO "ArticleEvent" ("newsroomId", "articleId", "kind", "actorId")
-      VALUES (${actor.newsroomId}, ${articleId}, ${kind}, ${actor.id})
-      RETURNING "id", "articleId", "kind")
-    SELECT pg_notify(${EVENTS_CHANNEL}, json_build_object('id', "id"::text, 'articleId', "articleId", 'kind', "kind", 'claimId', NULL)::text)
+      INSERT INTO "ArticleEvent" ("newsroomId", "articleId", "kind", "actorId", "originPage")
+      VALUES (${actor.newsroomId}, ${articleId}, ${kind}, ${actor.id}, ${actor.pageId ?? null})
+      RETURNING "id", "articleId", "kind", "originPage")
+    SELECT pg_notify(${EVENTS_CHANNEL}, json_build_object('id', "id"::text, 'articleId', "articleId", 'kind', "kind", 'claimId', NULL, 'originPage', "originPage")::text)
     FROM event`
 }
 
@@ -77,8 +79,8 @@ export async function eventsSince(actor: Actor, articleId: string, lastId: strin
     })
     if (!known) return null
   }
-  const rows = await db.$queryRaw<{ id: bigint; articleId: string; kind: string; claimId: string | null }[]>`
-    SELECT "id", "articleId", "kind", "claimId" FROM "ArticleEvent"
+  const rows = await db.$queryRaw<{ id: bigint; articleId: string; kind: string; claimId: string | null; originPage: string | null }[]>`
+    SELECT "id", "articleId", "kind", "claimId", "originPage" FROM "ArticleEvent"
     WHERE "articleId" = ${articleId} AND "newsroomId" = ${actor.newsroomId}
       AND ("id" > ${BigInt(lastId)}
         OR "createdAt" >= (SELECT "createdAt" - ${REORDER_WINDOW}::interval FROM "ArticleEvent" WHERE "id" = ${BigInt(lastId)}))

@@ -121,7 +121,13 @@ export class LiveHub {
     for (const subscriber of set) {
       if (message.channel === PRESENCE_CHANNEL) subscriber.onPresence()
       else if (typeof payload.id === 'string' && typeof payload.kind === 'string')
-        subscriber.onEvent({ id: payload.id, articleId: payload.articleId, kind: payload.kind, claimId: payload.claimId ?? null })
+        subscriber.onEvent({
+          id: payload.id,
+          articleId: payload.articleId,
+          kind: payload.kind,
+          claimId: payload.claimId ?? null,
+          originPage: typeof payload.originPage === 'string' ? payload.originPage : null,
+        })
     }
   }
 

@@ -56,7 +56,10 @@ export async function updatePresence(actor: Actor, articleId: string, rawInput: 
   const input = parseInput(presenceInput, rawInput)
   await requireVisibleArticle(actor, articleId)
   if (input.claimId) {
-    const claim = await getDb().claim.findFirst({ where: { id: input.claimId, articleId, newsroomId: actor.newsroomId }, select: { id: true } })
+    const claim = await getDb().claim.findFirst({
+      where: { id: input.claimId, articleId, newsroomId: actor.newsroomId, deletedAt: null },
+      select: { id: true },
+    })
     if (!claim) throw notFound('The claim')
   }
   const { count } = await getDb().articlePresence.updateMany({
@@ -82,7 +85,7 @@ export async function listPresence(actor: Actor, articleId: string): Promise<Pre
   })
   const claimIds = [...new Set(rows.map((row) => row.claimId).filter((id): id is string => !!id))]
   const claims = await getDb().claim.findMany({
-    where: { id: { in: claimIds }, articleId, newsroomId: actor.newsroomId },
+    where: { id: { in: claimIds }, articleId, newsroomId: actor.newsroomId, deletedAt: null },
     select: { id: true, exact: true },
   })
   const quote = new Map(claims.map((claim) => [claim.id, claim]))

@@ -34,7 +34,7 @@ type Nothing = Record<string, never>
 /** What each event of the feed carries; the browser's useArticleFeed reads it by this type. */
 export interface FeedEvents {
   hello: { connectionId: string; lastEventId: string }
-  change: Pick<LiveEvent, 'id' | 'kind' | 'claimId'>
+  change: Pick<LiveEvent, 'id' | 'kind' | 'claimId' | 'originPage'>
   /** After a catch-up: how many missed changes were sent. */
   'caught-up': { count: number }
   /** The server lost its database for a moment; the page stays connected. */
@@ -92,7 +92,7 @@ export async function openArticleFeed({
     sentRecently.add(event.id)
     if (sentRecently.size > 5000) sentRecently.delete(sentRecently.values().next().value!)
     if (BigInt(event.id) > BigInt(lastSent)) lastSent = event.id
-    send('change', { id: event.id, kind: event.kind, claimId: event.claimId }, event.id)
+    send('change', { id: event.id, kind: event.kind, claimId: event.claimId, originPage: event.originPage }, event.id)
   }
   /** Sends what the log holds after the last event sent; "reset" when the page must reload instead. */
   const catchUp = () => {

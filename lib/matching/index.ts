@@ -55,7 +55,7 @@ interface CandidateRow extends Similarities {
 export async function findPreviouslyChecked(actor: Actor, claimId: string, options: { limit?: number } = {}) {
   const { limit } = parseInput(matchOptions, options)
   const claim = await getDb().claim.findFirst({
-    where: { id: claimId, newsroomId: actor.newsroomId },
+    where: { id: claimId, newsroomId: actor.newsroomId, deletedAt: null },
     select: { id: true, exact: true, summary: true, articleId: true },
   })
   if (!claim) throw notFound('The claim')
@@ -83,7 +83,7 @@ export async function findPreviouslyChecked(actor: Actor, claimId: string, optio
 
   const [cards, linked] = await Promise.all([
     getDb().claim.findMany({
-      where: { id: { in: scored.map((match) => match.id) }, newsroomId: actor.newsroomId },
+      where: { id: { in: scored.map((match) => match.id) }, newsroomId: actor.newsroomId, deletedAt: null },
       select: claimCardSelect,
     }),
     linkedIds(getDb(), actor, claim.id),
@@ -122,7 +122,7 @@ export function candidatesQuery(
   const words = pairsQuery(lexemes.all)
   // Other claims of the newsroom: any in other articles, and the earlier ones of this article
   // (a later claim on the same words is more likely a re-marking than an earlier check).
-  const eligible = Prisma.sql`c."newsroomId" = ${actor.newsroomId} AND c.id <> ${claim.id}
+  const eligible = Prisma.sql`c."newsroomId" = ${actor.newsroomId} AND c.id <> ${claim.id} AND c."deletedAt" IS NULL
     AND (c."articleId" <> ${claim.articleId}
          OR c."createdAt" < (SELECT "createdAt" FROM "Claim" WHERE id = ${claim.id}))`
 
@@ -152,7 +152,7 @@ export function candidatesQuery(
       word_similarity(${claim.exact}, coalesce(c.summary, ''))::float8 AS "quoteInCandidateSummary",
       similarity(c.exact, ${summary})::float8 AS "summaryToCandidateQuote"
     FROM candidates JOIN "Claim" c ON c.id = candidates.id
-    WHERE c."newsroomId" = ${actor.newsroomId}`
+    WHERE c."newsroomId" = ${actor.newsroomId} AND c."deletedAt" IS NULL`
 }
 
 // ---------------------------------------------------------------------------
@@ -163,7 +163,7 @@ export const linkInput = z.strictObject({ claimId: id })
 /** Both claims, if both are the actor's newsroom's; a 404 otherwise, whichever is missing. */
 async function bothVisible(tx: Tx, actor: Actor, claimId: string, otherId: string) {
   const claims = await tx.claim.findMany({
-    where: { id: { in: [claimId, otherId] }, newsroomId: actor.newsroomId },
+    where: { id: { in: [claimId, otherId] }, newsroomId: actor.newsroomId, deletedAt: null },
     select: { id: true, exact: true, article: { select: { title: true } } },
   })
   const claim = claims.find((c) => c.id === claimId)
@@ -222,11 +222,12 @@ async function linkedIds(db: Tx, actor: Actor, claimId: string) {
 /** The claims linked to this one, oldest link first; the same link shows on both claims. */
 export async function listLinkedClaims(actor: Actor, claimId: string) {
   const db = getDb()
-  if (!(await db.claim.findFirst({ where: { id: claimId, newsroomId: actor.newsroomId }, select: { id: true } }))) {
+  if (!(await db.claim.findFirst({ where: { id: claimId, newsroomId: actor.newsroomId, deletedAt: null }, select: { id: true } }))) {
     throw notFound('The claim')
   }
   const links = await db.claimLink.findMany({
-    where: linksOf(actor, claimId),
+    // A deleted claim's links stay (a restore brings them back) but are not shown.
+    where: { ...linksOf(actor, claimId), claimA: { deletedAt: null }, claimB: { deletedAt: null } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { createdAt: true, claimA: { select: claimCardSelect }, claimB: { select: claimCardSelect } },
   })

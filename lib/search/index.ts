@@ -139,7 +139,7 @@ export async function searchClaims(actor: Actor, rawInput: unknown): Promise<Sea
 
 /** The filters, on the claim `c`; part of every branch so that no branch can see past them or the newsroom. */
 function claimFilters(actor: Actor, input: SearchInput) {
-  const conditions = [Prisma.sql`c."newsroomId" = ${actor.newsroomId}`]
+  const conditions = [Prisma.sql`c."newsroomId" = ${actor.newsroomId}`, Prisma.sql`c."deletedAt" IS NULL`]
   if (input.verdict) conditions.push(Prisma.sql`c.verdict = CAST(${input.verdict} AS "Verdict")`)
   if (input.status) conditions.push(Prisma.sql`c.status = CAST(${input.status} AS "ClaimStatus")`)
   if (input.articleId) conditions.push(Prisma.sql`c."articleId" = ${input.articleId}`)

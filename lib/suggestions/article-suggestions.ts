@@ -7,22 +7,35 @@ import { z } from 'zod'
 import type { Actor } from '../auth/load-actor'
 import { getDb } from '../db/client'
 import { notFound } from '../errors'
+import { defaultVisible } from './density'
 import { detectSuggestions, type Suggestion } from './detect'
 import { suggestionKey, withoutClaimed } from './index'
+import { segmentSentences } from './segment'
 import { parseInput } from '../validation'
 
 export type { Suggestion }
 
-/** The suggestions still open on a text: detected, minus dismissed keys and claimed spans. */
+/** A suggestion as the article page gets it: `strong` when it is among those shown by default. */
+export type ArticleSuggestion = Suggestion & { strong: boolean }
+
+/**
+ * The suggestions still open on a text: detected, minus dismissed keys and claimed spans.
+ * The strongest (lib/suggestions/density.ts: at most about one sentence in five, none below
+ * 0.5) are chosen among those not dismissed, before claimed ones go: marking a claim does
+ * not promote a weaker suggestion into the default view.
+ */
 export function openSuggestions(input: {
   text: string
   language: string | null
   claims: { start: number; end: number; orphaned?: boolean }[]
   dismissedKeys: Set<string>
-}): Suggestion[] {
-  const suggestions = detectSuggestions(input.text, { language: input.language })
+}): ArticleSuggestion[] {
+  const detected = detectSuggestions(input.text, { language: input.language }).filter(
+    (suggestion) => !input.dismissedKeys.has(suggestionKey(suggestion.exact)),
+  )
+  const strong = new Set(defaultVisible(detected, segmentSentences(input.text, input.language).length))
   return withoutClaimed(
-    suggestions.filter((suggestion) => !input.dismissedKeys.has(suggestionKey(suggestion.exact))),
+    detected.map((suggestion) => ({ ...suggestion, strong: strong.has(suggestion) })),
     input.claims.filter((claim) => !claim.orphaned),
   )
 }
@@ -36,13 +49,13 @@ export async function dismissedSuggestionKeys(actor: Actor, articleId: string): 
   return new Set(rows.map((row) => row.key))
 }
 
-export async function listSuggestions(actor: Actor, articleId: string): Promise<Suggestion[]> {
+export async function listSuggestions(actor: Actor, articleId: string): Promise<ArticleSuggestion[]> {
   const article = await getDb().article.findFirst({
     where: { id: articleId, newsroomId: actor.newsroomId },
     select: {
       language: true,
       revisions: { orderBy: { number: 'desc' }, take: 1, select: { text: true } },
-      claims: { where: { orphaned: false }, select: { start: true, end: true } },
+      claims: { where: { orphaned: false, deletedAt: null }, select: { start: true, end: true } },
       dismissedSuggestions: { select: { key: true } },
     },
   })

@@ -89,7 +89,7 @@ export async function rowCounts() {
 /** A fresh claim on `articleId` (the same words may be marked any number of times). */
 export async function markDwClaim(actor: Actor, articleId: string, words = 'Russia was not') {
   const revision = await getLatestRevision(actor, articleId)
-  return markClaim(actor, articleId, { revisionId: revision.id, ...spanOf(revision.text, words), exact: words })
+  return markClaim(actor, articleId, { revisionId: revision.id, ...spanOf(revision.text, words), exact: words }, { duplicates: 'allow' })
 }
 
 /** Everything stored about one claim: its row and every row hanging off it. */

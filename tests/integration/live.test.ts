@@ -66,7 +66,19 @@ describe('events', () => {
       { kind: 'claim.updated', claimId: claim.id },
     ])
     const row = await getDb().articleEvent.findFirstOrThrow({ where: { claimId: claim.id }, orderBy: { id: 'desc' } })
-    expect(Object.keys(row).sort()).toEqual(['actorId', 'articleId', 'claimId', 'createdAt', 'id', 'kind', 'newsroomId'])
+    expect(Object.keys(row).sort()).toEqual(['actorId', 'articleId', 'claimId', 'createdAt', 'id', 'kind', 'newsroomId', 'originPage'])
+    expect(row.originPage).toBeNull()
+  })
+
+  it('names the page that made a change (its X-Factmark-Page id), in the log and the notification, so that page can skip its echo', async () => {
+    const before = await latestEventId(articleId)
+    const claim = await markDwClaim({ ...checker, pageId: 'page-0123456789abcdef' }, articleId)
+    await updateClaimDetails(checker, claim.id, { version: claim.version, claimant: 'Rex Tillerson' })
+    const events = (await eventsSince(checker, articleId, before))!.filter((event) => BigInt(event.id) > BigInt(before))
+    expect(events.map(({ kind, originPage }) => ({ kind, originPage }))).toEqual([
+      { kind: 'claim.created', originPage: 'page-0123456789abcdef' },
+      { kind: 'claim.updated', originPage: null },
+    ])
   })
 
   it('writes nothing for a refused change', async () => {

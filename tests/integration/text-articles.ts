@@ -12,8 +12,8 @@ export async function importTextArticle(actor: Actor, title: string, paragraphs:
   return id
 }
 
-/** Marks `words` (their first occurrence) on the article's latest revision; returns the claim. */
+/** Marks `words` (their first occurrence) on the article's latest revision; returns the claim (a new one each time: duplicates allowed). */
 export async function markWords(actor: Actor, articleId: string, words: string) {
   const revision = await getLatestRevision(actor, articleId)
-  return markClaim(actor, articleId, { revisionId: revision.id, ...spanOf(revision.text, words), exact: words })
+  return markClaim(actor, articleId, { revisionId: revision.id, ...spanOf(revision.text, words), exact: words }, { duplicates: 'allow' })
 }

@@ -1,6 +1,7 @@
+import { NextResponse } from 'next/server'
 import type { DocNode } from '@/lib/anchoring/canonical'
 import { listClaims, markClaim } from '@/lib/claims'
-import { type ApiContext, apiRoute, readJson } from '@/lib/http'
+import { type ApiContext, apiRoute, conditionalJson, readJson } from '@/lib/http'
 import { getLatestRevision, getLatestRevisionRef } from '@/lib/articles/revisions'
 
 // ?doc=1 adds the revision's document: a live page reloading after someone saved a revision.
@@ -11,10 +12,12 @@ export const GET = apiRoute(async ({ actor, params, request }: ApiContext<{ id: 
     ? getLatestRevision(actor, params.id).then(({ id, number, doc }) => ({ id, number, doc }))
     : getLatestRevisionRef(actor, params.id)
   const [latest, claims] = await Promise.all([revision, listClaims(actor, params.id)])
-  return { revision: latest, claims }
+  // The list unchanged since the page last had it: 304, no body (the browser's cache answers the page).
+  return conditionalJson(request, { revision: latest, claims })
 })
 
-export const POST = apiRoute(
-  async ({ actor, params, request }: ApiContext<{ id: string }>) => ({ claim: await markClaim(actor, params.id, await readJson(request)) }),
-  { status: 201 },
-)
+// 201 with the new claim; 200 with `existing: true` when exactly these words are already a claim.
+export const POST = apiRoute(async ({ actor, params, request }: ApiContext<{ id: string }>) => {
+  const { existing, ...claim } = await markClaim(actor, params.id, await readJson(request))
+  return existing ? NextResponse.json({ claim, existing: true }) : NextResponse.json({ claim }, { status: 201 })
+})

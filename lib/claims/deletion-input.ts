@@ -1,0 +1,14 @@
+// The inputs of deleting and restoring a claim (server side; the rules are ./deletion.ts).
+import { z } from 'zod'
+import { MAX_DELETE_REASON_LENGTH } from './deletion'
+
+export const deleteClaimInput = z.strictObject({
+  version: z.number().int().min(1),
+  reason: z
+    .string()
+    .trim()
+    .max(MAX_DELETE_REASON_LENGTH, `The reason is limited to ${MAX_DELETE_REASON_LENGTH.toLocaleString('en')} characters.`)
+    .optional(),
+})
+
+export const restoreClaimInput = z.strictObject({ version: z.number().int().min(1) })
