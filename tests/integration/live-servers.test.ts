@@ -67,7 +67,7 @@ it('delivers a change made through one server to a subscriber of the other, and 
 
   const claimId = await markThrough(a, checkerOnA, 'Russia was not')
   const change = await feed.next((m) => m.event === 'change' && m.data.claimId === claimId)
-  expect(change.data).toEqual({ id: change.id, kind: 'claim.created', claimId })
+  expect(change.data).toEqual({ id: change.id, kind: 'claim.created', claimId, originPage: null }) // made through the API, by no page
 
   const outsiderOnB = await signIn(b.url, outsider.email, PASSWORD)
   const refused = await fetch(`${b.url}/api/articles/${articleId}/events`, { headers: { Cookie: outsiderOnB } })
