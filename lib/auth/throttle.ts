@@ -6,6 +6,7 @@
 import 'server-only'
 import { getDb } from '../db/client'
 import { authenticate } from './credentials'
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_MS, deviceKey, readCookie, signDeviceCookie, verifyDeviceCookie } from './device-cookie'
 import { burnPasswordCheck } from './password'
 import { startSession } from './sessions'
 import {
@@ -75,15 +76,31 @@ export async function recordLoginSuccess(attemptId: bigint) {
   await getDb().loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true }, select: { id: true } })
 }
 
+/** Where a successful sign-in's new device cookie goes (next/headers' cookies() in the app; a spy in tests). */
+export type DeviceCookieSink = (cookie: { name: string; value: string; maxAgeSeconds: number }) => void | Promise<void>
+
 /**
  * next-auth's `authorize`: the credentials check behind the throttle. `request` carries the
- * client's address in X-Forwarded-For (see clientAddress). Null for every kind of refusal.
+ * client's address in X-Forwarded-For (pinned by Factmark's HTTP server: see pinForwardedFor)
+ * and the browser's device cookie, if any. A valid device cookie for the account tried counts
+ * the attempt against that cookie (maxDeviceFailures) instead of the account, so an attacker's
+ * failures cannot lock out a browser that signed in as the account before; the per-address limit
+ * applies either way. Each success sets a new device cookie through `setDeviceCookie`.
+ * Null for every kind of refusal.
  */
-export async function authorizeSignIn(raw: unknown, request?: Request) {
+export async function authorizeSignIn(
+  raw: unknown,
+  request?: Request,
+  setDeviceCookie?: DeviceCookieSink,
+  secret: string | undefined = process.env.AUTH_SECRET,
+) {
   const { email, password } = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
   const account = accountKey(email)
   const address = requestAddress(request)
-  const attempt = await reserveLoginAttempt(account, address)
+  const device = verifyDeviceCookie(readCookie(request?.headers.get('cookie'), DEVICE_COOKIE), account, secret)
+  const attempt = device
+    ? await reserveLoginAttempt(deviceKey(device), address, new Date(), { ...LOGIN_THROTTLE, maxAccountFailures: LOGIN_THROTTLE.maxDeviceFailures })
+    : await reserveLoginAttempt(account, address)
   if (attempt === null) {
     await burnPasswordCheck(typeof password === 'string' ? password.slice(0, 200) : '')
     return null
@@ -91,6 +108,9 @@ export async function authorizeSignIn(raw: unknown, request?: Request) {
   const user = await authenticate(raw)
   if (!user) return null
   await recordLoginSuccess(attempt)
+  if (setDeviceCookie && secret) {
+    await setDeviceCookie({ name: DEVICE_COOKIE, value: signDeviceCookie(account, secret), maxAgeSeconds: DEVICE_COOKIE_MAX_AGE_MS / 1000 })
+  }
   // The server-side session this sign-in begins; its id goes into the cookie (lib/auth/config.ts).
   const { sid } = await startSession(user.id)
   return { ...user, sid }
