@@ -76,6 +76,16 @@ export async function recordLoginSuccess(attemptId: bigint) {
   await getDb().loginAttempt.update({ where: { id: attemptId }, data: { succeeded: true }, select: { id: true } })
 }
 
+/**
+ * reserveLoginAttempt for a guess at `account`'s password: against the browser's device cookie
+ * (maxDeviceFailures) when it carries a valid one for the account, otherwise against the account.
+ */
+export async function reserveAttemptFor(account: string, address: string, deviceCookie: string | null | undefined, secret = process.env.AUTH_SECRET) {
+  const device = verifyDeviceCookie(deviceCookie, account, secret)
+  if (!device) return reserveLoginAttempt(account, address)
+  return reserveLoginAttempt(deviceKey(device), address, new Date(), { ...LOGIN_THROTTLE, maxAccountFailures: LOGIN_THROTTLE.maxDeviceFailures })
+}
+
 /** Where a successful sign-in's new device cookie goes (next/headers' cookies() in the app; a spy in tests). */
 export type DeviceCookieSink = (cookie: { name: string; value: string; maxAgeSeconds: number }) => void | Promise<void>
 
@@ -97,10 +107,7 @@ export async function authorizeSignIn(
   const { email, password } = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
   const account = accountKey(email)
   const address = requestAddress(request)
-  const device = verifyDeviceCookie(readCookie(request?.headers.get('cookie'), DEVICE_COOKIE), account, secret)
-  const attempt = device
-    ? await reserveLoginAttempt(deviceKey(device), address, new Date(), { ...LOGIN_THROTTLE, maxAccountFailures: LOGIN_THROTTLE.maxDeviceFailures })
-    : await reserveLoginAttempt(account, address)
+  const attempt = await reserveAttemptFor(account, address, readCookie(request?.headers.get('cookie'), DEVICE_COOKIE), secret)
   if (attempt === null) {
     await burnPasswordCheck(typeof password === 'string' ? password.slice(0, 200) : '')
     return null

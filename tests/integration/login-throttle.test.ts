@@ -6,6 +6,7 @@
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { changeOwnPassword } from '../../lib/account'
 import type { Actor } from '../../lib/auth/actor'
 import { DEVICE_COOKIE, signDeviceCookie } from '../../lib/auth/device-cookie'
 import { authorizeSignIn, failureCounts, pruneLoginAttempts, reserveLoginAttempt } from '../../lib/auth/throttle'
@@ -210,6 +211,23 @@ describe('device cookies', () => {
     const { device } = await signIn(admin.email, PASSWORD, browser(office))
     await fail(LOGIN_THROTTLE.maxAddressFailures, (i) => `spray-${i}@factmark.test`, office)
     expect((await signIn(admin.email, PASSWORD, browser(office, device))).id).toBeNull()
+  })
+
+  it("the account page's password change honours the device cookie too", async () => {
+    vi.stubEnv('AUTH_SECRET', SECRET)
+    const owner = await makeActor('EDITOR', 'Device Desk')
+    const { device } = await signIn(owner.email, PASSWORD, browser(freshAddress()))
+    await fail(LOGIN_THROTTLE.maxAccountFailures, () => owner.email, freshAddress())
+    const change = (deviceCookie?: string) =>
+      changeOwnPassword(
+        owner,
+        { currentPassword: PASSWORD, newPassword: 'a-brand-new-phrase', confirm: 'a-brand-new-phrase' },
+        { address: freshAddress(), deviceCookie },
+      )
+    await expect(change()).rejects.toMatchObject({ status: 429 })
+    await expect(change(signDeviceCookie(admin.email, SECRET))).rejects.toMatchObject({ status: 429 })
+    expect(await change(device)).toMatchObject({ changed: true })
+    vi.unstubAllEnvs()
   })
 })
 
