@@ -7,7 +7,7 @@ import { recordAdminEvent } from '../admin/events'
 import type { Actor } from '../auth/actor'
 import { hashPassword, verifyPassword } from '../auth/password'
 import { passwordProblem } from '../auth/password-policy'
-import { recordLoginSuccess, reserveLoginAttempt } from '../auth/throttle'
+import { recordLoginSuccess, reserveAttemptFor } from '../auth/throttle'
 import { accountKey } from '../auth/throttle-policy'
 import { getDb } from '../db/client'
 import { AppError, invalid, unauthenticated } from '../errors'
@@ -36,14 +36,22 @@ export const passwordInput = z.strictObject({
   confirm: z.string().max(1000),
 })
 
-/** `address` is the client's, as sign-in throttling counts it (clientAddress). */
-export async function changeOwnPassword(actor: Actor, rawInput: unknown, { address = 'unknown' } = {}): Promise<{ changed: true; changedAt: Date }> {
+/**
+ * `address` is the client's, as sign-in throttling counts it (clientAddress); `deviceCookie` the
+ * browser's device cookie, if any: with a valid one, guesses count against it, not the account
+ * (as at sign-in), so an attacker who locked the account does not stop its owner changing the password.
+ */
+export async function changeOwnPassword(
+  actor: Actor,
+  rawInput: unknown,
+  { address = 'unknown', deviceCookie }: { address?: string; deviceCookie?: string | null } = {},
+): Promise<{ changed: true; changedAt: Date }> {
   const input = parseInput(passwordInput, rawInput)
   const db = getDb()
   const me = await db.user.findUnique({ where: { id: actor.id }, select: { name: true, email: true, passwordHash: true, disabled: true } })
   if (!me || me.disabled) throw unauthenticated()
   // A stolen session must not become a way round the sign-in throttle to guess the password.
-  const attempt = await reserveLoginAttempt(accountKey(me.email), address)
+  const attempt = await reserveAttemptFor(accountKey(me.email), address, deviceCookie)
   if (attempt === null) {
     throw new AppError(429, 'TOO_MANY_ATTEMPTS', 'Too many wrong passwords for this account. Wait 15 minutes, then try again.')
   }

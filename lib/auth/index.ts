@@ -1,7 +1,9 @@
 import 'server-only'
 import NextAuth from 'next-auth'
 import Credentials from 'next-auth/providers/credentials'
+import { cookies } from 'next/headers'
 import { authConfig } from './config'
+import { usesSecureCookies } from './session-token'
 import { endSession } from './sessions'
 import { authorizeSignIn } from './throttle'
 
@@ -18,7 +20,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: { label: 'Email' }, password: { label: 'Password', type: 'password' } },
       // Behind the sign-in throttle (lib/auth/throttle.ts), which calls authenticate().
-      authorize: (raw, request) => authorizeSignIn(raw, request),
+      // Each success sets the browser's device cookie (lib/auth/device-cookie.ts) on the sign-in's response.
+      authorize: (raw, request) =>
+        authorizeSignIn(raw, request, async ({ name, value, maxAgeSeconds }) => {
+          const secure = usesSecureCookies(request.headers)
+          ;(await cookies()).set(name, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: maxAgeSeconds })
+        }),
     }),
   ],
 })

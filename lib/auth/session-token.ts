@@ -36,7 +36,7 @@ type AuthEnv = Record<string, string | undefined>
  * As next-auth picks the cookie: `__Secure-` names when the app's URL (AUTH_URL, or the
  * request's forwarded protocol, https when unsaid) is https.
  */
-function usesSecureCookies(headers: Headers, env: AuthEnv) {
+export function usesSecureCookies(headers: Headers, env: AuthEnv = process.env) {
   const url = env.AUTH_URL ?? env.NEXTAUTH_URL
   const protocol = url ? new URL(url).protocol : `${(headers.get('x-forwarded-proto') ?? 'https').replace(/:$/, '')}:`
   return protocol === 'https:'

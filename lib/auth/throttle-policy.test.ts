@@ -4,6 +4,7 @@ import {
   clientAddress,
   LOGIN_THROTTLE,
   normalizeAddress,
+  pinForwardedFor,
   retentionCutoff,
   throttleReason,
   trustedProxyCount,
@@ -102,5 +103,22 @@ describe('trustedProxyCount', () => {
     expect(trustedProxyCount('1')).toBe(1)
     expect(trustedProxyCount('2')).toBe(2)
     expect(trustedProxyCount('99')).toBe(10)
+  })
+})
+
+describe('pinForwardedFor', () => {
+  it('without a trusted proxy, counts the socket address whatever X-Forwarded-For the client sent', () => {
+    expect(pinForwardedFor('203.0.113.9', '192.0.2.7', 0)).toBe('192.0.2.7')
+    expect(pinForwardedFor(['203.0.113.9', '10.0.0.1'], '192.0.2.7', 0)).toBe('192.0.2.7')
+    expect(pinForwardedFor(undefined, '::ffff:192.0.2.7', 0)).toBe('::ffff:192.0.2.7')
+    expect(clientAddress(pinForwardedFor('203.0.113.9', '::ffff:192.0.2.7', 0), 0)).toBe('192.0.2.7')
+    expect(pinForwardedFor('203.0.113.9', undefined, 0)).toBe('unknown')
+  })
+
+  it('behind trusted proxies, keeps the header they wrote (the socket address when there is none)', () => {
+    expect(pinForwardedFor('6.6.6.6, 203.0.113.9', '127.0.0.1', 1)).toBe('6.6.6.6, 203.0.113.9')
+    expect(clientAddress(pinForwardedFor('6.6.6.6, 203.0.113.9', '127.0.0.1', 1), 1)).toBe('203.0.113.9')
+    expect(pinForwardedFor(undefined, '127.0.0.1', 1)).toBe('127.0.0.1')
+    expect(pinForwardedFor('  ', '127.0.0.1', 2)).toBe('127.0.0.1')
   })
 })

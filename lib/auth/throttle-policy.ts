@@ -7,6 +7,7 @@ export interface ThrottlePolicy {
   windowMs: number
   maxAccountFailures: number
   maxAddressFailures: number
+  maxDeviceFailures: number
   retainMs: number
 }
 
@@ -17,6 +18,12 @@ export const LOGIN_THROTTLE: Readonly<ThrottlePolicy> = {
   maxAccountFailures: 5,
   /** Failed sign-ins per client address in the window, whatever the accounts (password spraying). */
   maxAddressFailures: 20,
+  /**
+   * Failed sign-ins with one device cookie (lib/auth/device-cookie.ts) since its last success in
+   * the window. Such attempts count against the cookie, not the account: the account's lockout,
+   * which anyone can trigger, never refuses a browser that signed in as it before.
+   */
+  maxDeviceFailures: 5,
   /** Attempts older than this are deleted now and then. */
   retainMs: 24 * 60 * 60_000,
 }
@@ -33,12 +40,12 @@ export function accountKey(email: unknown): string {
 /**
  * The client address an attempt counts against, read from X-Forwarded-For.
  *
- * Next.js writes the connection's address into X-Forwarded-For when the request has none,
- * and keeps the header when it has one. So the last entry is the connection's address, or
- * the client as the nearest proxy saw it (proxies append). With `trustedProxies` (> 1)
- * proxies in a chain, the entry the outermost one wrote is `trustedProxies` from the end.
- * Entries further left were written by the client and are never used. Without a proxy, a
- * client that sends the header itself chooses the entry: the per-account limit still holds.
+ * Factmark's HTTP server (lib/server/http-server.ts, pinForwardedFor) sets that header before
+ * Next.js sees the request: without a proxy (FACTMARK_TRUST_PROXY unset or 0) to the socket's
+ * address alone, whatever the client sent; behind `trustedProxies` proxies it keeps the header
+ * the proxies wrote (each appends the address it was connected from; nginx
+ * `$proxy_add_x_forwarded_for`). The entry the outermost trusted proxy wrote is then
+ * `trustedProxies` from the end; entries further left were written by the client and are never used.
  */
 export function clientAddress(forwardedFor: string | null | undefined, trustedProxies = 0): string {
   const entries = (forwardedFor ?? '')
@@ -116,4 +123,17 @@ export const retentionCutoff = (now: Date, policy: ThrottlePolicy = LOGIN_THROTT
 export function trustedProxyCount(value = process.env.FACTMARK_TRUST_PROXY): number {
   const count = Number.parseInt(value ?? '', 10)
   return Number.isFinite(count) && count > 0 ? Math.min(count, 10) : 0
+}
+
+/**
+ * The X-Forwarded-For a request is handed to Next.js with (Factmark's HTTP server sets it):
+ * without trusted proxies, the socket's address alone, so a client cannot choose the address it
+ * is counted under; behind them, the header as the proxies wrote it (the socket's address when
+ * there is none).
+ */
+export function pinForwardedFor(received: string | string[] | undefined, socketAddress: string | undefined, trustedProxies: number): string {
+  const socket = socketAddress ?? 'unknown'
+  if (trustedProxies <= 0) return socket
+  const header = Array.isArray(received) ? received.join(', ') : (received ?? '')
+  return header.trim() ? header : socket
 }

@@ -6,6 +6,7 @@
 import 'server-only'
 import { getDb } from '../db/client'
 import { authenticate } from './credentials'
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_MS, deviceKey, readCookie, signDeviceCookie, verifyDeviceCookie } from './device-cookie'
 import { burnPasswordCheck } from './password'
 import { startSession } from './sessions'
 import {
@@ -76,14 +77,37 @@ export async function recordLoginSuccess(attemptId: bigint) {
 }
 
 /**
- * next-auth's `authorize`: the credentials check behind the throttle. `request` carries the
- * client's address in X-Forwarded-For (see clientAddress). Null for every kind of refusal.
+ * reserveLoginAttempt for a guess at `account`'s password: against the browser's device cookie
+ * (maxDeviceFailures) when it carries a valid one for the account, otherwise against the account.
  */
-export async function authorizeSignIn(raw: unknown, request?: Request) {
+export async function reserveAttemptFor(account: string, address: string, deviceCookie: string | null | undefined, secret = process.env.AUTH_SECRET) {
+  const device = verifyDeviceCookie(deviceCookie, account, secret)
+  if (!device) return reserveLoginAttempt(account, address)
+  return reserveLoginAttempt(deviceKey(device), address, new Date(), { ...LOGIN_THROTTLE, maxAccountFailures: LOGIN_THROTTLE.maxDeviceFailures })
+}
+
+/** Where a successful sign-in's new device cookie goes (next/headers' cookies() in the app; a spy in tests). */
+export type DeviceCookieSink = (cookie: { name: string; value: string; maxAgeSeconds: number }) => void | Promise<void>
+
+/**
+ * next-auth's `authorize`: the credentials check behind the throttle. `request` carries the
+ * client's address in X-Forwarded-For (pinned by Factmark's HTTP server: see pinForwardedFor)
+ * and the browser's device cookie, if any. A valid device cookie for the account tried counts
+ * the attempt against that cookie (maxDeviceFailures) instead of the account, so an attacker's
+ * failures cannot lock out a browser that signed in as the account before; the per-address limit
+ * applies either way. Each success sets a new device cookie through `setDeviceCookie`.
+ * Null for every kind of refusal.
+ */
+export async function authorizeSignIn(
+  raw: unknown,
+  request?: Request,
+  setDeviceCookie?: DeviceCookieSink,
+  secret: string | undefined = process.env.AUTH_SECRET,
+) {
   const { email, password } = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>
   const account = accountKey(email)
   const address = requestAddress(request)
-  const attempt = await reserveLoginAttempt(account, address)
+  const attempt = await reserveAttemptFor(account, address, readCookie(request?.headers.get('cookie'), DEVICE_COOKIE), secret)
   if (attempt === null) {
     await burnPasswordCheck(typeof password === 'string' ? password.slice(0, 200) : '')
     return null
@@ -91,6 +115,9 @@ export async function authorizeSignIn(raw: unknown, request?: Request) {
   const user = await authenticate(raw)
   if (!user) return null
   await recordLoginSuccess(attempt)
+  if (setDeviceCookie && secret) {
+    await setDeviceCookie({ name: DEVICE_COOKIE, value: signDeviceCookie(account, secret), maxAgeSeconds: DEVICE_COOKIE_MAX_AGE_MS / 1000 })
+  }
   // The server-side session this sign-in begins; its id goes into the cookie (lib/auth/config.ts).
   const { sid } = await startSession(user.id)
   return { ...user, sid }

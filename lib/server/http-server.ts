@@ -10,6 +10,7 @@ import type { Logger } from './logger'
 import { runInRequestContext, type RequestContext } from './request-context'
 import { appRoutePatterns, publicFilePaths, routeMatcher } from './route-patterns'
 import { cameOverHttps, newNonce, securityHeaders } from './security-headers'
+import { pinForwardedFor } from '../auth/throttle-policy'
 
 export interface HttpServerOptions {
   port: number
@@ -67,6 +68,8 @@ export async function startHttpServer({
       requestId: trustedProxies > 0 && typeof incomingId === 'string' && REQUEST_ID.test(incomingId) ? incomingId : randomUUID(),
     }
     const headers = securityHeaders({ nonce: newNonce(), https: cameOverHttps(req.headers['x-forwarded-proto'], trustedProxies), dev })
+    // The client address sign-in throttling counts: the socket's, unless FACTMARK_TRUST_PROXY says a proxy wrote the header.
+    req.headers['x-forwarded-for'] = pinForwardedFor(req.headers['x-forwarded-for'], req.socket.remoteAddress, trustedProxies)
     // Next.js takes the nonce for the scripts it renders from the request's policy: ours, never the client's.
     req.headers['content-security-policy'] = headers['Content-Security-Policy']
     delete req.headers['content-security-policy-report-only']
