@@ -95,7 +95,7 @@ test('an admin invites a checker, who sets a password through the link and signs
   expect(await admin.content()).not.toContain(token)
 })
 
-test('a demoted admin loses the admin pages on their next request; non-admins get 404', async ({ browser }) => {
+test('a demoted admin is signed out, and signed in again has no admin pages; non-admins get 404', async ({ browser }) => {
   const admin = await (await browser.newContext()).newPage()
   await signIn(admin, ADMIN)
   await openAdmin(admin)
@@ -112,7 +112,12 @@ test('a demoted admin loses the admin pages on their next request; non-admins ge
   await row.getByRole('button', { name: `Change role for ${name}` }).click()
   await expect(row.getByRole('cell').nth(1)).toHaveText('Checker')
 
-  // Same session, next request: no admin rights left.
+  // A role change ends the member's sessions (issue 16): the next request asks them to sign in again.
+  await deputy.goto('/admin')
+  await expect(deputy).toHaveURL(/\/login/)
+  expect((await deputy.request.get('/api/admin/members')).status()).toBe(401)
+  // Signed in again, as the checker they now are: no admin pages or API.
+  await signIn(deputy, { email, password: PASSWORD })
   const response = await deputy.goto('/admin')
   expect(response?.status()).toBe(404)
   await expect(deputy.getByRole('heading', { name: 'Not found' })).toBeVisible()
