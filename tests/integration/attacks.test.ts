@@ -172,7 +172,9 @@ beforeAll(async () => {
   B.note = (await addNote(B.checker, B.claim, { body: 'Bravo-only note: the port office confirms.' })).id
 
   // No background jobs: archiving the sources added here would change rows the refusals must leave alone (lib/evidence has its own tests).
-  server = await startAppServer({ DATABASE_URL: process.env.DATABASE_URL!, AUTH_SECRET, FACTMARK_JOBS: 'off' })
+  // As behind one proxy: the sign-in tests name each attempt's address in X-Forwarded-For, as nginx
+  // would (without FACTMARK_TRUST_PROXY the socket's address counts, whatever the header says).
+  server = await startAppServer({ DATABASE_URL: process.env.DATABASE_URL!, AUTH_SECRET, FACTMARK_JOBS: 'off', FACTMARK_TRUST_PROXY: '1' })
   for (const actor of [...Object.values(A), ...Object.values(B)].filter((v): v is Actor => typeof v === 'object')) {
     cookies.set(actor.id, await sessionCookie(actor))
   }
