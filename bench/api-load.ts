@@ -13,7 +13,6 @@
 // also writes both servers' CPU profiles there.
 import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { utf16ToCodePoint } from '../lib/anchoring/offsets'
@@ -28,11 +27,9 @@ import { signIn, startAppServer } from '../scripts/app-server'
 import { ensureBuild } from '../scripts/next-build'
 import { baselineSessionCookie } from './baselines/plain-pg-server'
 import type { LoadPlan, LoadResult } from './load/load-worker'
-import { withScratchDatabase } from './support'
+import { DW_TEXT, PASSWORD, withScratchDatabase } from './support'
 
-const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
-const PASSWORD = 'bench-password-2017'
 const TARGETS = { throughputRatio: 0.5, p99Ms: 100 }
 /**
  * The paced phase: the 50 users together send this many requests a second (each user one

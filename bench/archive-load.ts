@@ -16,9 +16,8 @@ import { ensureBuild } from '../scripts/next-build'
 import { startFixtureServer } from '../tests/support/fixture-server'
 import { generateLoad, seed, settle } from './api-load'
 import type { LoadPlan, LoadResult } from './load/load-worker'
-import { withScratchDatabase } from './support'
+import { PASSWORD, withScratchDatabase } from './support'
 
-const PASSWORD = 'bench-password-2017'
 const RATE = 40
 const SOURCES = 200
 const TARGET_RATIO = 1.2

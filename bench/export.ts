@@ -4,9 +4,8 @@
 // streams rather than buffers. Run alone with `npx tsx --conditions=react-server bench/export.ts`
 // (DATABASE_URL's server, or an embedded PostgreSQL), or via `npm run bench`.
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
-import { mulberry32, withScratchDatabase } from './support'
+import { DW_TEXT, mulberry32, withScratchDatabase } from './support'
 import type { Actor } from '../lib/auth/actor'
 import { getDb } from '../lib/db/client'
 import { EXPORT_FORMATS, exportStream, type ExportFormat } from '../lib/export'
@@ -16,7 +15,6 @@ import { reportContext } from '../lib/export/report'
 import { getLatestRevision } from '../lib/articles/revisions'
 import { createUser } from '../lib/account/create-user'
 
-const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
 const VERDICTS: Verdict[] = ['TRUE', 'MOSTLY_TRUE', 'MIXED', 'MISLEADING', 'MOSTLY_FALSE', 'FALSE', 'UNVERIFIABLE']
 const MiB = 2 ** 20
 

@@ -5,7 +5,6 @@
 // received (must be zero). Run alone: `npx tsx --conditions=react-server bench/live.ts` (BENCH_LIVE_SECONDS=5 for a
 // quick look), or via `npm run bench`.
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { utf16ToCodePoint } from '../lib/anchoring/offsets'
 import type { Actor } from '../lib/auth/actor'
@@ -17,10 +16,8 @@ import { createUser } from '../lib/account/create-user'
 import { signIn, startAppServer } from '../scripts/app-server'
 import { ensureBuild } from '../scripts/next-build'
 import { SseReader } from '../tests/support/sse'
-import { percentile, withScratchDatabase } from './support'
+import { DW_TEXT, PASSWORD, percentile, withScratchDatabase } from './support'
 
-const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
-const PASSWORD = 'bench-password-2017'
 const WORDS = ['Tillerson', 'China', 'Russia', 'North Korea', 'sanctions', 'missile', 'Trump', 'Japan', 'pressure', 'nuclear']
 
 export interface LiveFigures {

@@ -11,7 +11,6 @@
 // Run alone: `npx tsx --conditions=react-server bench/marking.ts`, or via `npm run bench`.
 // BENCH_MARKINGS and BENCH_WATCHERS change the counts.
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { chromium, devices, type Browser, type Page } from '@playwright/test'
@@ -19,16 +18,9 @@ import { createUser } from '../lib/account/create-user'
 import { importContent } from '../lib/import/import-article'
 import { signIn, startAppServer } from '../scripts/app-server'
 import { ensureBuild } from '../scripts/next-build'
-import { percentile, printRows, waitForIdleMachine, withScratchDatabase } from './support'
+import { DW_TEXT, LAUNCH, PASSWORD, percentile, printRows, waitForIdleMachine, withScratchDatabase } from './support'
 
-const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
-const PASSWORD = 'bench-password-2017'
 const TARGETS = { ownP95Ms: 60, othersP95Ms: 120 }
-/** The same launch settings as the Playwright journeys (playwright.config.ts). */
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-}
 /** Words of the DW article, one claim each, none inside another. */
 const SPANS = [
   'urged Russia and China to reconsider their economic ties',

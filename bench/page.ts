@@ -14,7 +14,6 @@
 //     with no entry took under 16 ms and counts as 16 ms.
 // Run alone: `npx tsx --conditions=react-server bench/page.ts`, or via `npm run bench`.
 import { randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { chromium, devices, type Page } from '@playwright/test'
@@ -28,16 +27,9 @@ import { getLatestRevision } from '../lib/articles/revisions'
 import { createUser } from '../lib/account/create-user'
 import { signIn, startAppServer } from '../scripts/app-server'
 import { ensureBuild } from '../scripts/next-build'
-import { mulberry32, percentile, waitForIdleMachine, withScratchDatabase } from './support'
+import { DW_TEXT, LAUNCH, mulberry32, PASSWORD, percentile, waitForIdleMachine, withScratchDatabase } from './support'
 
-const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
-const PASSWORD = 'bench-password-2017'
 const TARGETS = { highlightsMs: 1500, clickMs: 100 }
-/** The same launch settings as the Playwright journeys (playwright.config.ts). */
-const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-}
 const EVENT_THRESHOLD_MS = 16
 
 export interface PageFigures {

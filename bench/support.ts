@@ -1,7 +1,18 @@
 // What the benchmarks share: a scratch database that lib/ reads through getDb(), and percentiles.
+import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import { createPrismaClient } from '../lib/db/client'
 import { openTestServer } from '../scripts/db/test-databases'
+
+/** The DW article the benchmarks import, as shipped for the seed. */
+export const DW_TEXT = readFileSync(new URL('../prisma/seed/dw-2017-12-15-tillerson-north-korea.txt', import.meta.url), 'utf8')
+/** The password of every account a benchmark creates. */
+export const PASSWORD = 'bench-password-2017'
+/** The same Chromium launch settings as the Playwright journeys (playwright.config.ts). */
+export const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+}
 
 /**
  * Runs `work` against a fresh, migrated database (on DATABASE_URL's server, or an
