@@ -19,6 +19,7 @@ import { statusAfterContentChange, transitionRefusal } from './workflow'
 import { isoDay } from '../format'
 import { deletionRefusal, restoreRefusal, seesDeletedClaims } from './deletion'
 import { deleteClaimInput, restoreClaimInput } from './deletion-input'
+import { correctOnApproval, correctionNote } from '../publish/publish'
 
 export const MAX_SUMMARY_LENGTH = MAX_SUMMARY_LENGTH_UI
 
@@ -104,6 +105,8 @@ export const transitionInput = z.strictObject({
   version: z.number().int().min(1),
   to: z.enum(ClaimStatus),
   comment: z.string().trim().max(5_000, 'Review comments are limited to 5,000 characters.').optional(),
+  /** The public correction note: needed to approve a changed verdict or summary of a published claim (lib/publish). */
+  correction: correctionNote.optional(),
 })
 
 export type ClaimSummary = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>
@@ -488,7 +491,7 @@ export async function claimSourcesChanged(tx: Tx, actor: Actor, claimId: string)
 
 /** Moves a claim through the workflow: submit, approve, request changes, resume. */
 export async function transitionClaim(actor: Actor, claimId: string, rawInput: unknown) {
-  const { version, to, comment } = parseInput(transitionInput, rawInput)
+  const { version, to, comment, correction } = parseInput(transitionInput, rawInput)
   const reviewed = to === 'APPROVED' || to === 'CHANGES_REQUESTED'
   return changeClaim(
     actor,
@@ -507,6 +510,7 @@ export async function transitionClaim(actor: Actor, claimId: string, rawInput: u
           return { status: to, submittedById: actor.id, submittedAt: now, contentEditorIds: [] }
         case 'APPROVED':
           await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'APPROVED', comment: comment || null } })
+          await correctOnApproval(tx, actor, claimId, correction || undefined)
           return { status: to, approvedById: actor.id, approvedAt: now }
         case 'CHANGES_REQUESTED':
           if (!comment) throw invalid('Say what needs to change in the review comment.', { comment: ['Write a review comment.'] })
