@@ -7,6 +7,7 @@ import { useSubmit } from '../useSubmit'
 
 export interface PublishingValues {
   slug: string | null
+  suggestedSlug: string
   methodology: string | null
   showReviewers: boolean
 }
@@ -14,7 +15,7 @@ export interface PublishingValues {
 /** The public pages' address, methodology text and whether reviewers are named. */
 export function PublishingForm({ settings }: { settings: PublishingValues }) {
   const router = useRouter()
-  const [slug, setSlug] = useState(settings.slug ?? '')
+  const [slug, setSlug] = useState(settings.slug ?? settings.suggestedSlug)
   const [methodology, setMethodology] = useState(settings.methodology ?? '')
   const [showReviewers, setShowReviewers] = useState(settings.showReviewers)
   const [saved, setSaved] = useState(false)

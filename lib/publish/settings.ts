@@ -8,7 +8,7 @@ import type { Actor } from '../auth/actor'
 import { getDb } from '../db/client'
 import { conflict, notFound } from '../errors'
 import { parseInput } from '../validation'
-import { SLUG_MAX, SLUG_PATTERN } from './slug'
+import { SLUG_MAX, SLUG_PATTERN, slugify } from './slug'
 
 export const publishingInput = z.strictObject({
   slug: z
@@ -29,7 +29,9 @@ export const publishingInput = z.strictObject({
 export type PublishingInput = z.input<typeof publishingInput>
 
 export interface PublishingSettings {
+  /** Null until the newsroom first publishes or an admin sets it; `suggestedSlug` is made from its name. */
   slug: string | null
+  suggestedSlug: string
   methodology: string | null
   showReviewers: boolean
 }
@@ -37,9 +39,10 @@ export interface PublishingSettings {
 const SELECT = { slug: true, methodology: true, showReviewers: true } as const
 
 export async function getPublishingSettings(actor: Actor): Promise<PublishingSettings> {
-  const row = await getDb().newsroom.findUnique({ where: { id: actor.newsroomId }, select: SELECT })
+  const row = await getDb().newsroom.findUnique({ where: { id: actor.newsroomId }, select: { ...SELECT, name: true } })
   if (!row) throw notFound('The newsroom')
-  return row
+  const { name, ...settings } = row
+  return { ...settings, suggestedSlug: slugify(name) || 'newsroom' }
 }
 
 export async function updatePublishingSettings(actor: Actor, rawInput: unknown): Promise<PublishingSettings> {
@@ -50,8 +53,9 @@ export async function updatePublishingSettings(actor: Actor, rawInput: unknown):
     const taken = await tx.newsroom.findFirst({ where: { slug: input.slug, id: { not: actor.newsroomId } }, select: { id: true } })
     if (taken) throw conflict('Another newsroom uses this address: choose another.')
     const before = await tx.newsroom.findUniqueOrThrow({ where: { id: actor.newsroomId }, select: SELECT })
-    const after = await tx.newsroom.update({ where: { id: actor.newsroomId }, data: input, select: SELECT })
-    await recordAdminEvent(tx, actor, 'newsroom.publishing_changed', null, before, after)
-    return after
+    const after = await tx.newsroom.update({ where: { id: actor.newsroomId }, data: input, select: { ...SELECT, name: true } })
+    const { name, ...settings } = after
+    await recordAdminEvent(tx, actor, 'newsroom.publishing_changed', null, before, settings)
+    return { ...settings, suggestedSlug: slugify(name) || 'newsroom' }
   })
 }
