@@ -113,14 +113,15 @@ function toContent(claim: ContentRow, approver?: string): PublishedClaimContent 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** The newsroom's slug, made from its name the first time it publishes (when the migration left none). */
-async function ensureNewsroomSlug(tx: Tx, newsroomId: string): Promise<string> {
-  await tx.$queryRaw`SELECT id FROM "Newsroom" WHERE id = ${newsroomId} FOR NO KEY UPDATE`
-  const newsroom = await tx.newsroom.findUniqueOrThrow({ where: { id: newsroomId }, select: { slug: true, name: true } })
+async function ensureNewsroomSlug(tx: Tx, actor: Actor): Promise<string> {
+  // Also serializes the newsroom's publishing: two first "Publish" clicks make one page.
+  await tx.$queryRaw`SELECT id FROM "Newsroom" WHERE id = ${actor.newsroomId} FOR NO KEY UPDATE`
+  const newsroom = await tx.newsroom.findUniqueOrThrow({ where: { id: actor.newsroomId }, select: { slug: true, name: true } })
   if (newsroom.slug) return newsroom.slug
   const base = trimEndHyphens(slugify(newsroom.name).slice(0, 60))
   const taken = await tx.newsroom.findMany({ where: { slug: { startsWith: base || 'newsroom' } }, select: { slug: true } })
   const slug = uniqueSlug(base, new Set(taken.map((row) => row.slug!)), 'newsroom')
-  await tx.newsroom.update({ where: { id: newsroomId }, data: { slug } })
+  await tx.newsroom.update({ where: { id: actor.newsroomId }, data: { slug } })
   return slug
 }
 
@@ -132,7 +133,7 @@ async function ensureNewsroomSlug(tx: Tx, newsroomId: string): Promise<string> {
 export async function publishArticle(actor: Actor, articleId: string): Promise<PublicationState> {
   assertEditor(actor)
   await getDb().$transaction(async (tx) => {
-    const newsroomSlug = await ensureNewsroomSlug(tx, actor.newsroomId)
+    const newsroomSlug = await ensureNewsroomSlug(tx, actor)
     const article = await tx.article.findFirst({
       where: { id: articleId, newsroomId: actor.newsroomId },
       select: { id: true, title: true, publisher: true, url: true, publishedAt: true, language: true },
