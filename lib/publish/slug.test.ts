@@ -5,6 +5,7 @@ describe('slugify', () => {
   it('keeps lower-case ASCII words joined by hyphens', () => {
     expect(slugify('Tillerson calls out China — and Russia!')).toBe('tillerson-calls-out-china-and-russia')
     expect(slugify('Faktencheck Süd: Ärger über Öl')).toBe('faktencheck-sud-arger-uber-ol')
+    expect(slugify('Faktencheck Süd Straße')).toBe('faktencheck-sud-strasse') // as the migration's backfill
     expect(slugify('  ---  ')).toBe('')
     expect(slugify('日本語')).toBe('')
   })

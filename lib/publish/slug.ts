@@ -8,9 +8,10 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 /** "Tillerson calls out China — and Russia!" → "tillerson-calls-out-china-and-russia"; "" when nothing is left. */
 export function slugify(text: string): string {
   const words = text
+    .toLowerCase()
+    .replaceAll('ß', 'ss')
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
   let slug = ''

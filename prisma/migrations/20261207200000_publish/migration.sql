@@ -3,7 +3,8 @@ ALTER TABLE "Newsroom" ADD COLUMN "slug" TEXT;
 ALTER TABLE "Newsroom" ADD COLUMN "methodology" TEXT;
 ALTER TABLE "Newsroom" ADD COLUMN "showReviewers" BOOLEAN NOT NULL DEFAULT false;
 
--- Backfill: every newsroom's slug from its name (lower-case words joined by hyphens), numbered when two collide.
+-- Backfill: every newsroom's slug from its name (lower-case words joined by hyphens, common Latin
+-- accents dropped as lib/publish/slug.ts does), numbered when two collide.
 UPDATE "Newsroom" AS n SET "slug" = s.slug
 FROM (
   SELECT id, CASE WHEN rn = 1 THEN base ELSE base || '-' || rn END AS slug
@@ -11,7 +12,7 @@ FROM (
     SELECT id, base, row_number() OVER (PARTITION BY base ORDER BY "createdAt", id) AS rn
     FROM (
       SELECT id, "createdAt",
-        COALESCE(NULLIF(trim(BOTH '-' FROM left(trim(BOTH '-' FROM regexp_replace(lower(name), '[^a-z0-9]+', '-', 'g')), 60)), ''), 'newsroom') AS base
+        COALESCE(NULLIF(trim(BOTH '-' FROM left(trim(BOTH '-' FROM regexp_replace(translate(replace(lower(name), 'ß', 'ss'), 'àáâãäåāăąçćčďèéêëēėęěìíîïīįłñńňòóôõöøōőŕřśšşťùúûüūůűųýÿźżž', 'aaaaaaaaacccdeeeeeeeeiiiiiilnnnoooooooorrssstuuuuuuuuyyzzz'), '[^a-z0-9]+', '-', 'g')), 60)), ''), 'newsroom') AS base
       FROM "Newsroom"
     ) AS b
   ) AS r
