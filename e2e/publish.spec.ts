@@ -1,5 +1,6 @@
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
-import { CHECKER, EDITOR } from './accounts'
+import { ADMIN, CHECKER, EDITOR } from './accounts'
 import { claimsPanel, openDwArticle, selectText, signIn } from './helpers'
 
 const QUOTE = 'sanctions imposed on Pyongyang by the UN were not doing enough'
@@ -98,6 +99,24 @@ test('an editor publishes a fact-check, corrects it in public, and unpublishes i
   await expect(reader.getByRole('region', { name: 'Corrections log' })).toContainText(NOTE)
   const [after] = (await readReviews()).filter((r) => r.claimReviewed === QUOTE)
   expect(Date.parse(after.dateModified)).toBeGreaterThan(Date.parse(review.dateModified))
+
+  // The admin sets the methodology and names the reviewers; the page shows both at its next request.
+  const admin = await (await browser.newContext()).newPage()
+  await signIn(admin, ADMIN)
+  await admin.goto('/admin')
+  const settings = admin.getByRole('form', { name: 'Public pages' })
+  await expect(settings.getByLabel('Newsroom address')).toHaveValue('demo-newsroom')
+  await settings.getByLabel('Methodology').fill('Two editors read every source; we ask the claimant for evidence.')
+  await settings.getByLabel('Show reviewers’ names on public pages').check()
+  await settings.getByRole('button', { name: 'Save public page settings' }).click()
+  await expect(settings.getByRole('status')).toHaveText('Saved.')
+  await reader.goto(path)
+  const withSettings = reader.getByRole('article').filter({ hasText: QUOTE })
+  await expect(withSettings).toContainText('Reviewed by Casey Checker, Eddie Editor')
+  await withSettings.getByText('How we check').click()
+  await expect(withSettings).toContainText('Two editors read every source; we ask the claimant for evidence.')
+  const { violations } = await new AxeBuilder({ page: reader }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([])
 
   // The feeds list it.
   const feed = await reader.request.get('/p/demo-newsroom/feed.json')
