@@ -30,6 +30,7 @@ const params = <P>(value: P) => ({ params: Promise.resolve(value) })
 const openPage = (newsroom: string, article: string, headers?: Record<string, string>) =>
   pageRoute(get(`/p/${newsroom}/${article}`, headers), params({ newsroom, article }))
 
+const ARCHIVED_TEXT = 'ARCHIVED-TEXT-SECRET the stored copy of the page'
 const SUMMARY = 'Trump said so in the White House. <script>alert(1)</script>'
 
 /** A new claim on `words`, taken by `checker` through verdict, summary and a source to IN_REVIEW. */
@@ -69,6 +70,22 @@ describe('publishing an article', () => {
     const approved = await inReview(checker, articleId, 'Russia was not')
     approvedId = approved.id
     await addNote(checker, approvedId, { body: secrets[0] })
+    // The evidence vault's copy of its source: cited by fetch time and SHA-256, never its text or id.
+    const source = await getDb().source.findFirstOrThrow({ where: { claimId: approvedId } })
+    await getDb().sourceArchive.create({
+      data: {
+        sourceId: source.id,
+        requestedUrl: source.url,
+        finalUrl: source.url,
+        chain: [source.url],
+        httpStatus: 200,
+        fetchedAt: new Date('2026-12-01T08:30:00Z'),
+        text: ARCHIVED_TEXT,
+        sha256: 'ab'.repeat(32),
+        bodySize: 100,
+        externalUrl: 'https://web.archive.org/web/20261201083000/https://www.dw.com/en/a-41815263',
+      },
+    })
     await transitionClaim(editor, approvedId, { version: approved.version, to: 'APPROVED', comment: secrets[2] })
     const later = await inReview(checker, articleId, 'China is helping', 'MOSTLY_TRUE', 'Both said it.')
     laterId = later.id
@@ -102,6 +119,8 @@ describe('publishing an article', () => {
     expect(html).not.toContain('China is helping') // in review
     expect(html).toContain('Faktencheck Nord')
     expect(html).not.toContain('Eddie Editor') // reviewers are named only when the newsroom says so
+    expect(html.replace(/\s+/g, ' ')).toContain(`Archived copy fetched 1 Dec 2026, 08:30 UTC, SHA-256 <code>${'ab'.repeat(32)}</code>`)
+    expect(html).toContain('href="https://web.archive.org/web/20261201083000/https://www.dw.com/en/a-41815263"')
 
     const [jsonLd] = [...html.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)].map((m) => JSON.parse(m[1]))
     expect(jsonLd).toHaveLength(1)
@@ -249,10 +268,14 @@ describe('publishing an article', () => {
       ...(await db.article.findMany({ select: { id: true } })),
       ...(await db.newsroom.findMany({ select: { id: true } })),
       ...(await db.publication.findMany({ select: { id: true } })),
+      ...(await db.sourceArchive.findMany({ select: { id: true } })),
+      ...(await db.publishedClaim.findMany({ select: { id: true } })),
+      ...(await db.correction.findMany({ select: { id: true } })),
     ].map((row) => row.id)
     expect(notes).toEqual(expect.arrayContaining(secrets.filter((s) => s.startsWith('NOTE'))))
     expect(unpublished).toEqual(expect.arrayContaining(unapprovedQuotes))
-    for (const secret of [...notes, ...comments, ...unpublished, ...emails, ...ids]) {
+    expect(ids.length).toBeGreaterThan(20)
+    for (const secret of [...notes, ...comments, ...unpublished, ...emails, ...ids, ARCHIVED_TEXT]) {
       expect(everything.includes(secret), secret).toBe(false)
     }
   })
