@@ -1,5 +1,6 @@
 // The newsroom's published fact-checks as RSS 2.0 and JSON Feed 1.1, and every public page as a
 // sitemap. One item per public page; its text names each claim's verdict.
+import { asHttpUrl } from '../export/shared'
 import { escapeHtml, pageUrl, verdictLabelOf } from './render'
 import type { PublicNewsroom, PublicPage } from './types'
 
@@ -25,7 +26,7 @@ export function escapeXml(value: string): string {
 }
 
 export function rssFeed(newsroom: PublicNewsroom, pages: PublicPage[], baseUrl: string): string {
-  const site = newsroom.url ?? new URL(`/p/${newsroom.slug}/feed.xml`, baseUrl).toString()
+  const site = asHttpUrl(newsroom.url) ?? new URL(`/p/${newsroom.slug}/feed.xml`, baseUrl).toString()
   const lastBuild = pages[0]?.updatedAt ?? new Date(0).toISOString()
   const items = pages.map((page) => {
     const url = pageUrl(page, baseUrl)
@@ -54,15 +55,17 @@ ${items.join('\n')}
 }
 
 export function jsonFeed(newsroom: PublicNewsroom, pages: PublicPage[], baseUrl: string): string {
+  const home = asHttpUrl(newsroom.url)
+  const icon = asHttpUrl(newsroom.logoUrl)
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: `${newsroom.name} fact-checks`,
-    ...(newsroom.url ? { home_page_url: newsroom.url } : {}),
+    ...(home ? { home_page_url: home } : {}),
     feed_url: new URL(`/p/${newsroom.slug}/feed.json`, baseUrl).toString(),
     description: `Fact-checks published by ${newsroom.name}`,
     language: newsroom.language,
-    ...(newsroom.logoUrl ? { icon: newsroom.logoUrl } : {}),
-    authors: [{ name: newsroom.name, ...(newsroom.url ? { url: newsroom.url } : {}) }],
+    ...(icon ? { icon } : {}),
+    authors: [{ name: newsroom.name, ...(home ? { url: home } : {}) }],
     items: pages.map((page) => {
       const url = pageUrl(page, baseUrl)
       return {
@@ -75,7 +78,7 @@ export function jsonFeed(newsroom: PublicNewsroom, pages: PublicPage[], baseUrl:
         date_published: page.firstPublishedAt,
         date_modified: page.updatedAt,
         ...(page.corrections.length ? { tags: ['Corrected'] } : {}),
-        ...(page.header.url ? { external_url: page.header.url } : {}),
+        ...(asHttpUrl(page.header.url) ? { external_url: asHttpUrl(page.header.url)! } : {}),
       }
     }),
   }
