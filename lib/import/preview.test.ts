@@ -431,3 +431,22 @@ describe('previewImport: hostile pages', () => {
     expect(JSON.stringify(preview)).not.toMatch(/<script|onerror|onload|javascript:|data:|vbscript:/i)
   })
 })
+
+describe('previewImport: main content chosen by Readability', () => {
+  const story = [
+    'The council approved the new budget on Tuesday after a debate that lasted well into the evening, with two members abstaining.',
+    'Spending on schools rises by four percent, while the road maintenance fund is cut for the second year running, the treasurer said.',
+    'The opposition called the cuts short-sighted and announced it would bring the matter before the regional court next spring.',
+  ]
+  const page = `<html><body><h1>Council passes budget</h1>${story.map((p) => `<p>${p}</p>`).join('')}<p>Most read: Local team wins the cup again after a dramatic final evening</p></body></html>`
+  const kinds = (mainText: string) => previewImport(page, 'html', undefined, { mainText }).blocks.map((block) => block.kind)
+
+  it('proposes blocks outside Readability’s main text for removal', () => {
+    expect(kinds(story.join('\n\n'))).toEqual(['title', 'paragraph', 'paragraph', 'paragraph', 'outside-article'])
+  })
+
+  it('ignores a main text that is a list of short links rather than running text', () => {
+    const links = Array.from({ length: 30 }, (_, i) => `Section ${i + 1}`).join('\n\n')
+    expect(kinds(links)).toEqual(['title', 'paragraph', 'paragraph', 'paragraph', 'paragraph'])
+  })
+})

@@ -139,9 +139,25 @@ const comparable = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim()
 
+/** A paragraph of running text rather than a link or a label. */
+const PROSE_PARAGRAPH = 100
+
+/**
+ * Readability picked running text, not a list of links: at least a third of its text is in
+ * paragraphs of PROSE_PARAGRAPH characters or more. When the article hides where Readability
+ * does not look (an article inside an <aside>, say), it falls back on the longest block it
+ * finds, often the footer's link list; that choice must not overrule the page's blocks.
+ */
+function isProse(mainText: string): boolean {
+  const paragraphs = mainText.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+  const total = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0)
+  const prose = paragraphs.filter((paragraph) => paragraph.length >= PROSE_PARAGRAPH).reduce((sum, paragraph) => sum + paragraph.length, 0)
+  return prose * 3 >= total
+}
+
 function outsideMainContent(blocks: Classified[], mainText: string): Classified[] {
   const main = comparable(mainText)
-  if (main.length < MIN_MAIN_TEXT) return blocks
+  if (main.length < MIN_MAIN_TEXT || !isProse(mainText)) return blocks
   return blocks.map((block) => {
     if (!CONTENT_KINDS.has(block.kind)) return block
     const text = comparable(block.text)
