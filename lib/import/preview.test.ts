@@ -450,3 +450,57 @@ describe('previewImport: main content chosen by Readability', () => {
     expect(kinds(links)).toEqual(['title', 'paragraph', 'paragraph', 'paragraph', 'paragraph'])
   })
 })
+
+describe('previewImport: boxes around the article', () => {
+  const story =
+    '<h1>Council passes budget</h1><p>The council approved the new budget on Tuesday after a long debate.</p><p>Spending on schools rises by four percent.</p>'
+  const kinds = (body: string) =>
+    previewImport(`<html><body>${story}${body}</body></html>`, 'html').blocks.map((block) => [block.kind, block.text.split('\n')[0]])
+
+  it('marks a teaser of another story: its linked headline, excerpt and "Read the rest" link', () => {
+    expect(
+      kinds(
+        '<h2><a href="https://news.test/other?utm=x">Other story</a></h2><p>An excerpt of the other story […]</p><h3><a href="https://news.test/other">READ THE REST</a></h3>',
+      ).slice(3),
+    ).toEqual([
+      ['read-more', 'Other story'],
+      ['read-more', 'An excerpt of the other story […]'],
+      ['read-more', 'READ THE REST'],
+    ])
+  })
+
+  it('marks the links under a "Related articles" label but not text after them', () => {
+    expect(
+      kinds(
+        '<h2>Related articles</h2><ul><li><a href="https://news.test/a">A</a></li><li><a href="https://news.test/b">B</a></li></ul><p>Comments are closed.</p>',
+      ).slice(3),
+    ).toEqual([
+      ['read-more', 'Related articles'],
+      ['read-more', 'A'],
+      ['paragraph', 'Comments are closed.'],
+    ])
+  })
+
+  it('marks an author box after the article, also inside the quote that holds it', () => {
+    expect(kinds('<div>Author</div><h3>Jane Doe</h3><p>writes about local politics.</p>').slice(3)).toEqual([
+      ['author-box', 'Author'],
+      ['author-box', 'Jane Doe'],
+      ['author-box', 'writes about local politics.'],
+    ])
+    const quoted = previewImport(
+      `<html><body><h1>Interview</h1><blockquote><p>Question and answer.</p><p>AUTOR</p><p>Dr. Jane Doe</p><p>is a lawyer in Berlin.</p></blockquote></body></html>`,
+      'html',
+    )
+    expect(quoted.blocks.map((block) => [block.kind, block.text])).toEqual([
+      ['title', 'Interview'],
+      ['paragraph', 'Question and answer.'],
+      ['author-box', 'AUTOR\nDr. Jane Doe\nis a lawyer in Berlin.'],
+    ])
+  })
+
+  it('leaves an "Author" label before any paragraph alone', () => {
+    expect(
+      previewImport('<html><body><h1>T</h1><p>Author</p><p>Jane Doe</p><p>Text of the story.</p></body></html>', 'html').blocks.map((b) => b.kind),
+    ).toEqual(['title', 'paragraph', 'paragraph', 'paragraph'])
+  })
+})

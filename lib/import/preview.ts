@@ -5,7 +5,7 @@
 // article document from the blocks kept.
 import type { DocNode } from '../anchoring/canonical'
 import { blocksToDoc } from '../articles/blocks'
-import { classifyLine, cleanScrapedText, JUNK_KINDS, parseDateLine, type LineKind, type LineMatch } from './clean-text'
+import { classifyLine, cleanScrapedText, JUNK_KINDS, parseDateLine, READ_ON, RELATED_LABEL, type LineKind, type LineMatch } from './clean-text'
 import { blockText, convertHtml, type HtmlBlock } from './html'
 import { convertMarkdown } from './markdown'
 
@@ -284,7 +284,15 @@ function classifyBlocks(blocks: HtmlBlock[]): { blocks: Classified[]; datelineDa
     const text = blockText(node)
     const push = (kind: LineKind, pushed: DocNode = node, pushedText = text) => out.push({ kind, text: pushedText, node: pushed })
 
-    if (!TEXTBLOCKS.has(node.type)) return push(node.type === 'blockquote' ? 'paragraph' : (listKind(block) ?? 'paragraph'))
+    if (node.type === 'blockquote') {
+      // An author box can end up inside the quote that holds the article: it becomes a block of its own.
+      const box = authorBoxStart(node)
+      if (box === null) return push('paragraph')
+      const quote = (content: DocNode[]): DocNode => ({ ...node, content })
+      push('paragraph', quote(node.content!.slice(0, box)), blockText(quote(node.content!.slice(0, box))))
+      return push('author-box', quote(node.content!.slice(box)), blockText(quote(node.content!.slice(box))))
+    }
+    if (!TEXTBLOCKS.has(node.type)) return push(listKind(block) ?? 'paragraph')
     if (block.isTitle && !titleSeen) {
       titleSeen = true
       return push('title')
@@ -310,7 +318,70 @@ function classifyBlocks(blocks: HtmlBlock[]): { blocks: Classified[]; datelineDa
     }
     push(node.type === 'heading' ? 'heading' : node.type === 'caption' ? 'caption' : 'paragraph')
   })
+  markBoxes(out)
   return { blocks: out, datelineDate }
+}
+
+/** The label of a box about the author ("AUTOR", "About the author"), alone in its block. */
+const AUTHOR_LABEL = /^(?:autor(?:in)?|author|the author|about the author|über (?:den|die) autor(?:in)?|zur person)\s*:?$/i
+/** An author box is its label and at most this many short blocks after it (name, bio). */
+const AUTHOR_BOX_BLOCKS = 2
+const AUTHOR_BOX_TEXT = 800
+/** How far before its "Read the rest" link a teaser's headline may be. */
+const TEASER_BLOCKS = 3
+
+/**
+ * Rules over neighbouring blocks, after each block has its kind: a teaser of another story
+ * (its headline linking where the "Read the rest" link after it does, and the excerpt between);
+ * the links under a "Related articles" label; an author box after the article (its label, then
+ * the name and a short bio).
+ */
+function markBoxes(out: Classified[]) {
+  const isContent = (block: Classified | undefined) => block !== undefined && CONTENT_KINDS.has(block.kind)
+  for (let i = 0; i < out.length; i++) {
+    const block = out[i]
+    if (block.kind === 'read-more' && READ_ON.test(block.text)) {
+      const target = linkOnlyTargets(block.node)?.[0]
+      for (let j = i - 1; target && j >= Math.max(0, i - TEASER_BLOCKS); j--) {
+        if (!linkOnlyTargets(out[j].node)?.includes(target)) continue
+        for (let k = j; k < i; k++) if (isContent(out[k])) out[k].kind = 'read-more'
+        break
+      }
+    } else if (block.kind === 'read-more' && RELATED_LABEL.test(block.text)) {
+      for (let j = i + 1; j < out.length && (isContent(out[j]) || out[j].kind === 'navigation') && linkOnlyTargets(out[j].node); j++) {
+        out[j].kind = 'read-more'
+      }
+    } else if (isContent(block) && AUTHOR_LABEL.test(block.text) && out.slice(0, i).some((before) => before.kind === 'paragraph')) {
+      block.kind = 'author-box'
+      for (let j = i + 1; j <= i + AUTHOR_BOX_BLOCKS && isContent(out[j]) && out[j].text.length <= AUTHOR_BOX_TEXT; j++) out[j].kind = 'author-box'
+    }
+  }
+}
+
+/** Where an author box (its label, then at most AUTHOR_BOX_BLOCKS short paragraphs) ends a quote after other text; null when none does. */
+function authorBoxStart(quote: DocNode): number | null {
+  const children = quote.content ?? []
+  for (let i = 1; i < children.length; i++) {
+    if (!AUTHOR_LABEL.test(blockText(children[i]).trim())) continue
+    const rest = children.slice(i + 1)
+    return rest.length <= AUTHOR_BOX_BLOCKS && rest.every((child) => blockText(child).length <= AUTHOR_BOX_TEXT) ? i : null
+  }
+  return null
+}
+
+/** Where a block's links go (query and fragment left out) when its text is nothing but links, punctuation aside; else null. */
+function linkOnlyTargets(node: DocNode): string[] | null {
+  const targets: string[] = []
+  const stack: DocNode[] = [node]
+  while (stack.length) {
+    const current = stack.pop()!
+    if (current.content) stack.push(...current.content)
+    if (current.type !== 'text') continue
+    const href = current.marks?.find((mark) => mark.type === 'link')?.attrs?.href
+    if (typeof href === 'string') targets.push(href.replace(/[?#].*$/s, ''))
+    else if (/[\p{L}\p{N}]/u.test(current.text ?? '')) return null
+  }
+  return targets.length ? targets : null
 }
 
 /** "Caption" in one block and "Image: credit" in the next: the previous block was the caption. */
