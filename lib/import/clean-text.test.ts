@@ -249,6 +249,7 @@ describe('cleanScrapedText line by line', () => {
       'advert',
     ])
     expect(kinds('> Blog > Aus den Ländern > Tagung 2015\n\nTitle\n\nHome › News › Story')).toEqual(['navigation', 'title', 'navigation'])
+    expect(kinds('Title\n\nLade weitere Inhalte ...\n\nLoad more stories')).toEqual(['title', 'navigation', 'navigation'])
     // Text that merely mentions these words, or compares with ">", stays.
     expect(kinds('Title\n\nRead more books, the minister said.\n\nThe index rose: 5 > 3 > 1 points.')).toEqual(['title', 'paragraph', 'paragraph'])
   })

@@ -45,10 +45,13 @@ const NAVIGATION = /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top$|main menu$
 const READ_MORE = /^(?:read more|read also|see also|related)\s*:/i
 /** A teaser's link to the rest of a story, alone on its line ("READ THE REST", "Weiterlesen »"). */
 export const READ_ON =
-  /^(?:read (?:the rest|more|on|the full (?:story|article))|continue reading|weiterlesen|mehr lesen|zum artikel|lire la suite|leer más|continua a leggere)\W{0,3}$/i
+  /^(?:read (?:the rest|more|on|the full (?:story|article))|continue reading|weiterlesen|mehr lesen|zum artikel|lire la suite|leer más|continua a leggere)\W{0,6}$/i
 /** The label of a box of links to other pages ("Related articles", "Weiterführende Links"). */
 export const RELATED_LABEL =
   /^(?:weiterführende[rn]? links?|weitere artikel|ähnliche artikel|mehr zum thema|auch interessant|lesen sie auch|das könnte sie auch interessieren|related (?:links?|articles|stories|posts|content)|more on this (?:topic|story)|more stories|you (?:may|might) also like|recommended(?: for you| articles| stories)?|à lire aussi|sur le même sujet)\s*:?$/i
+/** The label of a loader for more content ("Lade weitere Inhalte ...", "Load more"). */
+const LOADER =
+  /^(?:lade weitere inhalte|weitere (?:artikel|inhalte) laden|mehr laden|loading(?: more)?(?: content| articles| stories| posts)?|load more(?: articles| stories| posts)?|show more stories)\W{0,6}$/i
 const ADVERT = /^(?:anzeige|advertisement|advertorial|werbung|sponsored(?: content)?|publicité|publicidad|pubblicità|reklame)\s*:?$/i
 /** Separators of a breadcrumb trail ("Home › News › Story"). */
 const BREADCRUMB_SEPARATOR = / [>›»] /
@@ -124,7 +127,7 @@ export function classifyLine(line: string, context: LineContext): LineMatch | nu
   if (NAVIGATION.test(line)) return { kind: 'navigation' }
   if (READ_MORE.test(line) || READ_ON.test(line) || RELATED_LABEL.test(line)) return { kind: 'read-more' }
   if (ADVERT.test(line)) return { kind: 'advert' }
-  if (isBreadcrumb(line)) return { kind: 'navigation' }
+  if (isBreadcrumb(line) || LOADER.test(line)) return { kind: 'navigation' }
   if (SHARE.test(line)) return { kind: 'share' }
   if (AGENCY_TRAILER.test(line) && context.isLast()) return { kind: 'agency-trailer' }
   const creditStart = imageCreditStart(line)

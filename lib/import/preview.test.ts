@@ -469,6 +469,20 @@ describe('previewImport: boxes around the article', () => {
     ])
   })
 
+  it('marks a teaser whose excerpt ends in its own "Weiterlesen" link, but not the article\'s own', () => {
+    expect(
+      kinds(
+        '<h3><a href="https://news.test/other">Other story</a></h3><div>An excerpt of the other story. <a href="https://news.test/other">Weiterlesen</a></div>',
+      ).slice(3),
+    ).toEqual([
+      ['read-more', 'Other story'],
+      ['read-more', 'An excerpt of the other story. Weiterlesen'],
+    ])
+    expect(kinds('<p>The debate continues next week. <a href="https://news.test/part-2">Read more</a></p>').slice(3)).toEqual([
+      ['paragraph', 'The debate continues next week. Read more'],
+    ])
+  })
+
   it('marks the links under a "Related articles" label but not text after them', () => {
     expect(
       kinds(

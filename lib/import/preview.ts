@@ -340,11 +340,14 @@ function markBoxes(out: Classified[]) {
   const isContent = (block: Classified | undefined) => block !== undefined && CONTENT_KINDS.has(block.kind)
   for (let i = 0; i < out.length; i++) {
     const block = out[i]
-    if (block.kind === 'read-more' && READ_ON.test(block.text)) {
-      const target = linkOnlyTargets(block.node)?.[0]
-      for (let j = i - 1; target && j >= Math.max(0, i - TEASER_BLOCKS); j--) {
+    const lone = block.kind === 'read-more' && READ_ON.test(block.text)
+    const target = lone ? linkOnlyTargets(block.node)?.[0] : isContent(block) ? trailingReadOnTarget(block.node) : null
+    if (target) {
+      // The teaser's linked headline, at most TEASER_BLOCKS before; an excerpt ending in its own
+      // "Read more" link counts only with that headline (else it may be the article's own teaser).
+      for (let j = i - 1; j >= Math.max(0, i - TEASER_BLOCKS); j--) {
         if (!linkOnlyTargets(out[j].node)?.includes(target)) continue
-        for (let k = j; k < i; k++) if (isContent(out[k])) out[k].kind = 'read-more'
+        for (let k = j; k <= i; k++) if (isContent(out[k])) out[k].kind = 'read-more'
         break
       }
     } else if (block.kind === 'read-more' && RELATED_LABEL.test(block.text)) {
@@ -367,6 +370,19 @@ function authorBoxStart(quote: DocNode): number | null {
     return rest.length <= AUTHOR_BOX_BLOCKS && rest.every((child) => blockText(child).length <= AUTHOR_BOX_TEXT) ? i : null
   }
   return null
+}
+
+/** Where the "Read more" link that ends a block of text goes (query and fragment left out); null without one. */
+function trailingReadOnTarget(node: DocNode): string | null {
+  let last: DocNode | null = null
+  const stack: DocNode[] = [node]
+  while (stack.length) {
+    const current = stack.pop()!
+    if (current.content) for (let i = 0; i < current.content.length; i++) stack.push(current.content[current.content.length - 1 - i])
+    if (current.type === 'text' && current.text?.trim()) last = current
+  }
+  const href = last?.marks?.find((mark) => mark.type === 'link')?.attrs?.href
+  return typeof href === 'string' && READ_ON.test(last!.text!.trim()) ? href.replace(/[?#].*$/s, '') : null
 }
 
 /** Where a block's links go (query and fragment left out) when its text is nothing but links, punctuation aside; else null. */
