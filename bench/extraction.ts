@@ -18,7 +18,9 @@
 // of the kept text's shingles against the expected text's, averaged over pages; F1 of the
 // averages. Missing folder: skipped.
 //
-//   npx tsx bench/extraction.ts            (FACTMARK_EXTRACTION_SET=/path to use another set)
+//   npx tsx --conditions=react-server bench/extraction.ts [--pages]
+// FACTMARK_EXTRACTION_SET=/path reads another set; --pages lists, per page, the snippets each
+// method missed or leaked.
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
