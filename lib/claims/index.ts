@@ -86,6 +86,8 @@ export const markClaimInput = z.strictObject({
   end: z.number().int().min(0),
   /** What the browser saw; must match the stored text, so a stale page cannot mark the wrong words. */
   exact: z.string().max(100_000).optional(),
+  /** The marking page's live connection: it is on the new claim now (presence, set by the route). */
+  connectionId: z.uuid('Unknown connection.').optional(),
 })
 
 export const claimDetailsInput = z
@@ -341,8 +343,10 @@ export async function markClaim(
       },
       select: { id: true },
     })
-    await recordAudit(tx, actor, claim.id, 'claim.created', null, { exact: selectors.quote.exact })
-    return selectClaimSummaries(tx, Prisma.sql`c."id" = ${claim.id}`)
+    const listed = await selectClaimSummaries(tx, Prisma.sql`c."id" = ${claim.id}`)
+    // The live notification carries the new claim's list entry: the other pages draw it without fetching.
+    await recordAudit(tx, actor, claim.id, 'claim.created', null, { exact: selectors.quote.exact }, listed[0])
+    return listed
   })
   // The existing claim with its thread; a new one read back as it was created, in the same transaction: nothing is attached to it yet.
   if (existing) return { ...(await getClaim(actor, claim.id)), existing: true }
