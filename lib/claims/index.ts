@@ -53,6 +53,27 @@ export const claimSummarySelect = {
   updatedBy: person,
 } as const
 
+/** A claim's own columns of its summary (the people aside). */
+const claimRowSelect = {
+  id: true,
+  articleId: true,
+  revisionId: true,
+  ...anchorSelect,
+  orphaned: true,
+  claimant: true,
+  claimDate: true,
+  status: true,
+  verdict: true,
+  summary: true,
+  version: true,
+  verdictSetById: true,
+  contentEditorIds: true,
+  submittedAt: true,
+  approvedAt: true,
+  createdAt: true,
+  updatedAt: true,
+} as const
+
 const claimDetailSelect = {
   ...claimSummarySelect,
   claimantType: true,
@@ -87,6 +108,8 @@ export const markClaimInput = z.strictObject({
   end: z.number().int().min(0),
   /** What the browser saw; must match the stored text, so a stale page cannot mark the wrong words. */
   exact: z.string().max(100_000).optional(),
+  /** The marking page's live connection: it is on the new claim now (presence, set by the route). */
+  connectionId: z.uuid('Unknown connection.').optional(),
 })
 
 export const claimDetailsInput = z
@@ -333,7 +356,7 @@ export async function markClaim(
       existing = true
       return selectClaimSummaries(tx, Prisma.sql`c."id" = ${same.id}`)
     }
-    const claim = await tx.claim.create({
+    const row = await tx.claim.create({
       data: {
         newsroomId: actor.newsroomId,
         articleId,
@@ -342,10 +365,14 @@ export async function markClaim(
         createdById: actor.id,
         updatedById: actor.id,
       },
-      select: { id: true },
+      select: claimRowSelect,
     })
-    await recordAudit(tx, actor, claim.id, 'claim.created', null, { exact: selectors.quote.exact })
-    return selectClaimSummaries(tx, Prisma.sql`c."id" = ${claim.id}`)
+    // Its list entry as the insert returned it, without reading it back: the marker is its only person yet.
+    const marker = { id: actor.id, name: actor.name }
+    const listed: ClaimSummary = { ...row, createdBy: marker, assignee: null, submittedBy: null, approvedBy: null, updatedBy: marker }
+    // The live notification carries the new claim's list entry: the other pages draw it without fetching.
+    await recordAudit(tx, actor, row.id, 'claim.created', null, { exact: selectors.quote.exact }, listed)
+    return [listed]
   })
   // The existing claim with its thread; a new one read back as it was created, in the same transaction: nothing is attached to it yet.
   if (existing) return { ...(await getClaim(actor, claim.id)), existing: true }
