@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import type { DocNode } from '../anchoring/canonical'
 import { canonicalText } from '../anchoring/canonical'
 import { AppError } from '../errors'
-import { validateArticleDoc } from './validate-doc'
+import { nestedTooDeep, validateArticleDoc } from './validate-doc'
 
 const text = (value: string, marks?: DocNode['marks']): DocNode => (marks ? { type: 'text', text: value, marks } : { type: 'text', text: value })
 const paragraph = (...content: DocNode[]): DocNode => ({ type: 'paragraph', content })
@@ -345,5 +345,23 @@ describe('limits and malformed input', () => {
   it('a long text within the limit passes', () => {
     const long = 'Word '.repeat(300_000).trim()
     expect(canonicalText(validateArticleDoc(doc(paragraph(text(long))))).text).toBe(long)
+  })
+})
+
+describe('nestedTooDeep', () => {
+  const nested = (levels: number) => {
+    let node: Record<string, unknown> = { type: 'text', text: 'x' }
+    for (let i = 0; i < levels; i++) node = { type: 'paragraph', content: [node] }
+    return { type: 'doc', content: [node] }
+  }
+
+  it('passes an article nested as deep as the schema allows', () => {
+    expect(nestedTooDeep(nested(1))).toBe(false)
+    expect(nestedTooDeep(nested(11))).toBe(false)
+  })
+
+  it('finds 100,000 levels without overflowing the stack, and anything past the schema’s depth', () => {
+    expect(nestedTooDeep(nested(100_000))).toBe(true)
+    expect(nestedTooDeep(nested(20))).toBe(true)
   })
 })

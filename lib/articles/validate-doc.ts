@@ -68,3 +68,20 @@ export function validateArticleDoc(input: unknown): DocNode {
   }
   return doc
 }
+
+/**
+ * Whether `input` nests objects or arrays deeper than any article may (a node and its
+ * content array are two levels). An iterative walk: copying a document to the worker thread,
+ * or any recursive walk, would overflow the stack on 100,000 levels.
+ */
+export function nestedTooDeep(input: unknown): boolean {
+  const limit = 2 * (MAX_DEPTH + 2)
+  const stack: [unknown, number][] = [[input, 0]]
+  while (stack.length) {
+    const [value, depth] = stack.pop()!
+    if (!value || typeof value !== 'object') continue
+    if (depth > limit) return true
+    for (const child of Object.values(value)) if (child && typeof child === 'object') stack.push([child, depth + 1])
+  }
+  return false
+}

@@ -5,9 +5,10 @@
 // thread (lib/articles/worker.ts), one at a time per instance, each within a time budget: a job
 // over budget has its worker terminated and answers 422.
 import 'server-only'
-import { AppError } from '../errors'
+import { AppError, invalid } from '../errors'
 import type { AnchorResult, StoredSelector } from '../anchoring/reanchor'
 import { workerPool } from '../server/worker-pool'
+import { nestedTooDeep } from './validate-doc'
 import type { articleTasks } from './worker'
 
 /** A job taking longer than this is stopped (FACTMARK_REANCHOR_BUDGET_MS overrides). */
@@ -33,4 +34,7 @@ export async function reanchorAllOffThread(text: string, selectors: StoredSelect
 }
 
 /** validateArticleDoc and canonicalText of a document sent for a new revision, in the worker thread. */
-export const prepareRevisionOffThread = (doc: unknown) => pool.run('prepareRevision', { doc })
+export async function prepareRevisionOffThread(doc: unknown) {
+  if (nestedTooDeep(doc)) throw invalid('The article text is not a valid document.')
+  return pool.run('prepareRevision', { doc })
+}

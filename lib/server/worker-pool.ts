@@ -118,7 +118,12 @@ export function workerPool<T extends Tasks>(options: WorkerPoolOptions) {
         worker.on('message', onMessage)
         worker.on('error', onExit)
         worker.on('exit', onExit)
-        worker.postMessage({ id, op, args }, transfer)
+        try {
+          worker.postMessage({ id, op, args }, transfer)
+        } catch (error) {
+          cleanup() // what cannot be copied to the thread (too deep, a function) fails here, at once
+          reject(error instanceof Error ? error : new Error(String(error)))
+        }
       })
     } finally {
       done()
