@@ -8,6 +8,8 @@ import { ROLE_LABELS } from '@/lib/admin/roles'
 import { currentActor } from '@/lib/auth/actor'
 import { formatDateTime } from '@/lib/format'
 import { getNewsroomSettings } from '@/lib/newsroom/settings'
+import { OutgoingMail } from '@/components/admin/OutgoingMail'
+import { listOutgoingMail, smtpUrl } from '@/lib/notifications/outbox'
 
 export const metadata = { title: 'Admin · Factmark' }
 
@@ -51,6 +53,7 @@ export default async function AdminPage() {
   // Rights come from the database on this very request: a demoted admin sees nothing here.
   if (actor.role !== 'ADMIN') notFound()
   const [members, settings, events] = await Promise.all([listMembers(actor), getNewsroomSettings(actor), listAdminEvents(actor)])
+  const outgoingMail = await listOutgoingMail(actor)
 
   return (
     <div className="admin">
@@ -106,6 +109,8 @@ export default async function AdminPage() {
           }}
         />
       </section>
+
+      <OutgoingMail mails={outgoingMail} smtpConfigured={smtpUrl() !== null} />
 
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent activity</h2>
