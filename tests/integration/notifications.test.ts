@@ -381,3 +381,45 @@ it('each member sees only their own notifications', async () => {
     expect(list.length).toBe(member.id === editor.id ? 1 : 0)
   }
 })
+
+describe('the live unread count', () => {
+  /** Reads `count` events from a feed until `predicate` holds; returns that count. */
+  async function nextCount(reader: ReadableStreamDefaultReader<Uint8Array>, predicate: (unread: number) => boolean) {
+    const decoder = new TextDecoder()
+    let buffer = ''
+    for (;;) {
+      const { value, done } = await reader.read()
+      if (done) throw new Error('the feed ended')
+      buffer += decoder.decode(value, { stream: true })
+      let end = buffer.indexOf('\n\n')
+      while (end >= 0) {
+        const frame = buffer.slice(0, end)
+        buffer = buffer.slice(end + 2)
+        end = buffer.indexOf('\n\n')
+        const data = frame.split('\n').find((line) => line.startsWith('data: '))
+        if (frame.startsWith('event: count') && data) {
+          const { unread } = JSON.parse(data.slice(6)) as { unread: number }
+          if (predicate(unread)) return unread
+        }
+      }
+    }
+  }
+
+  it("a member's open feed hears of their notification on commit, and of Mark all as read; another member's feed hears nothing", async () => {
+    const { openNotificationFeed } = await import('../../lib/notifications/live')
+    const stop = new AbortController()
+    const editorFeed = (await openNotificationFeed({ actor: editor, signal: stop.signal })).getReader()
+    const otherFeed = (await openNotificationFeed({ actor: editor2, signal: stop.signal })).getReader()
+    expect(await nextCount(editorFeed, () => true)).toBe(0)
+    expect(await nextCount(otherFeed, () => true)).toBe(0)
+    const claim = await markDwClaim(checker, articleId)
+    await addNote(checker, claim.id, { body: 'Live, @Eddie Editor', mentions: [editor.id] })
+    expect(await nextCount(editorFeed, (n) => n > 0)).toBe(1)
+    await markAllRead(editor)
+    expect(await nextCount(editorFeed, () => true)).toBe(0)
+    // The other editor's feed sent nothing for the editor's notifications: its very next frame is its own first one.
+    await updateClaimDetails(checker, claim.id, { version: 1, assigneeId: editor2.id })
+    expect(await nextCount(otherFeed, () => true)).toBe(1)
+    stop.abort()
+  })
+})
