@@ -1,10 +1,20 @@
 // Issue 20: a checker mentions the editor in a note ("@Edd" → "Eddie Editor" from the list);
 // the editor's Notifications count rises without a reload, and the notification leads to the claim.
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { CHECKER, EDITOR } from './accounts'
 import { claimsPanel, openDwArticle, selectText, signIn } from './helpers'
 
 const CLAIM = 'halt its nuclear weapons program'
+
+/** WCAG 2.2 AA, as e2e/accessibility.spec.ts checks every other page. */
+async function expectNoViolations(page: Page, name: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+    name,
+  ).toEqual([])
+}
 
 const notificationsLink = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Notifications/ })
 const unread = async (page: Page) => Number(await notificationsLink(page).locator('.count').textContent())
@@ -34,6 +44,7 @@ test('a mention in a note reaches the editor live and leads to the claim', async
   await expect(list.getByRole('option', { name: 'Eddie Editor' })).toBeVisible()
   await expect(list.getByRole('option', { name: 'Casey Checker' })).toHaveCount(0)
   await expect(list.getByRole('option', { name: 'Eddie Editor' })).toHaveAttribute('aria-selected', 'true')
+  await expectNoViolations(checker, 'the mention list open')
   await note.press('Enter')
   await expect(list).toBeHidden()
   await expect(note).toHaveValue('Can you check the sanctions wording, @Eddie Editor ')
@@ -48,6 +59,7 @@ test('a mention in a note reaches the editor live and leads to the claim', async
   await expect(editor.getByRole('heading', { name: 'Notifications', level: 1 })).toBeVisible()
   const item = editor.getByRole('listitem').filter({ hasText: 'Casey Checker mentioned you in a note on' }).first()
   await expect(item).toContainText(CLAIM)
+  await expectNoViolations(editor, 'notifications')
   await item.getByRole('link', { name: `“${CLAIM}”` }).click()
   await expect(editor).toHaveURL(new RegExp(`/articles/[^/?]+\\?claim=${claimId}$`))
   const editorPanel = claimsPanel(editor)
