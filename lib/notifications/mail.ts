@@ -29,7 +29,7 @@ function oneLine(value: string, max: number) {
 }
 
 /** The base every link of a newsroom's mails starts with: its public URL, else the app's own. */
-export function mailBaseUrl(newsroomUrl: string | null | undefined, env: NodeJS.ProcessEnv = process.env): string {
+export function mailBaseUrl(newsroomUrl: string | null | undefined, env: Record<string, string | undefined> = process.env): string {
   let base = newsroomUrl || env.FACTMARK_PUBLIC_URL || env.AUTH_URL || 'http://localhost:3000'
   while (base.endsWith('/')) base = base.slice(0, -1)
   return base

@@ -10,7 +10,7 @@ function mac(secret: string, userId: string, kind: string) {
   return createHmac('sha256', secret).update(`factmark-unsubscribe|${VERSION}|${userId}|${kind}`).digest('base64url')
 }
 
-export function unsubscribeSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function unsubscribeSecret(env: Record<string, string | undefined> = process.env): string {
   if (!env.AUTH_SECRET) throw new Error('AUTH_SECRET is not set: mails need it to sign their unsubscribe links.')
   return env.AUTH_SECRET
 }
