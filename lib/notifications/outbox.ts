@@ -59,7 +59,8 @@ export async function deliverOutbox({ url = smtpUrl(), from = mailFrom(), now = 
       FOR UPDATE SKIP LOCKED)
     RETURNING "id", "idempotencyKey", "to", "subject", "text", "html", "unsubscribeUrl", "attempts"`
   if (due.length === 0) return result
-  const transport = nodemailer.createTransport(url)
+  // Every wait well inside the lease, so a slow server cannot outlast it and let a second sender take the mail.
+  const transport = nodemailer.createTransport({ url, connectionTimeout: 20_000, greetingTimeout: 20_000, socketTimeout: 30_000 })
   try {
     for (const mail of due) {
       try {
@@ -118,61 +119,67 @@ export async function runDigest(now = new Date()): Promise<number> {
   let written = 0
   for (const [userId, kinds] of kindsByUser) {
     const key = `digest:${userId}:${day}`
-    const done = await db.$transaction(async (tx) => {
-      if (await tx.outgoingMail.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) return false
-      const user = await tx.user.findUniqueOrThrow({
-        where: { id: userId },
-        select: { id: true, email: true, newsroomId: true, newsroom: { select: { url: true } } },
+    const done = await db
+      .$transaction(async (tx) => {
+        if (await tx.outgoingMail.findUnique({ where: { idempotencyKey: key }, select: { id: true } })) return false
+        const user = await tx.user.findUniqueOrThrow({
+          where: { id: userId },
+          select: { id: true, email: true, newsroomId: true, newsroom: { select: { url: true } } },
+        })
+        const items = await tx.notification.findMany({
+          where: {
+            userId,
+            newsroomId: user.newsroomId,
+            kind: { in: kinds },
+            digestedAt: null,
+            createdAt: { lte: now },
+            claim: { newsroomId: user.newsroomId, deletedAt: null },
+          },
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+          select: {
+            id: true,
+            kind: true,
+            noteId: true,
+            actor: { select: { name: true } },
+            claim: { select: { id: true, exact: true, articleId: true, article: { select: { title: true } } } },
+          },
+        })
+        if (items.length === 0) return false
+        const noteIds = items.map((n) => n.noteId).filter((id): id is string => !!id)
+        const notes = noteIds.length
+          ? await tx.note.findMany({ where: { id: { in: noteIds }, claim: { newsroomId: user.newsroomId } }, select: { id: true, body: true } })
+          : []
+        const bodies = new Map(notes.map((n) => [n.id, n.body]))
+        const base = mailBaseUrl(user.newsroom.url)
+        const mailItems: MailItem[] = items.map((n) => ({
+          kind: n.kind,
+          actorName: n.actor.name,
+          quote: n.claim.exact,
+          articleTitle: n.claim.article.title,
+          claimPath: claimPath(n.claim.articleId, n.claim.id),
+          noteBody: n.noteId ? (bodies.get(n.noteId) ?? null) : null,
+        }))
+        const digestKinds = [...new Set(items.map((n) => n.kind))]
+        const links = digestKinds.map((kind) => ({ kind, url: base + unsubscribePath(signUnsubscribe(userId, kind)) }))
+        await tx.outgoingMail.create({
+          data: {
+            newsroomId: user.newsroomId,
+            userId,
+            idempotencyKey: key,
+            to: user.email,
+            ...composeDigestMail(mailItems, base, links),
+            // The header can name one address only: a digest of one kind stops that kind; of several, the first.
+            unsubscribeUrl: base + oneClickUnsubscribePath(signUnsubscribe(userId, digestKinds[0])),
+          },
+        })
+        await tx.notification.updateMany({ where: { id: { in: items.map((n) => n.id) } }, data: { digestedAt: now } })
+        return true
       })
-      const items = await tx.notification.findMany({
-        where: {
-          userId,
-          newsroomId: user.newsroomId,
-          kind: { in: kinds },
-          digestedAt: null,
-          createdAt: { lte: now },
-          claim: { newsroomId: user.newsroomId, deletedAt: null },
-        },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        select: {
-          id: true,
-          kind: true,
-          noteId: true,
-          actor: { select: { name: true } },
-          claim: { select: { id: true, exact: true, articleId: true, article: { select: { title: true } } } },
-        },
+      // Another instance wrote this member's digest at the same moment: the key keeps it to one.
+      .catch((error: unknown) => {
+        if ((error as { code?: string }).code === 'P2002') return false
+        throw error
       })
-      if (items.length === 0) return false
-      const noteIds = items.map((n) => n.noteId).filter((id): id is string => !!id)
-      const notes = noteIds.length
-        ? await tx.note.findMany({ where: { id: { in: noteIds }, claim: { newsroomId: user.newsroomId } }, select: { id: true, body: true } })
-        : []
-      const bodies = new Map(notes.map((n) => [n.id, n.body]))
-      const base = mailBaseUrl(user.newsroom.url)
-      const mailItems: MailItem[] = items.map((n) => ({
-        kind: n.kind,
-        actorName: n.actor.name,
-        quote: n.claim.exact,
-        articleTitle: n.claim.article.title,
-        claimPath: claimPath(n.claim.articleId, n.claim.id),
-        noteBody: n.noteId ? (bodies.get(n.noteId) ?? null) : null,
-      }))
-      const digestKinds = [...new Set(items.map((n) => n.kind))]
-      const links = digestKinds.map((kind) => ({ kind, url: base + unsubscribePath(signUnsubscribe(userId, kind)) }))
-      await tx.outgoingMail.create({
-        data: {
-          newsroomId: user.newsroomId,
-          userId,
-          idempotencyKey: key,
-          to: user.email,
-          ...composeDigestMail(mailItems, base, links),
-          // The header can name one address only: a digest of one kind stops that kind; of several, the first.
-          unsubscribeUrl: base + oneClickUnsubscribePath(signUnsubscribe(userId, digestKinds[0])),
-        },
-      })
-      await tx.notification.updateMany({ where: { id: { in: items.map((n) => n.id) } }, data: { digestedAt: now } })
-      return true
-    })
     if (done) written++
   }
   if (written) await kickOutbox()

@@ -324,7 +324,9 @@ describe('mail', () => {
     // Digest kinds write no mail at once.
     expect(await db().outgoingMail.count()).toBe(0)
     const now = new Date()
-    expect(await runDigest(now)).toBe(1)
+    // Two instances running the digest at once: one mail.
+    const [a, b] = await Promise.all([runDigest(now), runDigest(now)])
+    expect(a + b).toBe(1)
     expect(await runDigest(now)).toBe(0)
     const [digest] = await db().outgoingMail.findMany({})
     expect(digest.idempotencyKey).toBe(`digest:${editor.id}:${now.toISOString().slice(0, 10)}`)
