@@ -52,6 +52,8 @@ export interface MarkingFigures {
   requestsPerMarking: { median: number; max: number }
   ownMs: { p50: number; p95: number; max: number }
   othersMs: { p50: number; p95: number; max: number }
+  /** Click → the live feed's message at the watchers (per marking, their median), when it carried the claim: the rest of "others" is drawing. */
+  feedMs: { p50: number; p95: number; max: number } | null
   targets: { ownP95Ms: number; othersP95Ms: number; ownPass: boolean; othersPass: boolean }
   loadAverage: number
 }
@@ -67,9 +69,20 @@ interface Options {
  * a highlight for each quote appears, and the time of each click on "Mark claim".
  */
 const INSTRUMENT = `(() => {
-  const bench = { seen: {}, clicks: [] }
+  const bench = { seen: {}, clicks: [], heard: {} }
   window.__markBench = bench
   const now = () => performance.timeOrigin + performance.now()
+  // When the live feed brought each new claim (a watcher's share of the wait: commit and delivery, before drawing).
+  const listen = EventSource.prototype.addEventListener
+  EventSource.prototype.addEventListener = function (type, handler, options) {
+    if (type === 'change') {
+      listen.call(this, 'change', (event) => {
+        const data = JSON.parse(event.data)
+        if (data.claim && !(data.claim.exact in bench.heard)) bench.heard[data.claim.exact] = now()
+      })
+    }
+    return listen.call(this, type, handler, options)
+  }
   const check = () => {
     // A highlight as the user sees it: the pending one drawn at the click counts (same look).
     for (const element of document.querySelectorAll('.ProseMirror [data-claim-id], .ProseMirror [data-pending-claim]')) {
@@ -85,7 +98,7 @@ const INSTRUMENT = `(() => {
   }, true)
 })()`
 
-type BenchWindow = { __markBench: { seen: Record<string, number>; clicks: number[] } }
+type BenchWindow = { __markBench: { seen: Record<string, number>; clicks: number[]; heard: Record<string, number> } }
 
 /**
  * Selects `words` in the article (the selection is not what is timed; the click is). Plain
@@ -191,6 +204,8 @@ export async function run(options: Options = {}): Promise<MarkingFigures> {
       const own: number[] = []
       const others: number[] = []
       const perMarking: number[] = []
+      /** Per marking, the watchers' median time from the click to the live feed's message (when it carried the claim). */
+      const heardMs: number[] = []
       for (let k = 0; k < markings; k++) {
         const words = SPANS[k]
         await select(page, words)
@@ -201,13 +216,20 @@ export async function run(options: Options = {}): Promise<MarkingFigures> {
         const ownAt = await waitSeen(page, words)
         const clickAt = await page.evaluate(() => (window as unknown as BenchWindow).__markBench.clicks.at(-1)!)
         own.push(Math.round(ownAt - clickAt))
-        for (const watcher of watching) others.push(Math.round((await waitSeen(watcher, words)) - clickAt))
+        const heard: number[] = []
+        for (const watcher of watching) {
+          others.push(Math.round((await waitSeen(watcher, words)) - clickAt))
+          const at = await watcher.evaluate((quote) => (window as unknown as BenchWindow).__markBench.heard[quote] ?? null, words)
+          if (at !== null) heard.push(Math.round(at - clickAt))
+        }
+        if (heard.length) heardMs.push(percentile(heard, 50))
         // Everything the marking causes has arrived: count its requests.
         await page.waitForTimeout(1500)
         perMarking.push(requests)
         if (k === 0) log(`marking bench: the first marking's requests: ${made.join(', ')}`)
         log(
-          `marking bench: #${k + 1} own ${own.at(-1)} ms (the POST took ${posts.at(-1)} ms), others ${others.slice(-watcherCount).join(', ')} ms, ${requests} requests`,
+          `marking bench: #${k + 1} own ${own.at(-1)} ms (the POST took ${posts.at(-1)} ms), others ${others.slice(-watcherCount).join(', ')} ms` +
+            `${heard.length ? ` (the feed brought it at ${percentile(heard, 50)} ms)` : ''}, ${requests} requests`,
         )
       }
       const stats = (values: number[]) => ({ p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) })
@@ -219,6 +241,7 @@ export async function run(options: Options = {}): Promise<MarkingFigures> {
         requestsPerMarking: { median: percentile(perMarking, 50), max: Math.max(...perMarking) },
         ownMs,
         othersMs,
+        feedMs: heardMs.length ? stats(heardMs) : null,
         loadAverage,
         targets: { ...TARGETS, ownPass: ownMs.p95 <= TARGETS.ownP95Ms, othersPass: othersMs.p95 <= TARGETS.othersP95Ms },
       }
@@ -248,6 +271,7 @@ export function printTable(f: MarkingFigures) {
       `${f.othersMs.max} ms`,
       `p95 ≤ ${f.targets.othersP95Ms} ms: ${verdict(f.targets.othersPass)}`,
     ],
+    ...(f.feedMs ? [["  of which click → the live feed's message there", `${f.feedMs.p50} ms`, `${f.feedMs.p95} ms`, `${f.feedMs.max} ms`, '']] : []),
     ['requests per marking (marker page)', String(f.requestsPerMarking.median), '', String(f.requestsPerMarking.max), '1'],
   ])
 }

@@ -7,12 +7,13 @@ import { ClaimDetails } from './claim/ClaimDetails'
 import { DeletedClaims } from './claim/DeletedClaims'
 import { PresenceList } from './live/PresenceList'
 import type { Claim, ClaimWithThread, CurrentUser, Member } from './types'
+import type { MarkedClaim } from './workspace/useClaimList'
 
 interface Props {
   claims: Claim[]
   openClaimId: string | null
-  /** A claim just marked, complete: its panel needs no fetch. */
-  marked?: ClaimWithThread | null
+  /** A claim just marked, complete (with its "Previously checked"): its panel needs no fetch. */
+  marked?: MarkedClaim | null
   onOpen: (id: string | null) => void
   onClaimChanged: (claim: ClaimWithThread) => void
   onReattach: (claim: Claim) => void
@@ -55,7 +56,8 @@ export function ClaimsPanel({
         <ClaimDetails
           key={claim.id}
           claimId={claim.id}
-          initial={marked?.id === claim.id ? marked : undefined}
+          initial={marked?.claim.id === claim.id ? marked.claim : undefined}
+          initialMatches={marked?.claim.id === claim.id ? marked.previouslyChecked : undefined}
           refreshKey={openClaimTick}
           members={members}
           currentUser={currentUser}

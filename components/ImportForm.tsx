@@ -12,6 +12,8 @@ const REMOVAL_REASONS: Record<string, string> = {
   'read-more': '“Read more” teaser',
   share: 'share / social line',
   'agency-trailer': 'agency trailer',
+  advert: 'advertisement label',
+  'author-box': 'author box',
   'outside-article': 'outside the article',
 }
 

@@ -15,8 +15,12 @@ interface Props {
 export function ReviewActions({ claimId, version, canApprove }: Props) {
   const router = useRouter()
   const [comment, setComment] = useState('')
-  const { busy: saving, error, setError, submit } = useSubmit()
+  const [correction, setCorrection] = useState('')
+  const { busy: saving, error, fields, setError, submit } = useSubmit()
   const id = useId()
+  const correctionId = useId()
+  // Asked for by the server when the claim is on a public page and its verdict or summary changed.
+  const showCorrection = Boolean(fields.correction) || correction !== ''
 
   async function decide(to: 'APPROVED' | 'CHANGES_REQUESTED') {
     if (to === 'CHANGES_REQUESTED' && !comment.trim()) {
@@ -24,7 +28,15 @@ export function ReviewActions({ claimId, version, canApprove }: Props) {
       return
     }
     await submit(async () => {
-      await api('POST /api/claims/:id/transitions', { params: { id: claimId }, body: { version, to, ...(comment.trim() ? { comment } : {}) } })
+      await api('POST /api/claims/:id/transitions', {
+        params: { id: claimId },
+        body: {
+          version,
+          to,
+          ...(comment.trim() ? { comment } : {}),
+          ...(to === 'APPROVED' && correction.trim() ? { correction } : {}),
+        },
+      })
       router.refresh()
     })
   }
@@ -33,6 +45,12 @@ export function ReviewActions({ claimId, version, canApprove }: Props) {
     <div className="review-actions stack">
       <label htmlFor={id}>Review comment</label>
       <textarea id={id} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+      {showCorrection && (
+        <>
+          <label htmlFor={correctionId}>Public correction note</label>
+          <textarea id={correctionId} rows={2} value={correction} onChange={(e) => setCorrection(e.target.value)} />
+        </>
+      )}
       <div className="actions">
         {canApprove && (
           <button type="button" disabled={saving} onClick={() => decide('APPROVED')}>

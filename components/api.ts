@@ -12,6 +12,8 @@ import type * as PasswordLinkRoute from '@/app/api/admin/members/[id]/password-l
 import type * as MemberRoute from '@/app/api/admin/members/[id]/route'
 import type * as MembersRoute from '@/app/api/admin/members/route'
 import type * as SettingsRoute from '@/app/api/admin/settings/route'
+import type * as PublishingRoute from '@/app/api/admin/publishing/route'
+import type * as PublicationRoute from '@/app/api/articles/[id]/publication/route'
 import type * as DeletedClaimsRoute from '@/app/api/articles/[id]/claims/deleted/route'
 import type * as ArticleClaimsRoute from '@/app/api/articles/[id]/claims/route'
 import type * as AnnotationImportRoute from '@/app/api/articles/[id]/import/route'
@@ -56,6 +58,7 @@ import type { presenceInput } from '@/lib/live/presence'
 import type { linkInput, matchOptions } from '@/lib/matching'
 import type { settingsInput } from '@/lib/newsroom/settings'
 import type { preferencesInput } from '@/lib/notifications'
+import type { publishingInput } from '@/lib/publish/settings'
 import type { searchInput } from '@/lib/search'
 import type { dismissInput } from '@/lib/suggestions/article-suggestions'
 
@@ -130,6 +133,11 @@ export interface Routes {
   'POST /api/admin/members/:id/password-link': Endpoint<typeof PasswordLinkRoute.POST>
   'GET /api/admin/settings': Endpoint<typeof SettingsRoute.GET>
   'PUT /api/admin/settings': Endpoint<typeof SettingsRoute.PUT, z.input<typeof settingsInput>>
+  'GET /api/admin/publishing': Endpoint<typeof PublishingRoute.GET>
+  'PUT /api/admin/publishing': Endpoint<typeof PublishingRoute.PUT, z.input<typeof publishingInput>>
+  'GET /api/articles/:id/publication': Endpoint<typeof PublicationRoute.GET>
+  'POST /api/articles/:id/publication': Endpoint<typeof PublicationRoute.POST>
+  'DELETE /api/articles/:id/publication': Endpoint<typeof PublicationRoute.DELETE>
   'GET /api/articles': Endpoint<typeof ArticlesRoute.GET>
   'POST /api/articles': Endpoint<typeof ArticlesRoute.POST, z.input<typeof importInput>>
   'GET /api/articles/:id/claims': Endpoint<typeof ArticleClaimsRoute.GET, never, { doc?: '1' }>

@@ -1,6 +1,6 @@
 // The checker's hands: claims marked one after another with a real mouse, each with a single drag.
-import { expect, test } from '@playwright/test'
-import { CHECKER } from './accounts'
+import { expect, test, type Page } from '@playwright/test'
+import { CHECKER, EDITOR } from './accounts'
 import { claimsPanel, dragSelect, openDwArticle, signIn } from './helpers'
 
 const IN_A_ROW = [
@@ -27,26 +27,46 @@ test('a checker marks five claims in a row, each with one drag of the mouse', as
   for (const words of IN_A_ROW) await expect(panel.getByRole('button', { name: words })).toHaveCount(1)
 })
 
-test('a marking costs one round trip: the POST, no refetch of the claim or the list, no echo', async ({ page }) => {
+test('a marking costs one round trip: the POST and nothing else, and a watching page draws the claim without fetching', async ({ page, browser }) => {
+  // Another user watching the article: the claim comes to them whole through the live feed.
+  const watcher = await (await browser.newContext()).newPage()
+  await signIn(watcher, EDITOR)
+  const watching = watcher.waitForResponse((response) => response.url().includes('/presence') && response.request().method() === 'PUT')
+  await openDwArticle(watcher)
+  await watching
   await signIn(page, CHECKER)
   // Settled: the feed is connected and the page has said which claim it is on.
   const present = page.waitForResponse((response) => response.url().includes('/presence') && response.request().method() === 'PUT')
   await openDwArticle(page)
   await present
-  const made: string[] = []
-  page.on('request', (request) => {
-    const path = new URL(request.url()).pathname
-    if (path.startsWith('/api/') && !path.endsWith('/events')) made.push(`${request.method()} ${path.replace(/\/c[a-z0-9]{24}/g, '/:id')}`)
-  })
+  const requestsOf = (on: Page) => {
+    const made: string[] = []
+    // Every request but the live feed's stream (open since the page loaded).
+    on.on('request', (request) => {
+      const path = new URL(request.url()).pathname
+      if (!path.endsWith('/events')) made.push(`${request.method()} ${path.replace(/\/c[a-z0-9]{24}/g, '/:id')}`)
+    })
+    return made
+  }
+  const made = requestsOf(page)
+  const watcherMade = requestsOf(watcher)
   const words = 'telling an audience of foreign ministers'
   expect(await dragSelect(page, words)).toBe(words)
   await page.getByRole('button', { name: 'Mark claim' }).click()
   await expect(page.locator('[data-claim-id]', { hasText: words }).first()).toHaveText(words)
-  await expect(claimsPanel(page).getByRole('region', { name: 'Claim details' })).toBeVisible()
-  await page.waitForTimeout(1500) // the live feed's echo would arrive well within this
-  expect(made.filter((request) => request === 'POST /api/articles/:id/claims')).toHaveLength(1)
-  // Neither the claim nor the list is fetched again (the matches lookup and presence are the panel's own).
-  expect(made.filter((request) => request === 'GET /api/claims/:id' || request.startsWith('GET /api/articles/:id/claims'))).toEqual([])
+  const details = claimsPanel(page).getByRole('region', { name: 'Claim details' })
+  await expect(details).toBeVisible()
+  // "Previously checked" came with the POST's answer.
+  await expect(details.getByRole('region', { name: 'Previously checked' })).not.toContainText('Looking for earlier checks')
+  await expect(watcher.locator('[data-claim-id]', { hasText: words }).first()).toHaveText(words)
+  // The watcher hears (through presence) that the checker is on the new claim.
+  await expect(claimsPanel(watcher).getByRole('region', { name: 'Who else is here' })).toContainText(`on “${words}”`)
+  await page.waitForTimeout(1500) // the live feed's echo, and anything it set off, would arrive well within this
+  // The POST alone: no refetch of the claim, the list or its matches, no presence round trip.
+  expect(made).toEqual(['POST /api/articles/:id/claims'])
+  // The watcher drew the claim from the feed: no claim or list fetched (presence is theirs to ask).
+  expect(watcherMade.filter((request) => request.startsWith('GET /api/articles/:id/claims') || request.startsWith('GET /api/claims/'))).toEqual([])
+  await watcher.context().close()
 })
 
 test('the claims list answers 304 to a page that already has it, and the new list once it changed', async ({ page }) => {

@@ -2,12 +2,14 @@ import { notFound, redirect } from 'next/navigation'
 import { InviteMemberForm } from '@/components/admin/InviteMemberForm'
 import { MemberActions } from '@/components/admin/MemberActions'
 import { SettingsForm } from '@/components/admin/SettingsForm'
+import { PublishingForm } from '@/components/admin/PublishingForm'
 import { listAdminEvents } from '@/lib/admin/events'
 import { listMembers, type MemberState } from '@/lib/admin/members'
 import { ROLE_LABELS } from '@/lib/admin/roles'
 import { currentActor } from '@/lib/auth/actor'
 import { formatDateTime } from '@/lib/format'
 import { getNewsroomSettings } from '@/lib/newsroom/settings'
+import { getPublishingSettings } from '@/lib/publish/settings'
 import { OutgoingMail } from '@/components/admin/OutgoingMail'
 import { listOutgoingMail, smtpUrl } from '@/lib/notifications/outbox'
 
@@ -42,6 +44,12 @@ function describeEvent({ action, subject, before, after }: EventView): string {
       return `changed their name from ${String(was.name)} to ${String(now.name)}`
     case 'account.password_changed':
       return 'changed their password'
+    case 'newsroom.publishing_changed':
+      return `changed the public page settings (${Object.keys(now).join(', ')})`
+    case 'article.published':
+      return `published ${typeof now.path === 'string' ? now.path : 'a fact-check'}`
+    case 'article.unpublished':
+      return `unpublished ${typeof now.slug === 'string' ? now.slug : 'a fact-check'}`
     default:
       return action
   }
@@ -52,7 +60,12 @@ export default async function AdminPage() {
   if (!actor) redirect('/login')
   // Rights come from the database on this very request: a demoted admin sees nothing here.
   if (actor.role !== 'ADMIN') notFound()
-  const [members, settings, events] = await Promise.all([listMembers(actor), getNewsroomSettings(actor), listAdminEvents(actor)])
+  const [members, settings, events, publishing] = await Promise.all([
+    listMembers(actor),
+    getNewsroomSettings(actor),
+    listAdminEvents(actor),
+    getPublishingSettings(actor),
+  ])
   const outgoingMail = await listOutgoingMail(actor)
 
   return (
@@ -108,6 +121,15 @@ export default async function AdminPage() {
             verdictScale: settings.verdictScale,
           }}
         />
+      </section>
+
+      <section aria-labelledby="publishing-heading">
+        <h2 id="publishing-heading">Public pages</h2>
+        <p className="meta">
+          Published fact-checks, their feeds and share cards: their address, the methodology printed with every claim, and whether reviewers are
+          named.
+        </p>
+        <PublishingForm settings={publishing} />
       </section>
 
       <OutgoingMail mails={outgoingMail} smtpConfigured={smtpUrl() !== null} />

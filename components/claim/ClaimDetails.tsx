@@ -7,7 +7,7 @@ import { ClaimFields } from './ClaimFields'
 import { ClaimHistory } from './ClaimHistory'
 import { DeleteClaim } from './DeleteClaim'
 import { NotesThread } from './NotesThread'
-import { PreviouslyChecked } from './PreviouslyChecked'
+import { PreviouslyChecked, type Matches } from './PreviouslyChecked'
 import { SourcesList } from './SourcesList'
 import { WorkflowActions } from './WorkflowActions'
 
@@ -15,6 +15,8 @@ interface Props {
   claimId: string
   /** The claim as already known (just marked): shown at once, not fetched. */
   initial?: ClaimWithThread
+  /** Its "Previously checked", when it came with the claim (the marking's answer). */
+  initialMatches?: Matches
   /** A change means someone else changed this claim: reload it (unsaved input is kept by the forms). */
   refreshKey?: number
   members: Member[]
@@ -24,7 +26,7 @@ interface Props {
   onDeleted: (claimId: string) => void
 }
 
-export function ClaimDetails({ claimId, initial, refreshKey, members, currentUser, onChanged, onDeleted }: Props) {
+export function ClaimDetails({ claimId, initial, initialMatches, refreshKey, members, currentUser, onChanged, onDeleted }: Props) {
   const [claim, setClaim] = useState<ClaimWithThread | null>(initial ?? null)
   const [loadError, setLoadError] = useState<string | null>(null)
   const [tab, setTab] = useState<'details' | 'history'>('details')
@@ -93,7 +95,7 @@ export function ClaimDetails({ claimId, initial, refreshKey, members, currentUse
       {tab === 'details' ? (
         <div role="tabpanel" id={tabId('details')} aria-labelledby={tabId('details-tab')}>
           <WorkflowActions claim={claim} currentUser={currentUser} onSaved={show} onStale={reload} />
-          <PreviouslyChecked claimId={claim.id} refresh={revision} />
+          <PreviouslyChecked claimId={claim.id} refresh={revision} initial={initialMatches} />
           <ClaimFields claim={claim} members={members} currentUser={currentUser} onSaved={show} onStale={reload} />
           {claim.reviews.length > 0 && (
             <section aria-label="Reviews">

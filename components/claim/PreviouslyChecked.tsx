@@ -1,7 +1,7 @@
 'use client'
 // "Previously checked": the newsroom's other claims that say the same thing, with their
 // verdict, article and approval state, and the claims a checker has linked to this one.
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { formatDate } from '@/lib/format'
 import type { ClaimCard } from '@/lib/matching'
 import { STATUS_LABELS, VERDICT_LABELS } from '@/lib/verdicts/labels'
@@ -10,15 +10,24 @@ import { ErrorMessage } from '../FormParts'
 import { useSubmit } from '../useSubmit'
 import type { Jsonified } from '../types'
 
-type Matches = ResponseBody<'GET /api/claims/:id/matches'>
+export type Matches = ResponseBody<'GET /api/claims/:id/matches'>
 type Card = Jsonified<ClaimCard>
 
-/** `refresh` changes whenever the claim was reloaded: its words or summary may have changed. */
-export function PreviouslyChecked({ claimId, refresh }: { claimId: string; refresh: number }) {
-  const [data, setData] = useState<Matches | null>(null)
+/**
+ * `refresh` changes whenever the claim was reloaded: its words or summary may have changed.
+ * `initial`: the matches as they came with the claim (a marking's answer), shown without a fetch.
+ */
+export function PreviouslyChecked({ claimId, refresh, initial }: { claimId: string; refresh: number; initial?: Matches }) {
+  const [data, setData] = useState<Matches | null>(initial ?? null)
   const { busy, error, setError, submit } = useSubmit()
+  const given = useRef(initial !== undefined)
 
   useEffect(() => {
+    // The first showing of matches that came with the claim: nothing to fetch.
+    if (given.current) {
+      given.current = false
+      return
+    }
     let live = true
     api('GET /api/claims/:id/matches', { params: { id: claimId } })
       .then((next) => {

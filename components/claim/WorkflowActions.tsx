@@ -16,8 +16,12 @@ interface Props {
 
 /** The workflow: the status, and the steps this user can take from it. */
 export function WorkflowActions({ claim, currentUser, onSaved, onStale }: Props) {
-  const { save, saving, error, conflict, reapply, discard } = useClaimSave(claim, onSaved, onStale)
+  const { save, saving, error, fields, conflict, reapply, discard } = useClaimSave(claim, onSaved, onStale)
   const [comment, setComment] = useState('')
+  const [correction, setCorrection] = useState('')
+  const correctionId = useId()
+  // Asked for by the server when the claim is on a public page and its verdict or summary changed.
+  const showCorrection = Boolean(fields.correction) || correction !== ''
   const [problem, setProblem] = useState<string | null>(null)
   const statusId = useId()
   const commentId = useId()
@@ -41,8 +45,14 @@ export function WorkflowActions({ claim, currentUser, onSaved, onStale }: Props)
       setProblem('Say what needs to change in the review comment.')
       return
     }
-    const ok = await save({ route: 'POST /api/claims/:id/transitions', change: { to, ...(reviewing && comment.trim() ? { comment } : {}) } })
-    if (ok) setComment('')
+    const ok = await save({
+      route: 'POST /api/claims/:id/transitions',
+      change: { to, ...(reviewing && comment.trim() ? { comment } : {}), ...(to === 'APPROVED' && correction.trim() ? { correction } : {}) },
+    })
+    if (ok) {
+      setComment('')
+      setCorrection('')
+    }
   }
 
   // The select offers the checker-side steps; approving and requesting changes need the buttons below.
@@ -74,6 +84,13 @@ export function WorkflowActions({ claim, currentUser, onSaved, onStale }: Props)
         <div className="stack">
           <label htmlFor={commentId}>Review comment</label>
           <textarea id={commentId} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />
+        </div>
+      )}
+      {reviewing && showCorrection && (
+        <div className="stack">
+          <label htmlFor={correctionId}>Public correction note</label>
+          <textarea id={correctionId} rows={3} value={correction} onChange={(e) => setCorrection(e.target.value)} />
+          <p className="meta">Printed on the public page as “Corrected on (date): (note)”.</p>
         </div>
       )}
       <div className="actions">

@@ -21,12 +21,14 @@ const send = (claimId: string, { route, change }: ClaimChange, version: number) 
  */
 export function useClaimSave(claim: ClaimWithThread, onSaved: (claim: ClaimWithThread) => void, onStale: () => void) {
   const [error, setError] = useState<string | null>(null)
+  const [fields, setFields] = useState<Record<string, string[]>>({})
   const [conflict, setConflict] = useState<(Conflict & { request: ClaimChange; version: number }) | null>(null)
   const [saving, setSaving] = useState(false)
 
   async function save(request: ClaimChange, version = claim.version) {
     setSaving(true)
     setError(null)
+    setFields({})
     try {
       const { claim: saved } = await send(claim.id, request, version)
       setConflict(null)
@@ -38,6 +40,7 @@ export function useClaimSave(claim: ClaimWithThread, onSaved: (claim: ClaimWithT
         setConflict({ changedBy: String(e.body.changedBy), current, mine: request.change, request, version: current.version })
       } else {
         setError(errorMessage(e))
+        if (e instanceof ApiError && e.fields) setFields(e.fields)
       }
       return false
     } finally {
@@ -49,6 +52,8 @@ export function useClaimSave(claim: ClaimWithThread, onSaved: (claim: ClaimWithT
     save,
     saving,
     error,
+    /** The refused fields' messages (e.g. `correction` when a published claim's change needs a public note). */
+    fields,
     conflict,
     reapply: () => conflict && save(conflict.request, conflict.version),
     discard: () => {

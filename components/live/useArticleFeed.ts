@@ -3,7 +3,8 @@
 // by hand with backoff (the browser's own retry has no backoff and cannot resend our
 // last event id as a query parameter after a reload of the hook). A change after a quiet
 // moment is handed over at once; changes following it closely are handed over together
-// as one batch, so a burst costs one refetch more, not one per change.
+// as one batch, so a burst costs one refetch more, not one per change. Presence changes
+// this page made itself are not handed over: it knows where it is.
 import { useEffect, useEffectEvent, useState } from 'react'
 import type { FeedEvents } from '@/lib/live/stream'
 
@@ -45,6 +46,7 @@ export function useArticleFeed(articleId: string, initialEventId: string, handle
     let flush: ReturnType<typeof setTimeout> | undefined
     let lastHandedOver = 0
     let stopped = false
+    let ownConnection: string | null = null
 
     const alive = () => {
       clearTimeout(silence)
@@ -73,6 +75,7 @@ export function useArticleFeed(articleId: string, initialEventId: string, handle
           handle(JSON.parse((event as MessageEvent<string>).data) as FeedEvents[K])
         })
       on('hello', (data) => {
+        ownConnection = data.connectionId
         setConnectionId(data.connectionId)
         onPresence()
       })
@@ -101,7 +104,9 @@ export function useArticleFeed(articleId: string, initialEventId: string, handle
         wasOffline = true
         setStatus('reconnecting')
       })
-      on('presence', () => onPresence())
+      on('presence', (data) => {
+        if (!data.connectionId || data.connectionId !== ownConnection) onPresence()
+      })
       on('heartbeat', () => {})
       on('reset', () => {
         failures = 0

@@ -64,16 +64,23 @@ export function ArticleWorkspace({
 
   /** The claims as the server has them; with `withDoc`, also someone else's newer revision of the text. */
   async function reload(withDoc: boolean) {
+    const since = list.arrivalMark()
     const latest = await api('GET /api/articles/:id/claims', { params: { id: articleId }, query: { doc: withDoc ? '1' : undefined } })
     const { id, number, doc } = latest.revision
     if (doc && text.showNewer({ id, number, doc })) suggestions.refresh()
-    list.replaceClaims(latest.claims)
+    list.replaceClaims(latest.claims, since)
   }
 
   const live = useLiveArticle({
     articleId,
     initialEventId,
     openClaimId: list.openClaimId,
+    onClaimMarked(claim) {
+      // Its offsets are in the revision it was marked in: usable as they are only if that is the one shown.
+      if (claim.revisionId !== text.current.id) return false
+      list.claimArrived(claim)
+      return true
+    },
     onChanged(revised) {
       if (revised && text.isEditing() && !text.isSaving()) {
         say({ text: 'Someone saved a new revision of this text. Cancel your edit to see it; saving yours will be refused.', error: true })
@@ -100,8 +107,14 @@ export function ArticleWorkspace({
     if (same) return openExisting(same.id)
     const pending = list.addPending(span)
     try {
-      const answer = await api('POST /api/articles/:id/claims', { params: { id: articleId }, body: { revisionId: text.current.id, ...span } })
-      list.addClaim(answer.claim, pending)
+      // One round trip: the answer has the claim and its "Previously checked", and puts this page on it (presence).
+      const connectionId = live.markingConnection()
+      const answer = await api('POST /api/articles/:id/claims', {
+        params: { id: articleId },
+        body: { revisionId: text.current.id, ...span, connectionId },
+      })
+      live.toldByMarking(connectionId, answer.claim.id)
+      list.addClaim(answer.claim, pending, answer.previouslyChecked)
       editor.current?.collapseSelection()
       if ('existing' in answer) say({ text: ALREADY_MARKED, error: false })
       else say({ text: 'Claim marked.', error: false })

@@ -20,6 +20,9 @@ export type AdminAction =
   | 'newsroom.settings_changed'
   | 'account.name_changed'
   | 'account.password_changed'
+  | 'newsroom.publishing_changed'
+  | 'article.published'
+  | 'article.unpublished'
 
 /** Keys that must never reach the log, whatever a caller passes. */
 const SECRET_KEY = /pass(word)?|token|hash|secret/i

@@ -1,5 +1,5 @@
 // Describes a span of a revision's canonical text with W3C Web Annotation selectors.
-import { codePointLength, codePointToUtf16, utf16ToCodePoint } from './offsets'
+import { CodePointIndex } from './offsets'
 
 export interface TextQuoteSelector {
   type: 'TextQuoteSelector'
@@ -45,21 +45,23 @@ export class SelectionError extends Error {
  * Selectors for [start, end) in code points. Surrounding whitespace is trimmed
  * from the span, so a sloppy mouse selection still quotes just the words.
  */
-export function describeSpan(text: string, start: number, end: number): TextSelectors {
-  const total = codePointLength(text)
+export function describeSpan(source: string | CodePointIndex, start: number, end: number): TextSelectors {
+  // Callers describing many spans of one long text pass its index: built once, each offset is then O(1).
+  const index = typeof source === 'string' ? new CodePointIndex(source) : source
+  const { text, length: total } = index
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > total || start > end) {
     throw new SelectionError('OUT_OF_RANGE', `The selection ${start}–${end} is outside the article text (0–${total}).`)
   }
-  let from = codePointToUtf16(text, start)
-  let to = codePointToUtf16(text, end)
+  let from = index.toUtf16(start)
+  let to = index.toUtf16(end)
   while (from < to && /\s/.test(text[from])) from++
   while (to > from && /\s/.test(text[to - 1])) to--
   if (from === to) throw new SelectionError('EMPTY_SELECTION', 'Select some words of the article to mark a claim.')
 
-  const startCp = utf16ToCodePoint(text, from)
-  const endCp = utf16ToCodePoint(text, to)
-  const prefixFrom = codePointToUtf16(text, Math.max(0, startCp - CONTEXT_LENGTH))
-  const suffixTo = codePointToUtf16(text, Math.min(total, endCp + CONTEXT_LENGTH))
+  const startCp = index.toCodePoint(from)
+  const endCp = index.toCodePoint(to)
+  const prefixFrom = index.toUtf16(Math.max(0, startCp - CONTEXT_LENGTH))
+  const suffixTo = index.toUtf16(Math.min(total, endCp + CONTEXT_LENGTH))
   return {
     quote: {
       type: 'TextQuoteSelector',

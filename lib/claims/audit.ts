@@ -7,6 +7,7 @@ import { getDb, type Tx } from '../db/client'
 import { toJsonValue } from '../db/json'
 import type { Prisma } from '../generated/prisma/client'
 import { publishClaimEvent } from '../live/events'
+import type { ClaimSummary } from '.'
 
 type Snapshot = Record<string, unknown> | null
 
@@ -42,7 +43,16 @@ export function changedFields(before: Snapshot, after: Snapshot): { before: Snap
   return { before: pick(before), after: pick(after) }
 }
 
-export async function recordAudit(tx: Tx, actor: Actor, claimId: string, action: AuditAction, before: Snapshot, after: Snapshot) {
+/** `listed`: a new claim's list entry, which the live notification carries to the article's viewers (lib/live/events.ts). */
+export async function recordAudit(
+  tx: Tx,
+  actor: Actor,
+  claimId: string,
+  action: AuditAction,
+  before: Snapshot,
+  after: Snapshot,
+  listed?: ClaimSummary,
+) {
   const diff = changedFields(before, after)
   await tx.auditEvent.create({
     data: {
@@ -55,7 +65,7 @@ export async function recordAudit(tx: Tx, actor: Actor, claimId: string, action:
     },
   })
   // Every audited change is also a live event: viewers of the article hear of it on commit.
-  await publishClaimEvent(tx, actor, claimId, action)
+  await publishClaimEvent(tx, actor, claimId, action, listed)
 }
 
 /** The stored jsonb as the snapshot recordAudit wrote (always an object, or nothing). */

@@ -21,6 +21,7 @@ import { statusAfterContentChange, transitionRefusal } from './workflow'
 import { isoDay } from '../format'
 import { deletionRefusal, restoreRefusal, seesDeletedClaims } from './deletion'
 import { deleteClaimInput, restoreClaimInput } from './deletion-input'
+import { correctOnApproval, correctionNote } from '../publish/publish'
 
 export const MAX_SUMMARY_LENGTH = MAX_SUMMARY_LENGTH_UI
 
@@ -52,6 +53,27 @@ export const claimSummarySelect = {
   submittedBy: person,
   approvedBy: person,
   updatedBy: person,
+} as const
+
+/** A claim's own columns of its summary (the people aside). */
+const claimRowSelect = {
+  id: true,
+  articleId: true,
+  revisionId: true,
+  ...anchorSelect,
+  orphaned: true,
+  claimant: true,
+  claimDate: true,
+  status: true,
+  verdict: true,
+  summary: true,
+  version: true,
+  verdictSetById: true,
+  contentEditorIds: true,
+  submittedAt: true,
+  approvedAt: true,
+  createdAt: true,
+  updatedAt: true,
 } as const
 
 const claimDetailSelect = {
@@ -88,6 +110,8 @@ export const markClaimInput = z.strictObject({
   end: z.number().int().min(0),
   /** What the browser saw; must match the stored text, so a stale page cannot mark the wrong words. */
   exact: z.string().max(100_000).optional(),
+  /** The marking page's live connection: it is on the new claim now (presence, set by the route). */
+  connectionId: z.uuid('Unknown connection.').optional(),
 })
 
 export const claimDetailsInput = z
@@ -106,6 +130,8 @@ export const transitionInput = z.strictObject({
   version: z.number().int().min(1),
   to: z.enum(ClaimStatus),
   comment: z.string().trim().max(5_000, 'Review comments are limited to 5,000 characters.').optional(),
+  /** The public correction note: needed to approve a changed verdict or summary of a published claim (lib/publish). */
+  correction: correctionNote.optional(),
 })
 
 export type ClaimSummary = Prisma.ClaimGetPayload<{ select: typeof claimSummarySelect }>
@@ -332,7 +358,7 @@ export async function markClaim(
       existing = true
       return selectClaimSummaries(tx, Prisma.sql`c."id" = ${same.id}`)
     }
-    const claim = await tx.claim.create({
+    const row = await tx.claim.create({
       data: {
         newsroomId: actor.newsroomId,
         articleId,
@@ -341,10 +367,14 @@ export async function markClaim(
         createdById: actor.id,
         updatedById: actor.id,
       },
-      select: { id: true },
+      select: claimRowSelect,
     })
-    await recordAudit(tx, actor, claim.id, 'claim.created', null, { exact: selectors.quote.exact })
-    return selectClaimSummaries(tx, Prisma.sql`c."id" = ${claim.id}`)
+    // Its list entry as the insert returned it, without reading it back: the marker is its only person yet.
+    const marker = { id: actor.id, name: actor.name }
+    const listed: ClaimSummary = { ...row, createdBy: marker, assignee: null, submittedBy: null, approvedBy: null, updatedBy: marker }
+    // The live notification carries the new claim's list entry: the other pages draw it without fetching.
+    await recordAudit(tx, actor, row.id, 'claim.created', null, { exact: selectors.quote.exact }, listed)
+    return [listed]
   })
   // The existing claim with its thread; a new one read back as it was created, in the same transaction: nothing is attached to it yet.
   if (existing) return { ...(await getClaim(actor, claim.id)), existing: true }
@@ -493,7 +523,7 @@ export async function claimSourcesChanged(tx: Tx, actor: Actor, claimId: string)
 
 /** Moves a claim through the workflow: submit, approve, request changes, resume. */
 export async function transitionClaim(actor: Actor, claimId: string, rawInput: unknown) {
-  const { version, to, comment } = parseInput(transitionInput, rawInput)
+  const { version, to, comment, correction } = parseInput(transitionInput, rawInput)
   const reviewed = to === 'APPROVED' || to === 'CHANGES_REQUESTED'
   return changeClaim(
     actor,
@@ -512,6 +542,7 @@ export async function transitionClaim(actor: Actor, claimId: string, rawInput: u
           return { status: to, submittedById: actor.id, submittedAt: now, contentEditorIds: [] }
         case 'APPROVED':
           await tx.review.create({ data: { claimId, editorId: actor.id, decision: 'APPROVED', comment: comment || null } })
+          await correctOnApproval(tx, actor, claimId, correction || undefined)
           return { status: to, approvedById: actor.id, approvedAt: now }
         case 'CHANGES_REQUESTED':
           if (!comment) throw invalid('Say what needs to change in the review comment.', { comment: ['Write a review comment.'] })

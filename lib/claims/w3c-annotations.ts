@@ -6,12 +6,13 @@ import 'server-only'
 import type { Actor } from '../auth/actor'
 import type { StoredSelector } from '../anchoring/reanchor'
 import { anchorFields, describeSpan } from '../anchoring/selectors'
-import { reanchorAllOffThread } from '../articles/reanchor-pool'
+import { CodePointIndex } from '../anchoring/offsets'
+import { reanchorAllOffThread } from '../articles/worker-pool'
 import { recordAudit } from './audit'
 import { getDb } from '../db/client'
 import { invalid } from '../errors'
 import type { Verdict } from '../generated/prisma/enums'
-import { getLatestRevision, lockArticleText } from '../articles/revisions'
+import { getLatestRevisionText, lockArticleText } from '../articles/revisions'
 import { MAX_SUMMARY_LENGTH_UI, VERDICT_LABELS } from '../verdicts/labels'
 
 /** Annotations one import may hold. */
@@ -129,7 +130,7 @@ export async function importW3cAnnotations(actor: Actor, articleId: string, inpu
   return getDb().$transaction(
     async (tx) => {
       await lockArticleText(tx, actor, articleId, 'shared')
-      const revision = await getLatestRevision(actor, articleId, tx)
+      const revision = await getLatestRevisionText(actor, articleId, tx) // the text only: the document can be megabytes of JSON to parse
       const parsed = annotations.map(parseAnnotation)
       const anchorable = parsed.filter((p): p is Parsed => typeof p !== 'string')
       const existing = await tx.claim.count({ where: { articleId, newsroomId: actor.newsroomId } })
@@ -138,7 +139,7 @@ export async function importW3cAnnotations(actor: Actor, articleId: string, inpu
           `An article holds at most ${MAX_CLAIMS_PER_ARTICLE.toLocaleString('en')} claims; this one has ${existing.toLocaleString('en')}.`,
         )
       }
-      // In a worker thread, within a time budget (lib/articles/reanchor-pool.ts).
+      // In a worker thread, within a time budget (lib/articles/worker-pool.ts).
       const anchors = await reanchorAllOffThread(
         revision.text,
         anchorable.map((p) => p.selector),
@@ -146,6 +147,7 @@ export async function importW3cAnnotations(actor: Actor, articleId: string, inpu
       const created: { id: string; exact: string }[] = []
       const unanchored: { index: number; exact: string | null; reason: string }[] = []
       let next = 0
+      const offsets = new CodePointIndex(revision.text) // one O(n) pass for all annotations
       for (const [index, item] of parsed.entries()) {
         if (typeof item === 'string') {
           unanchored.push({ index, exact: null, reason: item })
@@ -156,7 +158,7 @@ export async function importW3cAnnotations(actor: Actor, articleId: string, inpu
           unanchored.push({ index, exact: item.selector.exact, reason: 'the quote is not in the article text' })
           continue
         }
-        const anchored = anchorFields(describeSpan(revision.text, anchor.start, anchor.end))
+        const anchored = anchorFields(describeSpan(offsets, anchor.start, anchor.end))
         const claim = await tx.claim.create({
           data: {
             newsroomId: actor.newsroomId,

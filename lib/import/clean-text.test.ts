@@ -226,7 +226,32 @@ describe('cleanScrapedText line by line', () => {
   })
 
   it('proposes exactly the junk kinds for removal', () => {
-    expect([...JUNK_KINDS].sort()).toEqual(['agency-trailer', 'image-credit', 'navigation', 'outside-article', 'read-more', 'share'])
+    expect([...JUNK_KINDS].sort()).toEqual([
+      'advert',
+      'agency-trailer',
+      'author-box',
+      'image-credit',
+      'navigation',
+      'outside-article',
+      'read-more',
+      'share',
+    ])
+  })
+
+  it('marks teaser links, related-links labels, advertisement labels and breadcrumbs', () => {
+    const kinds = (raw: string) => cleanScrapedText(raw).lines.map((line) => line.kind)
+    expect(kinds('Title\n\nREAD THE REST\n\nWeiterlesen »\n\nContinue reading…')).toEqual(['title', 'read-more', 'read-more', 'read-more'])
+    expect(kinds('Title\n\nWeiterführende Links\n\nRelated articles:\n\nAnzeige:\n\nAdvertisement')).toEqual([
+      'title',
+      'read-more',
+      'read-more',
+      'advert',
+      'advert',
+    ])
+    expect(kinds('> Blog > Aus den Ländern > Tagung 2015\n\nTitle\n\nHome › News › Story')).toEqual(['navigation', 'title', 'navigation'])
+    expect(kinds('Title\n\nLade weitere Inhalte ...\n\nLoad more stories')).toEqual(['title', 'navigation', 'navigation'])
+    // Text that merely mentions these words, or compares with ">", stays.
+    expect(kinds('Title\n\nRead more books, the minister said.\n\nThe index rose: 5 > 3 > 1 points.')).toEqual(['title', 'paragraph', 'paragraph'])
   })
 })
 

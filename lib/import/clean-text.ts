@@ -16,11 +16,18 @@ export type LineKind =
   | 'read-more'
   | 'share'
   | 'agency-trailer'
+  /** An advertisement label ("Anzeige", "Advertisement") standing alone. */
+  | 'advert'
+  /** A box about the author, after the article (HTML only; see lib/import/preview.ts). */
+  | 'author-box'
   /** Outside the page's main content, as Readability chose it (HTML only; see lib/import/preview.ts). */
   | 'outside-article'
 
 /** Kinds proposed for removal; everything else is article content or metadata. */
-export const JUNK_KINDS: ReadonlySet<LineKind> = new Set(['navigation', 'image-credit', 'read-more', 'share', 'agency-trailer', 'outside-article'])
+// prettier-ignore
+export const JUNK_KINDS: ReadonlySet<LineKind> = new Set([
+  'navigation', 'image-credit', 'read-more', 'share', 'agency-trailer', 'advert', 'author-box', 'outside-article',
+])
 
 export interface ClassifiedLine {
   text: string
@@ -36,6 +43,18 @@ export interface CleanedArticle {
 
 const NAVIGATION = /^(?:\d+\.\s*)?(?:skip to\b|jump to\b|back to top$|main menu$|menu$|search$)/i
 const READ_MORE = /^(?:read more|read also|see also|related)\s*:/i
+/** A teaser's link to the rest of a story, alone on its line ("READ THE REST", "Weiterlesen »"). */
+export const READ_ON =
+  /^(?:read (?:the rest|more|on|the full (?:story|article))|continue reading|weiterlesen|mehr lesen|zum artikel|lire la suite|leer más|continua a leggere)\W{0,6}$/i
+/** The label of a box of links to other pages ("Related articles", "Weiterführende Links"). */
+export const RELATED_LABEL =
+  /^(?:weiterführende[rn]? links?|weitere artikel|ähnliche artikel|mehr zum thema|auch interessant|lesen sie auch|das könnte sie auch interessieren|related (?:links?|articles|stories|posts|content)|more on this (?:topic|story)|more stories|you (?:may|might) also like|recommended(?: for you| articles| stories)?|à lire aussi|sur le même sujet)\s*:?$/i
+/** The label of a loader for more content ("Lade weitere Inhalte ...", "Load more"). */
+const LOADER =
+  /^(?:lade weitere inhalte|weitere (?:artikel|inhalte) laden|mehr laden|loading(?: more)?(?: content| articles| stories| posts)?|load more(?: articles| stories| posts)?|show more stories)\W{0,6}$/i
+const ADVERT = /^(?:anzeige|advertisement|advertorial|werbung|sponsored(?: content)?|publicité|publicidad|pubblicità|reklame)\s*:?$/i
+/** Separators of a breadcrumb trail ("Home › News › Story"). */
+const BREADCRUMB_SEPARATOR = / [>›»] /
 const SHARE =
   /^(?:share(?: this(?: article| story)?| on \w+)?|tweet|send|print|e-?mail|facebook|twitter|x|whatsapp|linkedin|reddit|telegram|copy link)$/i
 /** The keyword of an image credit ("Image: Reuters"); imageCreditStart finds where the credit begins. */
@@ -90,7 +109,7 @@ function looksLikeHeading(line: string): boolean {
 
 /** What a line is when it is not article content, by the rules every import format shares. */
 export type LineMatch =
-  | { kind: 'navigation' | 'read-more' | 'share' | 'agency-trailer' }
+  | { kind: 'navigation' | 'read-more' | 'share' | 'agency-trailer' | 'advert' }
   /** An image credit; `creditStart` is where it starts in the line, and what comes before it is a caption glued to it. */
   | { kind: 'image-credit'; creditStart: number; caption: string; credit: string }
 
@@ -106,7 +125,9 @@ export interface LineContext {
  */
 export function classifyLine(line: string, context: LineContext): LineMatch | null {
   if (NAVIGATION.test(line)) return { kind: 'navigation' }
-  if (READ_MORE.test(line)) return { kind: 'read-more' }
+  if (READ_MORE.test(line) || READ_ON.test(line) || RELATED_LABEL.test(line)) return { kind: 'read-more' }
+  if (ADVERT.test(line)) return { kind: 'advert' }
+  if (isBreadcrumb(line) || LOADER.test(line)) return { kind: 'navigation' }
   if (SHARE.test(line)) return { kind: 'share' }
   if (AGENCY_TRAILER.test(line) && context.isLast()) return { kind: 'agency-trailer' }
   const creditStart = imageCreditStart(line)
@@ -119,6 +140,17 @@ export function classifyLine(line: string, context: LineContext): LineMatch | nu
     }
   }
   return null
+}
+
+/**
+ * A breadcrumb trail: three or more short parts (a leading separator counts for one) joined by
+ * " > ", " › " or " » ", the last usually the headline. Split, not one pattern, to stay linear.
+ */
+function isBreadcrumb(line: string): boolean {
+  if (line.length > 300) return false
+  const parts = ` ${line}`.split(BREADCRUMB_SEPARATOR).map((part) => part.trim())
+  if (parts.length < 3) return false
+  return parts.every((part, i) => (i === 0 && !part) || (part && part.length <= 120 && part.split(' ').length <= 14 && !/[.!?]$/.test(part)))
 }
 
 /**

@@ -243,6 +243,13 @@ describe('htmlToDoc: page furniture', () => {
     expect(htmlToDoc(PAGE).meta.title).toBe('The story')
   })
 
+  it('keeps an <aside> that holds the article (a headline and its paragraphs) and still drops a sidebar', () => {
+    const body = 'The minister said the plan would be reviewed within a year. '.repeat(10)
+    const html = `<main><aside class="story"><h1>Headline</h1><p>${body}</p><aside><p>Related: other story</p></aside></aside><aside><h1>Newsletter</h1><p>Sign up now.</p></aside></main>`
+    const texts = htmlToBlocks(html).map((block) => canonicalText({ type: 'doc', content: [block.node] }).text)
+    expect(texts).toEqual(['Headline', body.trim()])
+  })
+
   it('tells which blocks are nothing but links', () => {
     const blocks = htmlToBlocks(
       '<p><a href="https://x.test/f">Facebook</a> | <a href="https://x.test/t">Twitter</a></p><p>Text <a href="https://x.test">link</a></p><ul><li><a>Home</a></li><li>Not a link</li></ul>',

@@ -147,6 +147,56 @@ function checkNesting(html: string) {
   }
 }
 
+/** Paragraph text an <aside> must hold, besides a headline, to count as the article rather than a sidebar. */
+const ARTICLE_ASIDE_TEXT = 500
+
+/**
+ * The <aside> elements (by their position among the page's asides, in source order) that hold
+ * the article: an <h1> and at least ARTICLE_ASIDE_TEXT characters of <p> text. A sidebar holds
+ * neither a headline nor that much prose; the nesting was checked before.
+ */
+function asidesHoldingArticle(html: string): ReadonlySet<number> {
+  const found = new Set<number>()
+  if (!/<aside\b/i.test(html)) return found
+  const document = parseDocument(html, { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true })
+  const position = new Map<Element, number>()
+  const headlines: Element[] = []
+  const stack: ChildNode[] = [...document.children].reverse()
+  while (stack.length) {
+    const node = stack.pop()!
+    if (!isTag(node)) continue
+    if (node.name === 'aside') position.set(node, position.size)
+    if (node.name === 'h1') headlines.push(node)
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
+  }
+  // Bounded work: the first few headlines and their nearest few asides, each measured once.
+  const measured = new Set<Element>()
+  for (const headline of headlines.slice(0, 10)) {
+    let asides = 0
+    for (let parent = headline.parent; parent && asides < 3; parent = parent.parent) {
+      if (!isTag(parent) || parent.name !== 'aside') continue
+      asides++
+      if (measured.has(parent)) continue
+      measured.add(parent)
+      if (paragraphText(parent) >= ARTICLE_ASIDE_TEXT) found.add(position.get(parent)!)
+    }
+  }
+  return found
+}
+
+/** Characters of text inside the <p> elements under `root`. */
+function paragraphText(root: Element): number {
+  let length = 0
+  const stack: ChildNode[] = [...root.children]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (!isTag(node)) continue
+    if (node.name === 'p') length += normalizeSpace(textContent(node)).length
+    else for (const child of node.children) stack.push(child)
+  }
+  return length
+}
+
 /**
  * The HTML reduced to what the article schema can hold: the tags above, links
  * with an http(s) (or relative) href and nothing else. Safe to parse; the result
@@ -154,6 +204,8 @@ function checkNesting(html: string) {
  */
 export function sanitizeArticleHtml(html: string): string {
   checkNesting(html)
+  const articleAsides = asidesHoldingArticle(html)
+  let asidesSeen = 0
   // Open elements of the input, to tell an article's own <header> from the page's.
   const open: string[] = []
   // Furniture found by its attributes is renamed to a kept <div> whose (emptied)
@@ -176,20 +228,25 @@ export function sanitizeArticleHtml(html: string): string {
     nonTextTags: DROPPED_WITH_CONTENT,
     nestingLimit: MAX_NESTING,
     parser: { lowerCaseTags: true, lowerCaseAttributeNames: true, decodeEntities: true },
-    onOpenTag: (name) => void open.push(name),
+    onOpenTag: (name) => {
+      open.push(name)
+      if (name === 'aside') asidesSeen++
+    },
     onCloseTag: () => void open.pop(),
     transformTags: {
       '*': (tagName, attribs) => {
         // An article's own <header> (headline, byline, date) is kept; the page's is dropped.
         // `open` already holds this element itself.
         const articleHeader = tagName === 'header' && open.slice(0, -1).some((name) => name === 'article' || name === 'main')
-        if (DROPPED_WITH_CONTENT.includes(tagName) && !articleHeader) return { tagName, attribs }
+        // Some sites wrap the article itself in an <aside>: that one is kept like a <div>.
+        const articleAside = tagName === 'aside' && articleAsides.has(asidesSeen - 1)
+        if (DROPPED_WITH_CONTENT.includes(tagName) && !articleHeader && !articleAside) return { tagName, attribs }
         if (isFurniture(attribs)) {
           const marker = {}
           furniture.add(marker)
           return { tagName: BOUNDARY, attribs: marker }
         }
-        if (articleHeader || BLOCK_CONTAINERS.has(tagName)) return { tagName: BOUNDARY, attribs: {} }
+        if (articleHeader || articleAside || BLOCK_CONTAINERS.has(tagName)) return { tagName: BOUNDARY, attribs: {} }
         return { tagName, attribs }
       },
     },

@@ -431,3 +431,90 @@ describe('previewImport: hostile pages', () => {
     expect(JSON.stringify(preview)).not.toMatch(/<script|onerror|onload|javascript:|data:|vbscript:/i)
   })
 })
+
+describe('previewImport: main content chosen by Readability', () => {
+  const story = [
+    'The council approved the new budget on Tuesday after a debate that lasted well into the evening, with two members abstaining.',
+    'Spending on schools rises by four percent, while the road maintenance fund is cut for the second year running, the treasurer said.',
+    'The opposition called the cuts short-sighted and announced it would bring the matter before the regional court next spring.',
+  ]
+  const page = `<html><body><h1>Council passes budget</h1>${story.map((p) => `<p>${p}</p>`).join('')}<p>Most read: Local team wins the cup again after a dramatic final evening</p></body></html>`
+  const kinds = (mainText: string) => previewImport(page, 'html', undefined, { mainText }).blocks.map((block) => block.kind)
+
+  it('proposes blocks outside Readability’s main text for removal', () => {
+    expect(kinds(story.join('\n\n'))).toEqual(['title', 'paragraph', 'paragraph', 'paragraph', 'outside-article'])
+  })
+
+  it('ignores a main text that is a list of short links rather than running text', () => {
+    const links = Array.from({ length: 30 }, (_, i) => `Section ${i + 1}`).join('\n\n')
+    expect(kinds(links)).toEqual(['title', 'paragraph', 'paragraph', 'paragraph', 'paragraph'])
+  })
+})
+
+describe('previewImport: boxes around the article', () => {
+  const story =
+    '<h1>Council passes budget</h1><p>The council approved the new budget on Tuesday after a long debate.</p><p>Spending on schools rises by four percent.</p>'
+  const kinds = (body: string) =>
+    previewImport(`<html><body>${story}${body}</body></html>`, 'html').blocks.map((block) => [block.kind, block.text.split('\n')[0]])
+
+  it('marks a teaser of another story: its linked headline, excerpt and "Read the rest" link', () => {
+    expect(
+      kinds(
+        '<h2><a href="https://news.test/other?utm=x">Other story</a></h2><p>An excerpt of the other story […]</p><h3><a href="https://news.test/other">READ THE REST</a></h3>',
+      ).slice(3),
+    ).toEqual([
+      ['read-more', 'Other story'],
+      ['read-more', 'An excerpt of the other story […]'],
+      ['read-more', 'READ THE REST'],
+    ])
+  })
+
+  it('marks a teaser whose excerpt ends in its own "Weiterlesen" link, but not the article\'s own', () => {
+    expect(
+      kinds(
+        '<h3><a href="https://news.test/other">Other story</a></h3><div>An excerpt of the other story. <a href="https://news.test/other">Weiterlesen</a></div>',
+      ).slice(3),
+    ).toEqual([
+      ['read-more', 'Other story'],
+      ['read-more', 'An excerpt of the other story. Weiterlesen'],
+    ])
+    expect(kinds('<p>The debate continues next week. <a href="https://news.test/part-2">Read more</a></p>').slice(3)).toEqual([
+      ['paragraph', 'The debate continues next week. Read more'],
+    ])
+  })
+
+  it('marks the links under a "Related articles" label but not text after them', () => {
+    expect(
+      kinds(
+        '<h2>Related articles</h2><ul><li><a href="https://news.test/a">A</a></li><li><a href="https://news.test/b">B</a></li></ul><p>Comments are closed.</p>',
+      ).slice(3),
+    ).toEqual([
+      ['read-more', 'Related articles'],
+      ['read-more', 'A'],
+      ['paragraph', 'Comments are closed.'],
+    ])
+  })
+
+  it('marks an author box after the article, also inside the quote that holds it', () => {
+    expect(kinds('<div>Author</div><h3>Jane Doe</h3><p>writes about local politics.</p>').slice(3)).toEqual([
+      ['author-box', 'Author'],
+      ['author-box', 'Jane Doe'],
+      ['author-box', 'writes about local politics.'],
+    ])
+    const quoted = previewImport(
+      `<html><body><h1>Interview</h1><blockquote><p>Question and answer.</p><p>AUTOR</p><p>Dr. Jane Doe</p><p>is a lawyer in Berlin.</p></blockquote></body></html>`,
+      'html',
+    )
+    expect(quoted.blocks.map((block) => [block.kind, block.text])).toEqual([
+      ['title', 'Interview'],
+      ['paragraph', 'Question and answer.'],
+      ['author-box', 'AUTOR\nDr. Jane Doe\nis a lawyer in Berlin.'],
+    ])
+  })
+
+  it('leaves an "Author" label before any paragraph alone', () => {
+    expect(
+      previewImport('<html><body><h1>T</h1><p>Author</p><p>Jane Doe</p><p>Text of the story.</p></body></html>', 'html').blocks.map((b) => b.kind),
+    ).toEqual(['title', 'paragraph', 'paragraph', 'paragraph'])
+  })
+})

@@ -5,7 +5,7 @@
 // article document from the blocks kept.
 import type { DocNode } from '../anchoring/canonical'
 import { blocksToDoc } from '../articles/blocks'
-import { classifyLine, cleanScrapedText, JUNK_KINDS, parseDateLine, type LineKind, type LineMatch } from './clean-text'
+import { classifyLine, cleanScrapedText, JUNK_KINDS, parseDateLine, READ_ON, RELATED_LABEL, type LineKind, type LineMatch } from './clean-text'
 import { blockText, convertHtml, type HtmlBlock } from './html'
 import { convertMarkdown } from './markdown'
 
@@ -139,9 +139,25 @@ const comparable = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim()
 
+/** A paragraph of running text rather than a link or a label. */
+const PROSE_PARAGRAPH = 100
+
+/**
+ * Readability picked running text, not a list of links: at least a third of its text is in
+ * paragraphs of PROSE_PARAGRAPH characters or more. When the article hides where Readability
+ * does not look (an article inside an <aside>, say), it falls back on the longest block it
+ * finds, often the footer's link list; that choice must not overrule the page's blocks.
+ */
+function isProse(mainText: string): boolean {
+  const paragraphs = mainText.split(/\n\s*\n/).map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+  const total = paragraphs.reduce((sum, paragraph) => sum + paragraph.length, 0)
+  const prose = paragraphs.filter((paragraph) => paragraph.length >= PROSE_PARAGRAPH).reduce((sum, paragraph) => sum + paragraph.length, 0)
+  return prose * 3 >= total
+}
+
 function outsideMainContent(blocks: Classified[], mainText: string): Classified[] {
   const main = comparable(mainText)
-  if (main.length < MIN_MAIN_TEXT) return blocks
+  if (main.length < MIN_MAIN_TEXT || !isProse(mainText)) return blocks
   return blocks.map((block) => {
     if (!CONTENT_KINDS.has(block.kind)) return block
     const text = comparable(block.text)
@@ -268,7 +284,15 @@ function classifyBlocks(blocks: HtmlBlock[]): { blocks: Classified[]; datelineDa
     const text = blockText(node)
     const push = (kind: LineKind, pushed: DocNode = node, pushedText = text) => out.push({ kind, text: pushedText, node: pushed })
 
-    if (!TEXTBLOCKS.has(node.type)) return push(node.type === 'blockquote' ? 'paragraph' : (listKind(block) ?? 'paragraph'))
+    if (node.type === 'blockquote') {
+      // An author box can end up inside the quote that holds the article: it becomes a block of its own.
+      const box = authorBoxStart(node)
+      if (box === null) return push('paragraph')
+      const quote = (content: DocNode[]): DocNode => ({ ...node, content })
+      push('paragraph', quote(node.content!.slice(0, box)), blockText(quote(node.content!.slice(0, box))))
+      return push('author-box', quote(node.content!.slice(box)), blockText(quote(node.content!.slice(box))))
+    }
+    if (!TEXTBLOCKS.has(node.type)) return push(listKind(block) ?? 'paragraph')
     if (block.isTitle && !titleSeen) {
       titleSeen = true
       return push('title')
@@ -294,7 +318,86 @@ function classifyBlocks(blocks: HtmlBlock[]): { blocks: Classified[]; datelineDa
     }
     push(node.type === 'heading' ? 'heading' : node.type === 'caption' ? 'caption' : 'paragraph')
   })
+  markBoxes(out)
   return { blocks: out, datelineDate }
+}
+
+/** The label of a box about the author ("AUTOR", "About the author"), alone in its block. */
+const AUTHOR_LABEL = /^(?:autor(?:in)?|author|the author|about the author|über (?:den|die) autor(?:in)?|zur person)\s*:?$/i
+/** An author box is its label and at most this many short blocks after it (name, bio). */
+const AUTHOR_BOX_BLOCKS = 2
+const AUTHOR_BOX_TEXT = 800
+/** How far before its "Read the rest" link a teaser's headline may be. */
+const TEASER_BLOCKS = 3
+
+/**
+ * Rules over neighbouring blocks, after each block has its kind: a teaser of another story
+ * (its headline linking where the "Read the rest" link after it does, and the excerpt between);
+ * the links under a "Related articles" label; an author box after the article (its label, then
+ * the name and a short bio).
+ */
+function markBoxes(out: Classified[]) {
+  const isContent = (block: Classified | undefined) => block !== undefined && CONTENT_KINDS.has(block.kind)
+  for (let i = 0; i < out.length; i++) {
+    const block = out[i]
+    const lone = block.kind === 'read-more' && READ_ON.test(block.text)
+    const target = lone ? linkOnlyTargets(block.node)?.[0] : isContent(block) ? trailingReadOnTarget(block.node) : null
+    if (target) {
+      // The teaser's linked headline, at most TEASER_BLOCKS before; an excerpt ending in its own
+      // "Read more" link counts only with that headline (else it may be the article's own teaser).
+      for (let j = i - 1; j >= Math.max(0, i - TEASER_BLOCKS); j--) {
+        if (!linkOnlyTargets(out[j].node)?.includes(target)) continue
+        for (let k = j; k <= i; k++) if (isContent(out[k])) out[k].kind = 'read-more'
+        break
+      }
+    } else if (block.kind === 'read-more' && RELATED_LABEL.test(block.text)) {
+      for (let j = i + 1; j < out.length && (isContent(out[j]) || out[j].kind === 'navigation') && linkOnlyTargets(out[j].node); j++) {
+        out[j].kind = 'read-more'
+      }
+    } else if (isContent(block) && AUTHOR_LABEL.test(block.text) && out.slice(0, i).some((before) => before.kind === 'paragraph')) {
+      block.kind = 'author-box'
+      for (let j = i + 1; j <= i + AUTHOR_BOX_BLOCKS && isContent(out[j]) && out[j].text.length <= AUTHOR_BOX_TEXT; j++) out[j].kind = 'author-box'
+    }
+  }
+}
+
+/** Where an author box (its label, then at most AUTHOR_BOX_BLOCKS short paragraphs) ends a quote after other text; null when none does. */
+function authorBoxStart(quote: DocNode): number | null {
+  const children = quote.content ?? []
+  for (let i = 1; i < children.length; i++) {
+    if (!AUTHOR_LABEL.test(blockText(children[i]).trim())) continue
+    const rest = children.slice(i + 1)
+    return rest.length <= AUTHOR_BOX_BLOCKS && rest.every((child) => blockText(child).length <= AUTHOR_BOX_TEXT) ? i : null
+  }
+  return null
+}
+
+/** Where the "Read more" link that ends a block of text goes (query and fragment left out); null without one. */
+function trailingReadOnTarget(node: DocNode): string | null {
+  let last: DocNode | null = null
+  const stack: DocNode[] = [node]
+  while (stack.length) {
+    const current = stack.pop()!
+    if (current.content) for (let i = 0; i < current.content.length; i++) stack.push(current.content[current.content.length - 1 - i])
+    if (current.type === 'text' && current.text?.trim()) last = current
+  }
+  const href = last?.marks?.find((mark) => mark.type === 'link')?.attrs?.href
+  return typeof href === 'string' && READ_ON.test(last!.text!.trim()) ? href.replace(/[?#].*$/s, '') : null
+}
+
+/** Where a block's links go (query and fragment left out) when its text is nothing but links, punctuation aside; else null. */
+function linkOnlyTargets(node: DocNode): string[] | null {
+  const targets: string[] = []
+  const stack: DocNode[] = [node]
+  while (stack.length) {
+    const current = stack.pop()!
+    if (current.content) stack.push(...current.content)
+    if (current.type !== 'text') continue
+    const href = current.marks?.find((mark) => mark.type === 'link')?.attrs?.href
+    if (typeof href === 'string') targets.push(href.replace(/[?#].*$/s, ''))
+    else if (/[\p{L}\p{N}]/u.test(current.text ?? '')) return null
+  }
+  return targets.length ? targets : null
 }
 
 /** "Caption" in one block and "Image: credit" in the next: the previous block was the caption. */

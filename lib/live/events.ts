@@ -1,11 +1,16 @@
 // The live feed's log. Every change to an article's claims (each one already writes an
 // audit event) and every new revision writes one row here, in the change's own
 // transaction, and NOTIFYs it; PostgreSQL delivers the notification only on commit, to
-// every server instance that listens. Rows and notifications carry ids only: a reader
-// fetches what changed through the normal, authorised reads.
+// every server instance that listens. Rows carry ids only, and so do notifications, but
+// one: a newly marked claim's notification also carries the claim as the claims list shows
+// it to every member of the newsroom (no notes, no thread, nothing that depends on the
+// reader's role), so the pages watching the article draw it without a round trip. Anything
+// else a reader fetches through the normal, authorised reads.
 import 'server-only'
 import type { Actor } from '../auth/load-actor'
+import type { ClaimSummary } from '../claims'
 import { getDb, type Tx } from '../db/client'
+import type { Jsonified } from '../http/json'
 
 export const EVENTS_CHANNEL = 'factmark_events'
 export const PRESENCE_CHANNEL = 'factmark_presence'
@@ -18,7 +23,21 @@ export interface LiveEvent {
   claimId: string | null
   /** The page whose request made the change (see Actor.pageId), or null. */
   originPage: string | null
+  /**
+   * A newly marked claim ("claim.created") as the claims list shows it, when it fitted in the
+   * notification; never in the log, so a page catching up fetches the list instead.
+   */
+  claim?: ListedClaim
 }
+
+/** A claims-list entry as the browser receives it. */
+export type ListedClaim = Jsonified<ClaimSummary>
+
+/**
+ * A notification's payload is limited to 8000 bytes; a claim larger than this (a very long
+ * quote) goes out as ids only, and the pages fetch it.
+ */
+export const MAX_CLAIM_PAYLOAD = 6000
 
 /** Catch-up sends at most this many events; a reader further behind reloads instead. */
 export const MAX_CATCH_UP = 1000
@@ -29,14 +48,19 @@ export const MAX_CATCH_UP = 1000
  */
 const REORDER_WINDOW = '2 seconds'
 
-/** Logs a change to a claim (the article and newsroom come from the claim row itself). */
-export async function publishClaimEvent(tx: Tx, actor: Actor, claimId: string, kind: string) {
+/**
+ * Logs a change to a claim (the article and newsroom come from the claim row itself).
+ * `listed`: a new claim's list entry (see the top of this file), for the notification only.
+ */
+export async function publishClaimEvent(tx: Tx, actor: Actor, claimId: string, kind: string, listed?: ClaimSummary) {
+  const json = listed ? JSON.stringify(listed) : null
+  const claim = json && json.length <= MAX_CLAIM_PAYLOAD ? json : null
   await tx.$executeRaw`
     WITH event AS (
       INSERT INTO "ArticleEvent" ("newsroomId", "articleId", "kind", "claimId", "actorId", "originPage")
       SELECT "newsroomId", "articleId", ${kind}, "id", ${actor.id}, ${actor.pageId ?? null} FROM "Claim" WHERE "id" = ${claimId}
       RETURNING "id", "articleId", "kind", "claimId", "originPage")
-    SELECT pg_notify(${EVENTS_CHANNEL}, json_build_object('id', "id"::text, 'articleId', "articleId", 'kind', "kind", 'claimId', "claimId", 'originPage', "originPage")::text)
+    SELECT pg_notify(${EVENTS_CHANNEL}, json_build_object('id', "id"::text, 'articleId', "articleId", 'kind', "kind", 'claimId', "claimId", 'originPage', "originPage", 'claim', ${claim}::json)::text)
     FROM event`
 }
 
@@ -51,9 +75,10 @@ export async function publishArticleEvent(tx: Tx, actor: Actor, articleId: strin
     FROM event`
 }
 
-/** Tells every instance that the set of people on an article changed. */
-export async function notifyPresence(articleId: string) {
-  await getDb().$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, json_build_object('articleId', ${articleId}::text)::text)`
+/** Tells every instance that the set of people on an article changed, and through which page (connection). */
+export async function notifyPresence(articleId: string, connectionId: string | null = null) {
+  await getDb()
+    .$executeRaw`SELECT pg_notify(${PRESENCE_CHANNEL}, json_build_object('articleId', ${articleId}::text, 'connectionId', ${connectionId}::text)::text)`
 }
 
 /** The newest event id of an article ("0" when none): where a freshly rendered page starts listening. */

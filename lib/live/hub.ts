@@ -9,7 +9,8 @@ import { EVENTS_CHANNEL, PRESENCE_CHANNEL, type LiveEvent } from './events'
 
 export interface Subscriber {
   onEvent: (event: LiveEvent) => void
-  onPresence: () => void
+  /** Someone joined, left or moved to another claim: `connectionId` is the page that did (null when not known). */
+  onPresence: (connectionId: string | null) => void
   /** The connection to the database was lost; the hub is reconnecting. */
   onLost: () => void
   /** The connection was lost and is back: notifications may have been missed. */
@@ -109,7 +110,7 @@ export class LiveHub {
   }
 
   #dispatch(message: pg.Notification) {
-    let payload: { articleId?: unknown } & Partial<LiveEvent>
+    let payload: { articleId?: unknown; connectionId?: unknown } & Partial<LiveEvent>
     try {
       payload = JSON.parse(message.payload ?? '') as typeof payload
     } catch {
@@ -118,17 +119,22 @@ export class LiveHub {
     if (typeof payload.articleId !== 'string') return
     const set = this.#subscribers.get(payload.articleId)
     if (!set) return
-    for (const subscriber of set) {
-      if (message.channel === PRESENCE_CHANNEL) subscriber.onPresence()
-      else if (typeof payload.id === 'string' && typeof payload.kind === 'string')
-        subscriber.onEvent({
-          id: payload.id,
-          articleId: payload.articleId,
-          kind: payload.kind,
-          claimId: payload.claimId ?? null,
-          originPage: typeof payload.originPage === 'string' ? payload.originPage : null,
-        })
+    if (message.channel === PRESENCE_CHANNEL) {
+      const connectionId = typeof payload.connectionId === 'string' ? payload.connectionId : null
+      for (const subscriber of set) subscriber.onPresence(connectionId)
+      return
     }
+    if (typeof payload.id !== 'string' || typeof payload.kind !== 'string') return
+    // One event object for every subscriber: each feed serialises it as it is.
+    const event: LiveEvent = {
+      id: payload.id,
+      articleId: payload.articleId,
+      kind: payload.kind,
+      claimId: payload.claimId ?? null,
+      originPage: typeof payload.originPage === 'string' ? payload.originPage : null,
+    }
+    if (payload.claim && typeof payload.claim === 'object') event.claim = payload.claim
+    for (const subscriber of set) subscriber.onEvent(event)
   }
 
   #remove(articleId: string, subscriber: Subscriber) {

@@ -33,7 +33,7 @@ export async function requireVisibleArticle(actor: Actor, articleId: string) {
 export async function joinPresence(actor: Actor, articleId: string): Promise<string> {
   const id = randomUUID()
   await getDb().articlePresence.create({ data: { id, articleId, userId: actor.id } })
-  await notifyPresence(articleId)
+  await notifyPresence(articleId, id)
   return id
 }
 
@@ -43,7 +43,7 @@ export async function touchPresence(connectionId: string) {
 
 export async function leavePresence(connectionId: string, articleId: string) {
   await getDb().articlePresence.deleteMany({ where: { id: connectionId } })
-  await notifyPresence(articleId)
+  await notifyPresence(articleId, connectionId)
 }
 
 export const presenceInput = z.strictObject({
@@ -67,8 +67,29 @@ export async function updatePresence(actor: Actor, articleId: string, rawInput: 
     data: { claimId: input.claimId, seenAt: new Date() },
   })
   if (!count) throw notFound('The connection')
-  await notifyPresence(articleId)
+  await notifyPresence(articleId, input.connectionId)
   return { ok: true }
+}
+
+/**
+ * The page that just marked (or opened) `claimId` through POST /api/articles/:id/claims is on
+ * it now: its own connection only, and only when that connection is on this article. The
+ * caller has the claim from a write checked for the actor; an unknown connection changes nothing.
+ */
+const markingConnection = z.object({ connectionId: z.uuid() })
+
+/** The live connection a marking's body names (see markClaimInput), if any. */
+export function markingConnectionId(body: unknown): string | null {
+  const parsed = markingConnection.safeParse(body)
+  return parsed.success ? parsed.data.connectionId : null
+}
+
+export async function presenceOnMarkedClaim(actor: Actor, articleId: string, connectionId: string, claimId: string) {
+  const { count } = await getDb().articlePresence.updateMany({
+    where: { id: connectionId, articleId, userId: actor.id },
+    data: { claimId, seenAt: new Date() },
+  })
+  if (count) await notifyPresence(articleId, connectionId)
 }
 
 export async function listPresence(actor: Actor, articleId: string): Promise<PresenceEntry[]> {

@@ -34,12 +34,14 @@ type Nothing = Record<string, never>
 /** What each event of the feed carries; the browser's useArticleFeed reads it by this type. */
 export interface FeedEvents {
   hello: { connectionId: string; lastEventId: string }
-  change: Pick<LiveEvent, 'id' | 'kind' | 'claimId' | 'originPage'>
+  /** `claim`: a newly marked claim's list entry, when the notification carried it (never when catching up). */
+  change: Pick<LiveEvent, 'id' | 'kind' | 'claimId' | 'originPage' | 'claim'>
   /** After a catch-up: how many missed changes were sent. */
   'caught-up': { count: number }
   /** The server lost its database for a moment; the page stays connected. */
   reconnecting: Nothing
-  presence: Nothing
+  /** Who is on the article changed, through this page (connection), or null when not known. */
+  presence: { connectionId: string | null }
   heartbeat: { at: string }
   /** Too much was missed: reload everything. */
   reset: Nothing
@@ -92,7 +94,7 @@ export async function openArticleFeed({
     sentRecently.add(event.id)
     if (sentRecently.size > 5000) sentRecently.delete(sentRecently.values().next().value!)
     if (BigInt(event.id) > BigInt(lastSent)) lastSent = event.id
-    send('change', { id: event.id, kind: event.kind, claimId: event.claimId, originPage: event.originPage }, event.id)
+    send('change', { id: event.id, kind: event.kind, claimId: event.claimId, originPage: event.originPage, claim: event.claim }, event.id)
   }
   /** Sends what the log holds after the last event sent; "reset" when the page must reload instead. */
   const catchUp = () => {
@@ -161,11 +163,11 @@ export async function openArticleFeed({
   try {
     unsubscribe = await hub.subscribe(articleId, {
       onEvent: sendEvent,
-      onPresence: () => send('presence', {}),
+      onPresence: (connectionId) => send('presence', { connectionId }),
       onLost: () => send('reconnecting', {}),
       onResync: () => {
         void catchUp()
-        send('presence', {})
+        send('presence', { connectionId: null })
       },
     })
   } catch (error) {

@@ -2,7 +2,7 @@
 // revision of a 2 MB article with 400 claims, and imports the most W3C annotations allowed with
 // the longest quotes allowed, another member reads claims; perf_hooks.monitorEventLoopDelay
 // measures the event loop's longest block (in this process, which runs the same library code a
-// request does). Re-anchoring runs in a worker thread (lib/articles/reanchor-pool.ts); the caps
+// request does). Re-anchoring runs in a worker thread (lib/articles/worker-pool.ts); the caps
 // refuse larger work at once. The target is 100 ms (printed, with the figures); speed targets
 // are not asserted on a shared machine (they belong in npm run bench), so the test fails at
 // 1 s: the seconds-long synchronous re-anchoring it replaces would trip it.

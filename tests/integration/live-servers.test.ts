@@ -67,7 +67,17 @@ it('delivers a change made through one server to a subscriber of the other, and 
 
   const claimId = await markThrough(a, checkerOnA, 'Russia was not')
   const change = await feed.next((m) => m.event === 'change' && m.data.claimId === claimId)
-  expect(change.data).toEqual({ id: change.id, kind: 'claim.created', claimId, originPage: null }) // made through the API, by no page
+  // Made through the API, by no page; the new claim comes whole, as the other server's claims list gives it.
+  const listed = (await (await fetch(`${b.url}/api/articles/${articleId}/claims`, { headers: { Cookie: editorOnB } })).json()) as {
+    claims: { id: string }[]
+  }
+  expect(change.data).toEqual({
+    id: change.id,
+    kind: 'claim.created',
+    claimId,
+    originPage: null,
+    claim: listed.claims.find((claim) => claim.id === claimId),
+  })
 
   const outsiderOnB = await signIn(b.url, outsider.email, PASSWORD)
   const refused = await fetch(`${b.url}/api/articles/${articleId}/events`, { headers: { Cookie: outsiderOnB } })

@@ -6,12 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../lib/auth/actor'
 import type { SessionClaim } from '../../lib/auth/load-actor'
 import { startSession } from '../../lib/auth/sessions'
-import { updateClaimDetails } from '../../lib/claims'
+import { listClaims, markClaim, updateClaimDetails } from '../../lib/claims'
+import { getLatestRevision } from '../../lib/articles/revisions'
+import { jsonified } from '../../lib/http/json'
 import { getDb } from '../../lib/db/client'
-import { eventsSince, latestEventId } from '../../lib/live/events'
+import { eventsSince, latestEventId, MAX_CLAIM_PAYLOAD } from '../../lib/live/events'
 import { LISTENER_APPLICATION_NAME, LiveHub } from '../../lib/live/hub'
 import { MAX_FEEDS_PER_SESSION } from '../../lib/live/limits'
-import { listPresence, requireVisibleArticle, updatePresence } from '../../lib/live/presence'
+import { listPresence, markingConnectionId, presenceOnMarkedClaim, requireVisibleArticle, updatePresence } from '../../lib/live/presence'
 import { openArticleFeed } from '../../lib/live/stream'
 import { addNote } from '../../lib/claims/notes'
 import { SseReader } from '../support/sse'
@@ -107,6 +109,35 @@ describe('the feed', () => {
     await feed.next(changeOf(claim.id, 'note.added'), 2000)
   })
 
+  it('brings a newly marked claim whole (its claims-list entry, nothing more), live only: a reader catching up fetches it', async () => {
+    const lastSeen = await latestEventId(articleId)
+    const feed = await open(editor, lastSeen)
+    const claim = await markDwClaim(checker, articleId, 'North Korea')
+    const created = await feed.next(changeOf(claim.id, 'claim.created'), 2000)
+    // Exactly what the claims list gives any member of the newsroom, as the browser receives it.
+    const listed = (await listClaims(editor, articleId)).find((entry) => entry.id === claim.id)
+    expect(created.data.claim).toEqual(jsonified(listed))
+    expect(created.data.claim).not.toHaveProperty('notes')
+    // Other changes carry ids only.
+    await updateClaimDetails(checker, claim.id, { version: claim.version, claimant: 'Rex Tillerson' })
+    expect((await feed.next(changeOf(claim.id, 'claim.updated'), 2000)).data).not.toHaveProperty('claim')
+    // Catching up, from the log: ids only.
+    const late = await open(editor, lastSeen)
+    expect((await late.next(changeOf(claim.id, 'claim.created'))).data).not.toHaveProperty('claim')
+  })
+
+  it('brings a claim too large for a notification as ids only', async () => {
+    const feed = await open(editor, await latestEventId(articleId))
+    const revision = await getLatestRevision(checker, articleId)
+    // The whole text: far more than a notification holds.
+    const exact = revision.text.trim()
+    const start = revision.text.indexOf(exact)
+    const claim = await markClaim(checker, articleId, { revisionId: revision.id, start, end: start + exact.length, exact }, { duplicates: 'allow' })
+    const listed = (await listClaims(editor, articleId)).find((entry) => entry.id === claim.id)
+    expect(JSON.stringify(listed).length).toBeGreaterThan(MAX_CLAIM_PAYLOAD)
+    expect((await feed.next(changeOf(claim.id, 'claim.created'), 2000)).data).not.toHaveProperty('claim')
+  })
+
   it('replays what a reconnecting reader missed after its Last-Event-ID', async () => {
     const lastSeen = await latestEventId(articleId)
     const missed = await markDwClaim(checker, articleId)
@@ -163,6 +194,24 @@ describe('presence', () => {
     await updatePresence(checker, articleId, { connectionId, claimId: claim.id })
     const mine = (await listPresence(editor, articleId)).find((entry) => entry.connectionIds.includes(connectionId))
     expect(mine).toMatchObject({ connectionId, user: { id: checker.id, name: 'Carla Checker' }, claim: { id: claim.id, exact: 'Russia' } })
+  })
+
+  it('names the page (connection) whose presence changed, and a marking can put its page on the new claim', async () => {
+    const watching = await open(editor, await latestEventId(articleId))
+    await watching.next((m) => m.event === 'hello')
+    const feed = await open(checker, await latestEventId(articleId))
+    const connectionId = String((await feed.next((m) => m.event === 'hello')).data.connectionId)
+    const claim = await markDwClaim(checker, articleId, 'China')
+    await presenceOnMarkedClaim(checker, articleId, connectionId, claim.id)
+    expect((await watching.next((m) => m.event === 'presence' && m.data.connectionId === connectionId, 2000)).data).toEqual({ connectionId })
+    const mine = (await listPresence(editor, articleId)).find((entry) => entry.connectionIds.includes(connectionId))
+    expect(mine?.claim).toEqual({ id: claim.id, exact: 'China' })
+    // Only one's own connection: another user's marking moves nobody.
+    const other = await markDwClaim(editor, articleId, 'Russia')
+    await presenceOnMarkedClaim(editor, articleId, connectionId, other.id)
+    expect((await listPresence(editor, articleId)).find((entry) => entry.connectionIds.includes(connectionId))?.claim?.id).toBe(claim.id)
+    expect(markingConnectionId({ revisionId: 'r', start: 0, end: 1, connectionId })).toBe(connectionId)
+    expect(markingConnectionId({ connectionId: 'not-a-uuid' })).toBeNull()
   })
 
   it('shows each person once, however many pages they have open', async () => {

@@ -4,11 +4,13 @@ import { notFound, redirect } from 'next/navigation'
 import { AnnotationImport } from '@/components/AnnotationImport'
 import { PrintButton } from '@/components/PrintButton'
 import { ReportClaimItem } from '@/components/ReportClaimItem'
+import { PublishControls } from '@/components/publish/PublishControls'
 import { currentActor } from '@/lib/auth/actor'
 import { AppError } from '@/lib/errors'
 import { claimReview, claimReviewJsonLdForHtml, EXPORT_FORMATS, type ReportClaim } from '@/lib/export'
 import { formatDate, formatDateTime } from '@/lib/format'
 import { loadReportArticle, reportClaims } from '@/lib/export/report'
+import { getPublication } from '@/lib/publish/publish'
 import { verdictLabels } from '@/lib/verdicts/scale'
 import { STATUS_LABELS } from '@/lib/verdicts/labels'
 
@@ -32,6 +34,7 @@ export default async function ReportPage({ params, searchParams }: Props) {
   for await (const claim of reportClaims(actor, id, baseUrl, { includeUnapproved: showUnverified })) {
     ;(claim.status === 'APPROVED' ? verified : pending).push(claim)
   }
+  const publication = actor.role === 'CHECKER' ? null : await getPublication(actor, id)
   const jsonLd = verified.map((claim) => claimReview(article, claim)).filter(Boolean)
   const query = showUnverified ? '' : '&unverified=0'
   const { newsroom } = article
@@ -81,6 +84,12 @@ export default async function ReportPage({ params, searchParams }: Props) {
         </Link>
         <Link href={`/articles/${id}`}>Back to the article</Link>
       </nav>
+      {actor.role !== 'CHECKER' && (
+        <PublishControls
+          articleId={id}
+          publication={publication && { path: publication.path, published: publication.published, updatedAt: publication.updatedAt.toISOString() }}
+        />
+      )}
       <AnnotationImport articleId={id} />
 
       <section aria-labelledby="verified-heading">
