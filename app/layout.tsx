@@ -2,6 +2,8 @@ import type { Metadata } from 'next'
 import Link from 'next/link'
 import { signOut } from '@/lib/auth'
 import { currentActor } from '@/lib/auth/actor'
+import { NotificationsLink } from '@/components/notifications/NotificationsLink'
+import { unreadCount } from '@/lib/notifications'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -12,6 +14,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor()
+  const unread = actor ? await unreadCount(actor) : 0
   return (
     <html lang="en">
       <body>
@@ -25,6 +28,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               <Link href="/review">Review</Link>
               <Link href="/reports">Reports</Link>
               <Link href="/search">Search</Link>
+              <NotificationsLink initialUnread={unread} />
               {actor.role === 'ADMIN' && <Link href="/admin">Admin</Link>}
               <Link href="/account">Account</Link>
             </nav>

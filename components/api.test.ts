@@ -12,8 +12,16 @@ import type { api, RequestBody, ResponseBody } from './api'
 const root = fileURLToPath(new URL('..', import.meta.url))
 const at = (path: string) => join(root, path)
 
-/** Routes the browser does not call as JSON: a Server-Sent Events stream, a download, the health probe, Auth.js. */
-const NOT_JSON = new Set(['GET /api/articles/:id/events', 'GET /api/articles/:id/export', 'GET /api/health', 'GET /api/auth/*', 'POST /api/auth/*'])
+/** Routes the browser does not call as JSON: Server-Sent Events streams, a download, the health probe, Auth.js, one-click unsubscribe. */
+const NOT_JSON = new Set([
+  'GET /api/articles/:id/events',
+  'GET /api/notifications/events',
+  'POST /api/unsubscribe',
+  'GET /api/articles/:id/export',
+  'GET /api/health',
+  'GET /api/auth/*',
+  'POST /api/auth/*',
+])
 
 function routeFiles(dir = at('app/api')): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -104,8 +112,8 @@ describe('a changed route breaks the build where the browser relies on it', () =
   it('a schema that requires a new field of the request', () => {
     const errors = errorsIn('components/claim/NotesThread.tsx', {
       'lib/claims/notes.ts': [
-        'export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody })',
-        'export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody, reason: z.string() })',
+        'export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody, mentions })',
+        'export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody, mentions, reason: z.string() })',
       ],
     })
     expect(errors.join('\n')).toMatch(/Property 'reason' is missing/)

@@ -5,6 +5,7 @@
 // server is bundled (`import type` vanishes at build).
 import type { NextResponse } from 'next/server'
 import type { z } from 'zod'
+import type * as AccountNotificationsRoute from '@/app/api/account/notifications/route'
 import type * as AccountPasswordRoute from '@/app/api/account/password/route'
 import type * as AccountRoute from '@/app/api/account/route'
 import type * as PasswordLinkRoute from '@/app/api/admin/members/[id]/password-link/route'
@@ -35,6 +36,8 @@ import type * as FetchRoute from '@/app/api/imports/fetch/route'
 import type * as PreviewRoute from '@/app/api/imports/preview/route'
 import type * as RedeemRoute from '@/app/api/invitations/redeem/route'
 import type * as NoteRoute from '@/app/api/notes/[id]/route'
+import type * as NotificationsReadRoute from '@/app/api/notifications/read/route'
+import type * as NotificationsRoute from '@/app/api/notifications/route'
 import type * as SearchRoute from '@/app/api/search/route'
 import type * as SourceArchiveRoute from '@/app/api/sources/[id]/archive/route'
 import type * as SourceRoute from '@/app/api/sources/[id]/route'
@@ -54,6 +57,7 @@ import type { fetchInput, importInput, previewInput } from '@/lib/import/import-
 import type { presenceInput } from '@/lib/live/presence'
 import type { linkInput, matchOptions } from '@/lib/matching'
 import type { settingsInput } from '@/lib/newsroom/settings'
+import type { preferencesInput } from '@/lib/notifications'
 import type { publishingInput } from '@/lib/publish/settings'
 import type { searchInput } from '@/lib/search'
 import type { dismissInput } from '@/lib/suggestions/article-suggestions'
@@ -121,6 +125,7 @@ interface Endpoint<Handler, Body = never, Query = never> {
 /** Every JSON route of the API, keyed by method and path; `:name` is a path parameter. */
 export interface Routes {
   'PATCH /api/account': Endpoint<typeof AccountRoute.PATCH, z.input<typeof nameInput>>
+  'PATCH /api/account/notifications': Endpoint<typeof AccountNotificationsRoute.PATCH, z.input<typeof preferencesInput>>
   'POST /api/account/password': Endpoint<typeof AccountPasswordRoute.POST, z.input<typeof passwordInput>>
   'GET /api/admin/members': Endpoint<typeof MembersRoute.GET>
   'POST /api/admin/members': Endpoint<typeof MembersRoute.POST, z.input<typeof inviteInput>>
@@ -163,6 +168,8 @@ export interface Routes {
   'POST /api/invitations/redeem': Endpoint<typeof RedeemRoute.POST, z.input<typeof redeemInput>>
   'PATCH /api/notes/:id': Endpoint<typeof NoteRoute.PATCH, z.input<typeof editNoteInput>>
   'DELETE /api/notes/:id': Endpoint<typeof NoteRoute.DELETE, z.input<typeof deleteNoteInput>>
+  'GET /api/notifications': Endpoint<typeof NotificationsRoute.GET>
+  'POST /api/notifications/read': Endpoint<typeof NotificationsReadRoute.POST>
   /** The search form's fields, as the address carries them. */
   'GET /api/search': Endpoint<typeof SearchRoute.GET, never, { [K in keyof z.input<typeof searchInput>]?: string }>
   'PATCH /api/sources/:id': Endpoint<typeof SourceRoute.PATCH, z.input<typeof updateSourceInput>>

@@ -1,6 +1,7 @@
-// npm run worker: runs Factmark's background jobs (archiving sources, link watching) in a
+// npm run worker: runs Factmark's background jobs (archiving sources, link watching, mail) in a
 // process of its own. Start the app with FACTMARK_JOBS=worker so that it only queues them.
 import { startEvidenceJobs } from '../lib/evidence/jobs'
+import { startMailJobs } from '../lib/notifications/outbox'
 import { closeConnections } from '../lib/server/lifecycle'
 
 if (!process.env.DATABASE_URL) {
@@ -8,7 +9,8 @@ if (!process.env.DATABASE_URL) {
   process.exit(1)
 }
 await startEvidenceJobs({ force: true })
-console.log('Factmark worker: taking jobs (archiving, link watching). Ctrl-C stops it.')
+await startMailJobs({ force: true })
+console.log('Factmark worker: taking jobs (archiving, link watching, mail). Ctrl-C stops it.')
 const stop = () => {
   void closeConnections().then(() => process.exit(0))
 }

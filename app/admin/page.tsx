@@ -10,6 +10,8 @@ import { currentActor } from '@/lib/auth/actor'
 import { formatDateTime } from '@/lib/format'
 import { getNewsroomSettings } from '@/lib/newsroom/settings'
 import { getPublishingSettings } from '@/lib/publish/settings'
+import { OutgoingMail } from '@/components/admin/OutgoingMail'
+import { listOutgoingMail, smtpUrl } from '@/lib/notifications/outbox'
 
 export const metadata = { title: 'Admin · Factmark' }
 
@@ -64,6 +66,7 @@ export default async function AdminPage() {
     listAdminEvents(actor),
     getPublishingSettings(actor),
   ])
+  const outgoingMail = await listOutgoingMail(actor)
 
   return (
     <div className="admin">
@@ -128,6 +131,8 @@ export default async function AdminPage() {
         </p>
         <PublishingForm settings={publishing} />
       </section>
+
+      <OutgoingMail mails={outgoingMail} smtpConfigured={smtpUrl() !== null} />
 
       <section aria-labelledby="activity-heading">
         <h2 id="activity-heading">Recent activity</h2>

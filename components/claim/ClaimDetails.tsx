@@ -111,7 +111,7 @@ export function ClaimDetails({ claimId, initial, initialMatches, refreshKey, mem
               </ul>
             </section>
           )}
-          <NotesThread claim={claim} currentUser={currentUser} onChanged={reload} />
+          <NotesThread claim={claim} currentUser={currentUser} members={members} onChanged={reload} />
           <SourcesList claim={claim} onChanged={reload} />
           <DeleteClaim claim={claim} currentUser={currentUser} onDeleted={onDeleted} />
         </div>

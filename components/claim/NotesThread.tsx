@@ -3,22 +3,27 @@ import { useId, useState } from 'react'
 import { formatDateTime } from '@/lib/format'
 import { api, retryWhileOffline } from '../api'
 import { ErrorMessage, FormActions } from '../FormParts'
-import type { ClaimWithThread, CurrentUser, Note } from '../types'
+import { splitMentions } from '@/lib/notifications/kinds'
+import type { ClaimWithThread, CurrentUser, Member, Note } from '../types'
 import { useSubmit } from '../useSubmit'
+import { MentionTextarea } from './MentionTextarea'
 
 interface Props {
   claim: ClaimWithThread
   currentUser: CurrentUser
+  /** The newsroom's members, whom "@" in a note can mention. */
+  members: Member[]
   onChanged: () => void
 }
 
 /** Notes as threads: reply to any note; edit or delete your own. */
-export function NotesThread({ claim, currentUser, onChanged }: Props) {
+export function NotesThread({ claim, currentUser, members, onChanged }: Props) {
+  const others = members.filter((member) => member.id !== currentUser.id)
   const roots = claim.notes.filter((note) => !note.parentId)
   const repliesTo = (id: string) => claim.notes.filter((note) => note.parentId === id)
   const render = (note: Note): React.ReactNode => (
     <li key={note.id}>
-      <NoteItem note={note} claimId={claim.id} mine={note.author.id === currentUser.id} onChanged={onChanged} />
+      <NoteItem note={note} claimId={claim.id} mine={note.author.id === currentUser.id} members={others} onChanged={onChanged} />
       {repliesTo(note.id).length > 0 && <ul className="replies">{repliesTo(note.id).map(render)}</ul>}
     </li>
   )
@@ -26,12 +31,24 @@ export function NotesThread({ claim, currentUser, onChanged }: Props) {
     <section aria-label="Notes">
       <h3>Notes</h3>
       <ul className="notes">{roots.map(render)}</ul>
-      <NoteForm claimId={claim.id} label="Note" submit="Add note" onSaved={onChanged} />
+      <NoteForm claimId={claim.id} label="Note" submit="Add note" members={others} onSaved={onChanged} />
     </section>
   )
 }
 
-function NoteItem({ note, claimId, mine, onChanged }: { note: Note; claimId: string; mine: boolean; onChanged: () => void }) {
+function NoteItem({
+  note,
+  claimId,
+  mine,
+  members,
+  onChanged,
+}: {
+  note: Note
+  claimId: string
+  mine: boolean
+  members: Member[]
+  onChanged: () => void
+}) {
   const [mode, setMode] = useState<'view' | 'reply' | 'edit'>('view')
   const { error, submit } = useSubmit()
 
@@ -50,6 +67,8 @@ function NoteItem({ note, claimId, mine, onChanged }: { note: Note; claimId: str
           label="Edit note"
           submit="Save note"
           initial={note.body}
+          initialMentions={note.mentions.map((m) => m.user.id)}
+          members={members}
           edit={{ noteId: note.id, version: note.version }}
           onSaved={() => {
             setMode('view')
@@ -58,7 +77,20 @@ function NoteItem({ note, claimId, mine, onChanged }: { note: Note; claimId: str
           onCancel={() => setMode('view')}
         />
       ) : (
-        <p className="note-body">{note.body}</p>
+        <p className="note-body">
+          {splitMentions(
+            note.body,
+            note.mentions.map((m) => m.user.name),
+          ).map((part, i) =>
+            part.mention ? (
+              <strong key={i} className="mention">
+                {part.text}
+              </strong>
+            ) : (
+              part.text
+            ),
+          )}
+        </p>
       )}
       <p className="meta">
         {note.author.name} · <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>
@@ -87,6 +119,7 @@ function NoteItem({ note, claimId, mine, onChanged }: { note: Note; claimId: str
           label="Reply"
           submit="Post reply"
           parentId={note.id}
+          members={members}
           onSaved={() => {
             setMode('view')
             onChanged()
@@ -104,14 +137,17 @@ interface NoteFormProps {
   label: string
   submit: string
   initial?: string
+  initialMentions?: string[]
+  members: Member[]
   parentId?: string
   edit?: { noteId: string; version: number }
   onSaved: () => void
   onCancel?: () => void
 }
 
-function NoteForm({ claimId, label, submit, initial = '', parentId, edit, onSaved, onCancel }: NoteFormProps) {
+function NoteForm({ claimId, label, submit, initial = '', initialMentions = [], members, parentId, edit, onSaved, onCancel }: NoteFormProps) {
   const [body, setBody] = useState(initial)
+  const [mentions, setMentions] = useState(initialMentions)
   const { busy: saving, error, submit: send } = useSubmit()
   const [waiting, setWaiting] = useState(false)
   const id = useId()
@@ -123,10 +159,11 @@ function NoteForm({ claimId, label, submit, initial = '', parentId, edit, onSave
     // On failure the typed text stays in the box.
     await send(async () => {
       await retryWhileOffline(() => {
-        if (edit) return api('PATCH /api/notes/:id', { params: { id: edit.noteId }, body: { version: edit.version, body } })
-        return api('POST /api/claims/:id/notes', { params: { id: claimId }, body: { body, requestId, ...(parentId ? { parentId } : {}) } })
+        if (edit) return api('PATCH /api/notes/:id', { params: { id: edit.noteId }, body: { version: edit.version, body, mentions } })
+        return api('POST /api/claims/:id/notes', { params: { id: claimId }, body: { body, mentions, requestId, ...(parentId ? { parentId } : {}) } })
       }, setWaiting)
       setBody('')
+      setMentions([])
       onSaved()
     })
   }
@@ -134,7 +171,15 @@ function NoteForm({ claimId, label, submit, initial = '', parentId, edit, onSave
   return (
     <form onSubmit={save} className="stack" noValidate>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} value={body} onChange={(e) => setBody(e.target.value)} rows={3} readOnly={waiting} />
+      <MentionTextarea
+        id={id}
+        value={body}
+        onChange={setBody}
+        mentions={mentions}
+        onMentionsChange={setMentions}
+        members={members}
+        readOnly={waiting}
+      />
       {waiting && (
         <p role="status" className="meta">
           Reconnecting… Your note is kept here and will be saved as soon as the connection is back.

@@ -24,6 +24,7 @@ export const authConfig = {
       if (path === '/login' || path.startsWith('/api/')) return true // API routes answer 401 themselves
       if (path.startsWith('/invitations/')) return true // one-time links are opened signed out
       if (path.startsWith('/p/') || path === '/sitemap.xml') return true // published fact-checks are public (lib/publish)
+      if (path === '/unsubscribe') return true // mail links: the signed token is the authority
       return Boolean(auth?.user)
     },
     jwt({ token, user }) {

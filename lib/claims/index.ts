@@ -7,6 +7,8 @@ import { z } from 'zod'
 import type { Actor } from '../auth/actor'
 import { anchorFields, describeSpan, SelectionError } from '../anchoring/selectors'
 import { listHistory, recordAudit, type AuditAction } from './audit'
+import { notifyClaimChange } from '../notifications'
+import { kickOutbox } from '../notifications/outbox'
 import { getDb, type Tx } from '../db/client'
 import { AppError, conflict, invalid, notFound } from '../errors'
 import { Prisma } from '../generated/prisma/client'
@@ -395,7 +397,7 @@ async function changeClaim(
   compute: (current: AuditedClaim, tx: Tx) => Promise<Prisma.ClaimUncheckedUpdateManyInput>,
   auditExtra: Record<string, unknown> = {},
 ) {
-  await getDb().$transaction(async (tx) => {
+  const mails = await getDb().$transaction(async (tx) => {
     const before = await assertClaimVisible(tx, actor, claimId)
     if (before.version !== version) throw await staleClaim(tx, claimId)
     const data = await compute(before, tx)
@@ -406,7 +408,10 @@ async function changeClaim(
     if (count === 0) throw await staleClaim(tx, claimId)
     const after = await tx.claim.findUniqueOrThrow({ where: { id: claimId }, select: auditedSelect })
     await recordAudit(tx, actor, claimId, action, snapshot(before), { ...snapshot(after), ...auditExtra })
+    // Assignment, submission and review outcome notify the people concerned, in this same transaction.
+    return notifyClaimChange(tx, actor, claimId, before, after)
   }, TX_OPTIONS)
+  if (mails) await kickOutbox()
   return getClaim(actor, claimId)
 }
 

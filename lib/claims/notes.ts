@@ -9,6 +9,8 @@ import { conflict, forbidden, invalid, notFound } from '../errors'
 import { assertClaimVisible } from './index'
 import { noteSelect } from './selects'
 import { parseInput } from '../validation'
+import { notifyNote, saveMentions } from '../notifications'
+import { kickOutbox } from '../notifications/outbox'
 
 export const MAX_NOTE_LENGTH = 20_000
 
@@ -18,30 +20,39 @@ const noteBody = z
   .min(1, 'Write a note first.')
   .max(MAX_NOTE_LENGTH, `Notes are limited to ${MAX_NOTE_LENGTH.toLocaleString('en')} characters.`)
 
+/** The members chosen from the "@" list, by user id; only those whose "@Name" is in the body are kept. */
+const mentions = z.array(z.string().min(1).max(64)).max(50, 'Mention at most 50 members.').optional()
+
 export const addNoteInput = z.strictObject({
   body: noteBody,
+  mentions,
   parentId: z.string().min(1).max(64).optional(),
   /** Chosen by the page for this note: sending it again (after a lost connection) never adds it twice. */
   requestId: z.uuid('requestId must be a UUID.').optional(),
 })
-export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody })
+export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody, mentions })
 export const deleteNoteInput = z.strictObject({ version: z.number().int().min(1) })
 
 export async function addNote(actor: Actor, claimId: string, rawInput: unknown) {
-  const { body, parentId, requestId } = parseInput(addNoteInput, rawInput)
+  const { body, parentId, requestId, mentions = [] } = parseInput(addNoteInput, rawInput)
+  let mails = 0
   const alreadyAdded = () => (requestId ? getDb().note.findFirst({ where: { requestId, claimId, authorId: actor.id }, select: noteSelect }) : null)
   try {
-    return await getDb().$transaction(async (tx) => {
+    const added = await getDb().$transaction(async (tx) => {
       await assertClaimVisible(tx, actor, claimId)
       const earlier = requestId && (await tx.note.findFirst({ where: { requestId, claimId, authorId: actor.id }, select: noteSelect }))
       if (earlier) return earlier
       if (parentId && !(await tx.note.findFirst({ where: { id: parentId, claimId }, select: { id: true } }))) {
         throw invalid('The note you are replying to is not on this claim.', { parentId: ['Unknown note.'] })
       }
-      const note = await tx.note.create({ data: { claimId, parentId, authorId: actor.id, body, requestId }, select: noteSelect })
-      await recordAudit(tx, actor, claimId, 'note.added', null, { noteId: note.id, parentId: parentId ?? null, body })
-      return note
+      const created = await tx.note.create({ data: { claimId, parentId, authorId: actor.id, body, requestId }, select: { id: true } })
+      const mentioned = await saveMentions(tx, actor, created.id, body, mentions)
+      await recordAudit(tx, actor, claimId, 'note.added', null, { noteId: created.id, parentId: parentId ?? null, body })
+      mails = await notifyNote(tx, actor, { id: created.id, claimId, parentId: parentId ?? null }, mentioned, true)
+      return tx.note.findUniqueOrThrow({ where: { id: created.id }, select: noteSelect })
     })
+    if (mails) await kickOutbox()
+    return added
   } catch (error) {
     // The same request committed a moment ago (a retry racing the original): answer with that note.
     if ((error as { code?: string }).code === 'P2002') {
@@ -65,9 +76,10 @@ async function ownNote(actor: Actor, noteId: string) {
   return note
 }
 
-async function changeNote(actor: Actor, noteId: string, version: number, deleting: boolean, body: string) {
+async function changeNote(actor: Actor, noteId: string, version: number, deleting: boolean, body: string, mentions?: string[]) {
   const note = await ownNote(actor, noteId)
-  return getDb().$transaction(async (tx) => {
+  let mails = 0
+  const changed = await getDb().$transaction(async (tx) => {
     const before = await tx.note.findUniqueOrThrow({ where: { id: noteId }, select: { body: true } })
     const now = new Date()
     const { count } = await tx.note.updateMany({
@@ -86,13 +98,18 @@ async function changeNote(actor: Actor, noteId: string, version: number, deletin
       { noteId, body: before.body },
       { noteId, body: deleting ? null : body },
     )
+    // Editing a note updates its mentions; only members it did not mention before hear of it.
+    const mentioned = await saveMentions(tx, actor, noteId, deleting ? '' : body, deleting ? [] : mentions)
+    if (!deleting) mails = await notifyNote(tx, actor, { id: noteId, claimId: note.claimId, parentId: null }, mentioned, false)
     return tx.note.findUniqueOrThrow({ where: { id: noteId }, select: noteSelect })
   })
+  if (mails) await kickOutbox()
+  return changed
 }
 
 export async function editNote(actor: Actor, noteId: string, rawInput: unknown) {
-  const { version, body } = parseInput(editNoteInput, rawInput)
-  return changeNote(actor, noteId, version, false, body)
+  const { version, body, mentions } = parseInput(editNoteInput, rawInput)
+  return changeNote(actor, noteId, version, false, body, mentions)
 }
 
 export async function deleteNote(actor: Actor, noteId: string, rawInput: unknown) {

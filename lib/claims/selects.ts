@@ -17,6 +17,8 @@ export const noteSelect = {
   editedAt: true,
   deletedAt: true,
   author: personSelect,
+  /** The members the note mentions ("@Name" in its body), by id. */
+  mentions: { select: { user: personSelect } },
 } as const
 
 export const sourceSelect = {

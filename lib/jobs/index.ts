@@ -12,6 +12,10 @@ export const QUEUES = {
   archive: 'source-archive',
   check: 'source-check',
   sweep: 'source-watch-sweep',
+  /** Sends what the mail outbox holds (lib/notifications/outbox.ts); also every minute, for retries. */
+  mail: 'mail-send',
+  /** Writes the daily digest mails. */
+  digest: 'mail-digest',
 } as const
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]
 
@@ -24,11 +28,12 @@ export function jobsMode(env: NodeJS.ProcessEnv = process.env): JobsMode {
 
 interface JobsState {
   boss: Promise<PgBoss> | null
-  working: boolean
+  /** The queues this process already takes jobs from. */
+  working: Set<string>
 }
 const KEY = Symbol.for('factmark.jobs')
 const store = globalThis as unknown as Record<symbol, JobsState | undefined>
-const state = (): JobsState => (store[KEY] ??= { boss: null, working: false })
+const state = (): JobsState => (store[KEY] ??= { boss: null, working: new Set() })
 
 /** The process's pg-boss, started once (creating its schema and queues on first use). */
 export function getBoss(): Promise<PgBoss> {
@@ -70,22 +75,32 @@ export async function enqueue(name: QueueName, data: object, options: EnqueueOpt
   })
 }
 
-export type Handlers = Record<QueueName, (data: unknown) => Promise<void>>
+export type Handlers = Partial<Record<QueueName, (data: unknown) => Promise<void>>>
+
+/** Queues run by one worker at a time (scheduled sweeps, the outbox's sender). */
+const SINGLE: readonly string[] = [QUEUES.sweep, QUEUES.mail, QUEUES.digest]
+/** Scheduled queues: every 15 minutes the link-watching sweep (lib/evidence/watch.ts); every minute the outbox; the digest at 07:00 UTC. */
+const SCHEDULES: Partial<Record<QueueName, string>> = {
+  [QUEUES.sweep]: '*/15 * * * *',
+  [QUEUES.mail]: '* * * * *',
+  [QUEUES.digest]: '0 7 * * *',
+}
 
 /**
- * Starts taking jobs from every queue (once per process) and schedules the link-watching
- * sweep. Each job is handed to its handler alone; a handler that throws is retried later.
+ * Starts taking jobs from the handlers' queues (each once per process) and schedules the
+ * scheduled ones. Each job is handed to its handler alone; a handler that throws is retried later.
  */
 export async function startWorking(handlers: Handlers, { concurrency = 2 } = {}) {
   const s = state()
-  if (s.working) return
-  s.working = true
+  const fresh = (Object.entries(handlers) as [QueueName, (data: unknown) => Promise<void>][]).filter(([name]) => !s.working.has(name))
+  if (fresh.length === 0) return
+  for (const [name] of fresh) s.working.add(name)
   const boss = await getBoss()
-  for (const [name, handler] of Object.entries(handlers) as [QueueName, (data: unknown) => Promise<void>][]) {
-    for (let i = 0; i < (name === QUEUES.sweep ? 1 : concurrency); i++) {
+  for (const [name, handler] of fresh) {
+    for (let i = 0; i < (SINGLE.includes(name) ? 1 : concurrency); i++) {
       await boss.work(name, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => handler(job.data))
     }
+    const cron = SCHEDULES[name]
+    if (cron) await boss.schedule(name, cron, {})
   }
-  // Every 15 minutes the sweep queues the checks that are due (see lib/evidence/watch.ts).
-  await boss.schedule(QUEUES.sweep, '*/15 * * * *', {})
 }

@@ -919,6 +919,8 @@ describe('cross-site requests (CSRF)', () => {
     ['PATCH', `/api/sources/${A.source}`, { title: 'Hijacked' }],
     ['DELETE', `/api/sources/${A.source}`, {}],
     ['PATCH', '/api/account', { name: 'Hijacked' }],
+    ['PATCH', '/api/account/notifications', { MENTION: 'EMAIL' }],
+    ['POST', '/api/notifications/read', {}],
     ['POST', '/api/account/password', { currentPassword: PASSWORD, newPassword: 'attacker-chosen-pass', confirm: 'attacker-chosen-pass' }],
     ['POST', '/api/admin/members', { name: 'Mole', email: 'mole@factmark.test', role: 'ADMIN' }],
     ['PATCH', `/api/admin/members/${A.checker.id}`, { role: 'ADMIN' }],

@@ -358,6 +358,17 @@ const TEMPLATES: Record<string, () => fc.Arbitrary<Json>> = {
     fc.record({ connectionId: fc.oneof(fc.uuid(), fc.constant('x')), claimId: fc.oneof(idRef('claims'), fc.constant(null)) }),
   'POST /api/articles/[id]/import': () => w3cBody,
   'PATCH /api/account': () => fc.record({ name: shortText(200) }),
+  'PATCH /api/account/notifications': () =>
+    fc.record(
+      Object.fromEntries(
+        ['MENTION', 'ASSIGNED', 'REVIEW_REQUESTED', 'CHANGES_REQUESTED', 'APPROVED', 'REPLY'].map((kind) => [
+          kind,
+          fc.constantFrom('APP', 'EMAIL', 'DIGEST'),
+        ]),
+      ),
+      { requiredKeys: [] },
+    ),
+  'POST /api/notifications/read': () => fc.constant({}),
   'POST /api/account/password': () =>
     fc
       .tuple(fc.constantFrom(PASSWORD, 'wrong-password-123', ''), passwordArb, fc.constantFrom('same', 'same', 'other'))
