@@ -5,7 +5,7 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { XSS_PAYLOADS } from '../tests/support/xss'
 import { CHECKER, EDITOR } from './accounts'
-import { claimsPanel, selectText, signIn } from './helpers'
+import { claimsPanel, markSelection, selectText, signIn } from './helpers'
 
 const CLAIM = 'The minister said the bridge cost 40 million euros.'
 const SUMMARY = '</script><script>alert(1)</script> <img src=x onerror=alert(1)> <a href="javascript:alert(1)">x</a>'
@@ -114,11 +114,9 @@ test('hostile text renders as text in the import preview, the article, the claim
 
   // A claim carrying every payload in its notes, details and sources, approved by an editor.
   await selectText(checker, CLAIM)
-  await checker.getByRole('button', { name: 'Mark claim' }).click()
+  let claim = await markSelection(checker)
   await expect(checker.locator('[data-claim-id]', { hasText: CLAIM })).toBeVisible()
   const api = checker.request
-  const { claims } = await call(api, 'GET', `/api/articles/${articleId}/claims`)
-  let claim = claims.find((c: { exact: string }) => c.exact === CLAIM)
   const version = async () => (claim = (await call(api, 'GET', `/api/claims/${claim.id}`)).claim).version
   await call(api, 'POST', `/api/claims/${claim.id}/transitions`, { version: await version(), to: 'IN_PROGRESS' })
   await call(api, 'PATCH', `/api/claims/${claim.id}`, {

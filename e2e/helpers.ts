@@ -134,3 +134,15 @@ export async function dragSelect(page: Page, from: string, to = from) {
   await page.mouse.up()
   return page.evaluate(() => window.getSelection()?.toString() ?? '')
 }
+
+/**
+ * Clicks "Mark claim" and returns the claim as the server stored it. The page draws the highlight
+ * at the click, before the claim is stored: a test that goes on through the API waits for this.
+ */
+export async function markSelection(page: Page): Promise<{ id: string; exact: string; version: number }> {
+  const answer = page.waitForResponse((r) => /\/api\/articles\/[^/]+\/claims$/.test(new URL(r.url()).pathname) && r.request().method() === 'POST')
+  await page.getByRole('button', { name: 'Mark claim' }).click()
+  const response = await answer
+  expect(response.status(), await response.text()).toBe(201)
+  return ((await response.json()) as { claim: { id: string; exact: string; version: number } }).claim
+}

@@ -1,20 +1,17 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { ADMIN, CHECKER, EDITOR } from './accounts'
-import { claimsPanel, openDwArticle, selectText, signIn } from './helpers'
+import { claimsPanel, markSelection, openDwArticle, selectText, signIn } from './helpers'
 
 const QUOTE = 'sanctions imposed on Pyongyang by the UN were not doing enough'
 const NOTE = 'We first rated this claim True: the UN panel’s report says the sanctions are partly working.'
 
 /** Marks `QUOTE` and takes it through the checker's steps to review, through the API the panel uses. */
-async function claimInReview(checker: Page, articleId: string) {
+async function claimInReview(checker: Page) {
   await selectText(checker, QUOTE)
-  await checker.getByRole('button', { name: 'Mark claim' }).click()
-  await expect(checker.locator('[data-claim-id]', { hasText: QUOTE })).toBeVisible()
-  const api = checker.request
-  const { claims } = await (await api.get(`/api/articles/${articleId}/claims`)).json()
-  const claim = claims.find((c: { exact: string }) => c.exact === QUOTE)
-  return claim.id as string
+  const claim = await markSelection(checker)
+  expect(claim.exact).toBe(QUOTE)
+  return claim.id
 }
 
 async function send(request: APIRequestContext, claimId: string, method: string, path: string, data: object) {
@@ -29,7 +26,7 @@ test('an editor publishes a fact-check, corrects it in public, and unpublishes i
   await signIn(checker, CHECKER)
   await signIn(editor, EDITOR)
   const articleId = await openDwArticle(checker)
-  const claimId = await claimInReview(checker, articleId)
+  const claimId = await claimInReview(checker)
   await send(checker.request, claimId, 'POST', '/transitions', { to: 'IN_PROGRESS' })
   await send(checker.request, claimId, 'PATCH', '', { verdict: 'TRUE', summary: 'The UN said so.', claimant: 'DW' })
   const source = await checker.request.post(`/api/claims/${claimId}/sources`, {

@@ -1,18 +1,16 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test'
 import { CHECKER, EDITOR, OTHER_NEWSROOM_CHECKER } from './accounts'
-import { openDwArticle, selectText, signIn } from './helpers'
+import { markSelection, openDwArticle, selectText, signIn } from './helpers'
 
 const QUOTE = 'six increasingly powerful atomic tests since 2006'
 const SUMMARY = 'Tests in 2006, 2009, 2013, twice in 2016 and in 2017. </script><b>not markup</b>'
 
 /** Marks `QUOTE` in the page, then takes it to APPROVED through the API the panel and review desk use. */
-async function approveClaim(checker: Page, editor: APIRequestContext, articleId: string) {
+async function approveClaim(checker: Page, editor: APIRequestContext) {
   await selectText(checker, QUOTE)
-  await checker.getByRole('button', { name: 'Mark claim' }).click()
+  let claim = await markSelection(checker)
   await expect(checker.locator('[data-claim-id]', { hasText: QUOTE })).toBeVisible()
   const api = checker.request
-  const { claims } = await (await api.get(`/api/articles/${articleId}/claims`)).json()
-  let claim = claims.find((c: { exact: string }) => c.exact === QUOTE)
   const reload = async () => (claim = (await (await api.get(`/api/claims/${claim.id}`)).json()).claim)
   const send = async (request: APIRequestContext, method: string, path: string, data: object) => {
     const response = await request.fetch(`/api/claims/${claim.id}${path}`, { method, data: { version: claim.version, ...data } })
@@ -37,7 +35,7 @@ test('the report lists approved claims, embeds ClaimReview safely, and downloads
   await signIn(checker, CHECKER)
   await signIn(editor, EDITOR)
   const articleId = await openDwArticle(checker)
-  const claim = await approveClaim(checker, editor.request, articleId)
+  const claim = await approveClaim(checker, editor.request)
 
   await checker.getByRole('link', { name: 'Report', exact: true }).click()
   await expect(checker.getByRole('heading', { name: /Tillerson calls out China/, level: 1 })).toBeVisible()
