@@ -29,32 +29,6 @@ const person = personSelect
 /** Claims that are not deleted: every read but the deleted list and the history leaves deleted claims out. */
 const LIVE = { deletedAt: null }
 
-/** What a claim list holds of each claim (listClaims answers exactly this; its tests compare). */
-export const claimSummarySelect = {
-  id: true,
-  articleId: true,
-  revisionId: true,
-  ...anchorSelect,
-  orphaned: true,
-  claimant: true,
-  claimDate: true,
-  status: true,
-  verdict: true,
-  summary: true,
-  version: true,
-  verdictSetById: true,
-  contentEditorIds: true,
-  submittedAt: true,
-  approvedAt: true,
-  createdAt: true,
-  updatedAt: true,
-  createdBy: person,
-  assignee: person,
-  submittedBy: person,
-  approvedBy: person,
-  updatedBy: person,
-} as const
-
 /** A claim's own columns of its summary (the people aside). */
 const claimRowSelect = {
   id: true,
@@ -74,6 +48,16 @@ const claimRowSelect = {
   approvedAt: true,
   createdAt: true,
   updatedAt: true,
+} as const
+
+/** What a claim list holds of each claim (listClaims answers exactly this; its tests compare). */
+export const claimSummarySelect = {
+  ...claimRowSelect,
+  createdBy: person,
+  assignee: person,
+  submittedBy: person,
+  approvedBy: person,
+  updatedBy: person,
 } as const
 
 const claimDetailSelect = {
