@@ -2,7 +2,7 @@
 // PostgreSQL database, then Playwright journeys against the built app on another one.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { freePort } from './db/embedded'
+import { freeStablePorts } from './db/embedded'
 import { openTestServer } from './db/test-databases'
 import { ensureBuild } from './next-build'
 
@@ -32,8 +32,9 @@ try {
     DATABASE_URL: e2eUrl,
     AUTH_SECRET: randomBytes(48).toString('base64url'),
     NEXT_TELEMETRY_DISABLED: '1',
-    // A free port, so a developer's running app (or a leftover server) never collides with the tests.
-    E2E_PORT: String(await freePort()),
+    // Free ports, so a developer's running app (or a leftover server) never collides with the tests:
+    // the app's, and the next one for the evidence journeys' fixture server (e2e/fixture-port.ts).
+    E2E_PORT: String(await freeStablePorts(2)),
   }
   if (run('npx', ['tsx', '--conditions=react-server', 'e2e/seed.ts'], e2eEnv)) {
     results.e2e = run('npx', ['playwright', 'test'], e2eEnv)

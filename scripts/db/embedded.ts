@@ -60,6 +60,30 @@ export function freePort(): Promise<number> {
   })
 }
 
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer()
+    server.unref()
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
+  })
+}
+
+/**
+ * `count` consecutive free ports below Linux's ephemeral range (32768 and up), for servers that
+ * start minutes after the choice: an ephemeral port may meanwhile be taken by any outgoing
+ * connection (a browser's, a database client's), which made a fixture server's listen fail in CI.
+ */
+export async function freeStablePorts(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const first = 20000 + Math.floor(Math.random() * (32768 - 20000 - count))
+    let free = true
+    for (let port = first; free && port < first + count; port++) free = await canListen(port)
+    if (free) return first
+  }
+  throw new Error(`no ${count} consecutive free ports between 20000 and 32767 on 127.0.0.1`)
+}
+
 interface Binaries {
   dir: string
   version: string
