@@ -85,7 +85,7 @@ export class LiveHub {
     this.#failures = 0
     if (this.#lostConnection) {
       this.#lostConnection = false
-      for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.onResync()
+      this.#each(this.#subscribers.values(), (subscriber) => subscriber.onResync())
     }
   }
 
@@ -94,7 +94,7 @@ export class LiveHub {
     this.#client = null
     this.#lostConnection = true
     client.end().catch(() => {})
-    for (const set of this.#subscribers.values()) for (const subscriber of set) subscriber.onLost()
+    this.#each(this.#subscribers.values(), (subscriber) => subscriber.onLost())
     this.#scheduleReconnect()
   }
 
@@ -121,7 +121,7 @@ export class LiveHub {
     if (!set) return
     if (message.channel === PRESENCE_CHANNEL) {
       const connectionId = typeof payload.connectionId === 'string' ? payload.connectionId : null
-      for (const subscriber of set) subscriber.onPresence(connectionId)
+      this.#each([set], (subscriber) => subscriber.onPresence(connectionId))
       return
     }
     if (typeof payload.id !== 'string' || typeof payload.kind !== 'string') return
@@ -134,7 +134,24 @@ export class LiveHub {
       originPage: typeof payload.originPage === 'string' ? payload.originPage : null,
     }
     if (payload.claim && typeof payload.claim === 'object') event.claim = payload.claim
-    for (const subscriber of set) subscriber.onEvent(event)
+    this.#each([set], (subscriber) => subscriber.onEvent(event))
+  }
+
+  /**
+   * Calls every subscriber, each on its own: this runs in the listener connection's callback,
+   * where one feed's fault would be an uncaught exception that ends the whole server (a feed
+   * opened with a malformed Last-Event-ID did exactly that).
+   */
+  #each(sets: Iterable<Set<Subscriber>>, call: (subscriber: Subscriber) => void) {
+    for (const set of sets) {
+      for (const subscriber of set) {
+        try {
+          call(subscriber)
+        } catch (error) {
+          console.error('live feed subscriber failed', error)
+        }
+      }
+    }
   }
 
   #remove(articleId: string, subscriber: Subscriber) {

@@ -7,7 +7,7 @@
 import 'server-only'
 import type { Actor, SessionClaim } from '../auth/load-actor'
 import { loadActor } from '../auth/load-actor'
-import { eventsSince, pruneEvents, type LiveEvent } from './events'
+import { eventsSince, isEventId, latestEventId, pruneEvents, type LiveEvent } from './events'
 import { getLiveHub, type LiveHub } from './hub'
 import { whenShuttingDown } from '../server/lifecycle'
 import { takeFeedSlot } from './limits'
@@ -93,15 +93,22 @@ export async function openArticleFeed({
     if (sentRecently.has(event.id)) return
     sentRecently.add(event.id)
     if (sentRecently.size > 5000) sentRecently.delete(sentRecently.values().next().value!)
-    if (BigInt(event.id) > BigInt(lastSent)) lastSent = event.id
+    // lastSent may still be what the reader asked to resume from, which need not be an event id.
+    if (!isEventId(lastSent) || BigInt(event.id) > BigInt(lastSent)) lastSent = event.id
     send('change', { id: event.id, kind: event.kind, claimId: event.claimId, originPage: event.originPage, claim: event.claim }, event.id)
   }
   /** Sends what the log holds after the last event sent; "reset" when the page must reload instead. */
   const catchUp = () => {
     catchingUp ??= (async () => {
       try {
-        const missed = await eventsSince(actor, articleId, lastSent)
-        if (missed === null) send('reset', {})
+        const from = lastSent
+        const missed = await eventsSince(actor, articleId, from)
+        if (missed === null) {
+          send('reset', {})
+          // The reader reloads everything: later catching up starts from now, not from its unknown id again.
+          const newest = await latestEventId(articleId)
+          if (lastSent === from) lastSent = newest
+        }
         else {
           let count = 0
           for (const event of missed) {

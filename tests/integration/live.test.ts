@@ -151,6 +151,33 @@ describe('the feed', () => {
     await feed.next((m) => m.event === 'reset')
   })
 
+  // Found by the fuzz test: the first live event after such a feed opened threw in the
+  // listener's callback (BigInt of "invalid"), an uncaught exception that ended the server.
+  it('gives a reader with a malformed Last-Event-ID "reset", then the changes that follow', async () => {
+    const feed = await open(editor, 'invalid') // what the route passes for anything but an event id
+    await feed.next((m) => m.event === 'reset')
+    const claim = await markDwClaim(checker, articleId, 'Tillerson')
+    await feed.next(changeOf(claim.id, 'claim.created'), 2000)
+  })
+
+  it('keeps delivering to every other feed when one subscriber fails', async () => {
+    const unsubscribe = await hub.subscribe(articleId, {
+      onEvent: () => {
+        throw new Error('a broken subscriber')
+      },
+      onPresence: () => {},
+      onLost: () => {},
+      onResync: () => {},
+    })
+    try {
+      const feed = await open(editor, await latestEventId(articleId))
+      const claim = await markDwClaim(checker, articleId, 'Pyongyang')
+      await feed.next(changeOf(claim.id, 'claim.created'), 2000)
+    } finally {
+      unsubscribe()
+    }
+  })
+
   it('reconnects a killed listener connection and catches up on changes made while it was down', async () => {
     const feed = await open(editor, await latestEventId(articleId))
     await feed.next((m) => m.event === 'hello')
