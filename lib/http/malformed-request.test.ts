@@ -49,6 +49,16 @@ describe('malformedRequest', () => {
     expect(status('/api/articles?callbackUrl=javascript%3Aalert(1)')).toBeNull() // only next-auth reads it
   })
 
+  // Found by the fuzz test: "Sign out" (a server action calling Auth.js) answered 500 with such a cookie.
+  it('refuses a server action whose callback-URL cookie Auth.js would refuse, and only then', () => {
+    const action = { 'next-action': 'abc', origin: 'http://127.0.0.1:3000' }
+    expect(status('/articles', { ...action, cookie: 'authjs.callback-url=%' }, 'POST')).toBe(400)
+    expect(status('/login', { ...action, cookie: '__Secure-authjs.callback-url=javascript:alert(1)' }, 'POST')).toBe(400)
+    expect(status('/articles', { 'content-type': 'multipart/form-data; boundary=x', cookie: 'authjs.callback-url=%' }, 'POST')).toBe(400)
+    expect(status('/articles', { ...action, cookie: 'authjs.callback-url=%2Farticles' }, 'POST')).toBeNull()
+    expect(status('/articles', { cookie: 'authjs.callback-url=%' })).toBeNull() // a page read: Auth.js only checks the session there
+  })
+
   it('refuses server actions posted from another origin with a 403, as Next.js means to', () => {
     expect(status('/login', { 'next-action': 'abc', origin: 'http://evil.example' }, 'POST')).toBe(403)
     expect(status('/login', { 'next-action': 'abc', origin: 'null' }, 'POST')).toBe(403)

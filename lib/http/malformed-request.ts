@@ -7,7 +7,8 @@
 // - a Host / X-Forwarded-Host / X-Forwarded-Proto that do not make an http(s) URL
 //   (Auth.js builds its URLs from them);
 // - on next-auth's endpoints, a callbackUrl (query or cookie) that is not an http(s)
-//   URL or a path (Auth.js reports it as a server misconfiguration);
+//   URL or a path (Auth.js reports it as a server misconfiguration), and such a cookie
+//   on a server action (signing in and out call Auth.js);
 // - a server action posted from another origin (Next.js refuses it, with a 500).
 // Pure, so the proxy can use it.
 
@@ -34,6 +35,10 @@ export function malformedRequest(request: Request): Refusal | null {
   if (!origin) return bad('The Host, X-Forwarded-Host or X-Forwarded-Proto header is not valid.')
   if (url.pathname.startsWith('/api/auth/') && !callbackUrlsValid(request, url, origin)) {
     return bad('callbackUrl must be a path on this site or an http(s) address.')
+  }
+  // Signing in and out are server actions that call Auth.js, which reads the same cookie.
+  if (possibleServerAction(request, url) && !callbackCookiesValid(request, origin)) {
+    return bad('The callback-URL cookie must hold a path on this site or an http(s) address.')
   }
   if (crossOriginServerAction(request, url)) {
     return { status: 403, code: 'CROSS_SITE', message: 'Changes can only be made from Factmark’s own pages.' }
@@ -78,23 +83,28 @@ function cookie(headers: Headers, name: string): string | undefined {
   return undefined
 }
 
-function callbackUrlsValid(request: Request, url: URL, origin: string) {
-  // Every callbackUrl in the query: Auth.js takes the last one.
-  const candidates = [
-    ...url.searchParams.getAll('callbackUrl'),
-    cookie(request.headers, 'authjs.callback-url'),
-    cookie(request.headers, '__Secure-authjs.callback-url'),
-  ]
-  return candidates.every((value) => !value || isValidHttpUrl(value, origin))
+const validCallbacks = (values: (string | undefined)[], origin: string) => values.every((value) => !value || isValidHttpUrl(value, origin))
+
+function callbackCookiesValid(request: Request, origin: string) {
+  return validCallbacks([cookie(request.headers, 'authjs.callback-url'), cookie(request.headers, '__Secure-authjs.callback-url')], origin)
 }
 
-/** What Next.js treats as a possible server action (a POST to a page), sent with an Origin that is not this host. */
-function crossOriginServerAction(request: Request, url: URL) {
+function callbackUrlsValid(request: Request, url: URL, origin: string) {
+  // Every callbackUrl in the query: Auth.js takes the last one.
+  return validCallbacks(url.searchParams.getAll('callbackUrl'), origin) && callbackCookiesValid(request, origin)
+}
+
+/** What Next.js treats as a possible server action: a POST to a page, as an action or a form. */
+function possibleServerAction(request: Request, url: URL) {
   if (request.method !== 'POST' || url.pathname.startsWith('/api/')) return false
   const type = request.headers.get('content-type') ?? ''
-  const possibleAction = request.headers.has('next-action') || type === 'application/x-www-form-urlencoded' || type.startsWith('multipart/form-data')
+  return request.headers.has('next-action') || type === 'application/x-www-form-urlencoded' || type.startsWith('multipart/form-data')
+}
+
+/** A possible server action sent with an Origin that is not this host. */
+function crossOriginServerAction(request: Request, url: URL) {
   const originHeader = request.headers.get('origin')
-  if (!possibleAction || !originHeader) return false
+  if (!possibleServerAction(request, url) || !originHeader) return false
   let originHost: string
   try {
     originHost = originHeader === 'null' ? 'null' : new URL(originHeader).host
