@@ -1,8 +1,9 @@
 'use client'
 import { EditorContent, useEditor, type Editor } from '@tiptap/react'
-import { useEffect } from 'react'
-import { canonicalText, codePointsToRange, rangeToCodePoints, type DocNode } from '@/lib/anchoring/canonical'
+import { useEffect, useLayoutEffect } from 'react'
+import { codePointsToRange, rangeToCodePoints, type DocNode } from '@/lib/anchoring/canonical'
 import { ClaimHighlights, showClaims, type HighlightedClaim } from '@/lib/editor/claim-highlights'
+import { docText } from '@/lib/editor/doc-text'
 import { articleExtensions } from '@/lib/editor/extensions'
 import { ReadingMode, replaceWhileReading, setReading } from '@/lib/editor/reading-mode'
 import { showSuggestions, SuggestionHighlights, type HighlightedSuggestion } from '@/lib/editor/suggestion-highlights'
@@ -51,7 +52,7 @@ function readSelection(editor: Editor): TextSelection | null {
   if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null
   const from = editor.view.posAtDOM(range.startContainer, range.startOffset)
   const to = editor.view.posAtDOM(range.endContainer, range.endOffset)
-  const canonical = canonicalText(editor.state.doc.toJSON() as DocNode)
+  const canonical = docText(editor.state.doc)
   const { start, end } = rangeToCodePoints(canonical, Math.min(from, to), Math.max(from, to))
   const exact = Array.from(canonical.text).slice(start, end).join('')
   return { start, end, exact }
@@ -78,14 +79,15 @@ export function ArticleEditor({
     immediatelyRender: false,
   })
 
-  useEffect(() => {
+  // Layout effects: the highlights change in the same frame as the claims list, not a frame later.
+  useLayoutEffect(() => {
     if (!editor) return
     setReading(editor, !editable)
     // While the text is being edited its offsets move: highlights come back once the revision is saved.
     showClaims(editor, editable ? [] : claims, selectedId)
   }, [editor, claims, selectedId, editable])
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (!editor) return
     showSuggestions(editor, editable ? [] : suggestions, selectedSuggestionId)
   }, [editor, suggestions, selectedSuggestionId, editable])
@@ -106,14 +108,14 @@ export function ArticleEditor({
       },
       focus: () => editor.view.focus(),
       caretAt: (start) => {
-        const { from } = codePointsToRange(canonicalText(editor.state.doc.toJSON() as DocNode), start, start)
+        const { from } = codePointsToRange(docText(editor.state.doc), start, start)
         editor.chain().setTextSelection(from).scrollIntoView().focus().run()
       },
       caretOffset: () => {
         const dom = window.getSelection()
         if (!dom || dom.rangeCount === 0 || !editor.view.dom.contains(dom.focusNode)) return null
         const at = editor.view.posAtDOM(dom.focusNode!, dom.focusOffset)
-        return rangeToCodePoints(canonicalText(editor.state.doc.toJSON() as DocNode), at, at).start
+        return rangeToCodePoints(docText(editor.state.doc), at, at).start
       },
     })
   }, [editor, onReady])

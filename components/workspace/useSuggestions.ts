@@ -12,8 +12,13 @@ export function useSuggestions(articleId: string, initialSuggestions: Suggestion
   /** All suggestions, or (the default) only the strongest: about one sentence in five. */
   const [all, setAll] = useState(false)
   const [openSuggestionId, setOpenSuggestionId] = useState<string | null>(null)
-  // Claims marked since (by anyone) cover suggestions: those are no longer shown.
-  const open = useMemo(() => withoutClaimed(suggestions, anchoredClaims), [suggestions, anchoredClaims])
+  // Claims marked since (by anyone) cover suggestions: those are no longer shown. Keyed by the
+  // ids left open, so a claim that covers none keeps the same list and nothing is redrawn.
+  const openIds = useMemo(() => withoutClaimed(suggestions, anchoredClaims).map((suggestion) => suggestion.id).join('\n'), [suggestions, anchoredClaims])
+  const open = useMemo(() => {
+    const ids = new Set(openIds.split('\n'))
+    return suggestions.filter((suggestion) => ids.has(suggestion.id))
+  }, [suggestions, openIds])
   const openSuggestion = open.find((suggestion) => suggestion.id === openSuggestionId) ?? null
   const visible = useMemo(() => (shown ? (all ? open : open.filter((suggestion) => suggestion.strong)) : []), [open, shown, all])
   const underlined = useMemo(

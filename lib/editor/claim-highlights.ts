@@ -2,7 +2,8 @@
 // never marks stored in the article document.
 import { Decoration, Extension, type Editor } from '@tiptap/core'
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model'
-import { canonicalText, codePointsToRange, type DocNode } from '../anchoring/canonical'
+import { codePointsToRange } from '../anchoring/canonical'
+import { docText } from './doc-text'
 
 export interface HighlightedClaim {
   id: string
@@ -40,7 +41,7 @@ export function showClaims(editor: Editor, claims: HighlightedClaim[], selectedI
  * its canonical text); spans outside this revision's text are left out. Claims and suggestions alike.
  */
 export function placeSpans<T extends { start: number; end: number }>(doc: ProseMirrorNode, spans: T[]) {
-  const canonical = canonicalText(doc.toJSON() as DocNode)
+  const canonical = docText(doc)
   const size = doc.content.size
   return spans.flatMap((span) => {
     try {
