@@ -50,6 +50,15 @@ export const optionalText = (max: number, message: string) =>
     .nullable()
     .optional()
 
+/** PostgreSQL's integer: version and offset columns hold no more, and a larger number made the query fail with a 500. */
+const PG_INT_MAX = 2_147_483_647
+
+/** A row's version for optimistic locking (what the page last read). */
+export const rowVersion = z.number().int().min(1).max(PG_INT_MAX, 'Not a version any row has.')
+
+/** A count or offset (a claim's start in its text, a block's index): from 0. */
+export const count = z.number().int().min(0).max(PG_INT_MAX, 'The number is too large.')
+
 export const id = z
   .string()
   .min(1)

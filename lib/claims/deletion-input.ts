@@ -1,9 +1,10 @@
 // The inputs of deleting and restoring a claim (server side; the rules are ./deletion.ts).
 import { z } from 'zod'
+import { rowVersion } from '../validation'
 import { MAX_DELETE_REASON_LENGTH } from './deletion'
 
 export const deleteClaimInput = z.strictObject({
-  version: z.number().int().min(1),
+  version: rowVersion,
   reason: z
     .string()
     .trim()
@@ -11,4 +12,4 @@ export const deleteClaimInput = z.strictObject({
     .optional(),
 })
 
-export const restoreClaimInput = z.strictObject({ version: z.number().int().min(1) })
+export const restoreClaimInput = z.strictObject({ version: rowVersion })

@@ -15,7 +15,7 @@ import { Prisma } from '../generated/prisma/client'
 import { ClaimantType, ClaimStatus, Verdict } from '../generated/prisma/enums'
 import { getLatestRevisionText, lockArticleText } from '../articles/revisions'
 import { anchorSelect, noteSelect, personSelect, sourceSelect } from './selects'
-import { isoDate, optionalText, parseInput } from '../validation'
+import { count, isoDate, optionalText, parseInput, rowVersion } from '../validation'
 import { MAX_SUMMARY_LENGTH_UI } from '../verdicts/labels'
 import { statusAfterContentChange, transitionRefusal } from './workflow'
 import { isoDay } from '../format'
@@ -90,8 +90,8 @@ type AuditedClaim = Prisma.ClaimGetPayload<{ select: typeof auditedSelect }>
 
 export const markClaimInput = z.strictObject({
   revisionId: z.string().min(1).max(64),
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
+  start: count,
+  end: count,
   /** What the browser saw; must match the stored text, so a stale page cannot mark the wrong words. */
   exact: z.string().max(100_000).optional(),
   /** The marking page's live connection: it is on the new claim now (presence, set by the route). */
@@ -100,7 +100,7 @@ export const markClaimInput = z.strictObject({
 
 export const claimDetailsInput = z
   .strictObject({
-    version: z.number().int().min(1),
+    version: rowVersion,
     claimant: optionalText(300, 'The claimant is limited to 300 characters.'),
     claimantType: z.enum(ClaimantType, { error: 'The claimant is a person or an organization.' }).nullable().optional(),
     claimDate: isoDate.nullable().optional(),
@@ -111,7 +111,7 @@ export const claimDetailsInput = z
   .refine((input) => Object.keys(input).some((key) => key !== 'version'), 'Nothing to change.')
 
 export const transitionInput = z.strictObject({
-  version: z.number().int().min(1),
+  version: rowVersion,
   to: z.enum(ClaimStatus),
   comment: z.string().trim().max(5_000, 'Review comments are limited to 5,000 characters.').optional(),
   /** The public correction note: needed to approve a changed verdict or summary of a published claim (lib/publish). */
@@ -417,7 +417,7 @@ async function staleClaim(tx: Tx, claimId: string) {
   })
 }
 
-export const reattachInput = markClaimInput.extend({ version: z.number().int().min(1) })
+export const reattachInput = markClaimInput.extend({ version: rowVersion })
 
 /** Attaches an orphaned claim (or any claim) to newly selected words of the latest revision. */
 export async function reattachClaim(actor: Actor, claimId: string, rawInput: unknown) {

@@ -8,7 +8,7 @@ import { getDb } from '../db/client'
 import { conflict, forbidden, invalid, notFound } from '../errors'
 import { assertClaimVisible } from './index'
 import { noteSelect } from './selects'
-import { parseInput } from '../validation'
+import { parseInput, rowVersion } from '../validation'
 import { notifyNote, saveMentions } from '../notifications'
 import { kickOutbox } from '../notifications/outbox'
 
@@ -30,8 +30,8 @@ export const addNoteInput = z.strictObject({
   /** Chosen by the page for this note: sending it again (after a lost connection) never adds it twice. */
   requestId: z.uuid('requestId must be a UUID.').optional(),
 })
-export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody, mentions })
-export const deleteNoteInput = z.strictObject({ version: z.number().int().min(1) })
+export const editNoteInput = z.strictObject({ version: rowVersion, body: noteBody, mentions })
+export const deleteNoteInput = z.strictObject({ version: rowVersion })
 
 export async function addNote(actor: Actor, claimId: string, rawInput: unknown) {
   const { body, parentId, requestId, mentions = [] } = parseInput(addNoteInput, rawInput)

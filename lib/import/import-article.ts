@@ -6,7 +6,7 @@ import { z } from 'zod'
 import { createArticle } from '../articles'
 import type { Actor } from '../auth/actor'
 import { AppError, invalid } from '../errors'
-import { hasUnstorableCharacters, httpUrl, isoDate, optionalText, parseInput } from '../validation'
+import { count, hasUnstorableCharacters, httpUrl, isoDate, optionalText, parseInput } from '../validation'
 import { decodeBody } from '../evidence/extract'
 import { readability } from '../evidence/pool'
 import { FetchError, safeFetch } from '../fetch'
@@ -26,7 +26,7 @@ const source = {
 export const previewInput = z.strictObject(source)
 export const importInput = z.strictObject({
   ...source,
-  keep: z.array(z.number().int().min(0)).max(10_000).default([]),
+  keep: z.array(count).max(10_000).default([]),
   meta: z.strictObject({
     title: z.string().trim().min(1, 'Give the article a title.').max(500, 'Titles are limited to 500 characters.'),
     publisher: optionalText(300, 'The publisher is limited to 300 characters.'),

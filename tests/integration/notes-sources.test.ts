@@ -197,6 +197,9 @@ describe('editing and deleting notes', () => {
       await refused([claim.id], () => editNote(checker, note.id, input), 422)
     }
     await refused([claim.id], () => deleteNote(checker, note.id, {}), 422)
+    // A version no integer column holds: was a 500 from PostgreSQL (found by the fuzz test).
+    await refused([claim.id], () => deleteNote(checker, note.id, { version: Number.MAX_SAFE_INTEGER }), 422)
+    await refused([claim.id], () => editNote(checker, note.id, { version: 2 ** 31, body: 'Too new.' }), 422)
     await refused([claim.id], () => editNote(checker, 'no-such-note', { version: 1, body: 'Hello?' }), 404)
     await refused([claim.id], () => deleteNote(checker, 'no-such-note', { version: 1 }), 404)
   })
