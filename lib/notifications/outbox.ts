@@ -104,7 +104,7 @@ export async function deliverOutbox({ url = smtpUrl(), from = mailFrom(), now = 
 
 /**
  * Writes the day's digest mail for every member who gets some kind as a digest and has
- * notifications of those kinds not yet in a digest: one mail per member per UTC day (the
+ * unread notifications of those kinds not yet in a digest: one mail per member per UTC day (the
  * idempotency key), listing them oldest first. Returns how many mails were written.
  */
 export async function runDigest(now = new Date()): Promise<number> {
@@ -132,6 +132,7 @@ export async function runDigest(now = new Date()): Promise<number> {
             newsroomId: user.newsroomId,
             kind: { in: kinds },
             digestedAt: null,
+            readAt: null, // already seen in the app: the digest is for what the member has not seen
             createdAt: { lte: now },
             claim: { newsroomId: user.newsroomId, deletedAt: null },
           },

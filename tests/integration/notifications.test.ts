@@ -347,6 +347,19 @@ describe('mail', () => {
     expect(sink.mails).toHaveLength(2)
   })
 
+  it('the digest leaves out what the member already read in the app', async () => {
+    await updatePreferences(editor, { MENTION: 'DIGEST' })
+    const claim = await markDwClaim(checker, articleId)
+    await addNote(checker, claim.id, { body: 'Seen in the app, @Eddie Editor', mentions: [editor.id] })
+    await markAllRead(editor)
+    await addNote(checker, claim.id, { body: 'Not seen yet, @Eddie Editor', mentions: [editor.id] })
+    expect(await runDigest(new Date())).toBe(1)
+    const digest = await db().outgoingMail.findFirstOrThrow({})
+    expect(digest.subject).toBe('Factmark daily digest: 1 notification')
+    expect(digest.text).toContain('Not seen yet')
+    expect(digest.text).not.toContain('Seen in the app')
+  })
+
   it('nothing of another newsroom appears in a mail', async () => {
     await updatePreferences(outsider, { MENTION: 'EMAIL', ASSIGNED: 'EMAIL', REVIEW_REQUESTED: 'EMAIL' })
     await updatePreferences(editor, { MENTION: 'EMAIL', ASSIGNED: 'EMAIL', REVIEW_REQUESTED: 'EMAIL' })
