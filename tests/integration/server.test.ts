@@ -123,6 +123,23 @@ describe('every response', () => {
     expect(ids.size).toBe(7)
   })
 
+  // Found by the fuzz test: a form post to an address no API route serves was a 500.
+  it('answers an API address no route serves with a JSON 404, whatever the method and body', async () => {
+    for (const [method, type] of [
+      ['GET', undefined],
+      ['POST', 'multipart/form-data'],
+      ['POST', 'multipart/form-data; boundary=x'],
+      ['PUT', 'application/x-www-form-urlencoded'],
+      ['DELETE', 'application/json'],
+    ] as const) {
+      for (const path of ['/api/no-such-endpoint', '/api/articles/%2e/claims']) {
+        const response = await fetch(`${server.url}${path}`, { method, headers: type ? { 'Content-Type': type } : {}, body: method === 'GET' ? undefined : '{"a":1}' })
+        expect(response.status, `${method} ${path} ${type}`).toBe(404)
+        expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')
+      }
+    }
+  })
+
   it('puts the nonce of its policy on the page’s scripts', async () => {
     const response = await fetch(`${server.url}/login`)
     const nonce = /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy')!)![1]
