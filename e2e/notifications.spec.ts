@@ -1,5 +1,6 @@
 // Issue 20: a checker mentions the editor in a note ("@Edd" → "Eddie Editor" from the list);
-// the editor's Notifications count rises without a reload, and the notification leads to the claim.
+// the editor's Notifications count rises without a reload, and the notification leads to the claim;
+// an open /notifications list takes in the next one live.
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import { CHECKER, EDITOR } from './accounts'
@@ -71,4 +72,14 @@ test('a mention in a note reaches the editor live and leads to the claim', async
   await editor.getByRole('button', { name: 'Mark all as read' }).click()
   await expect(editor.getByText('All read.')).toBeVisible()
   await expect.poll(() => unread(editor)).toBe(0)
+
+  // With the list open, the next mention appears in it without a reload.
+  await note.click()
+  await note.pressSequentially('One more thing, @Edd')
+  await note.press('Enter')
+  await note.pressSequentially('the date.')
+  await panel.getByRole('button', { name: 'Add note' }).click()
+  await expect(editor.getByText('1 unread.')).toBeVisible()
+  await expect(editor.getByRole('listitem').filter({ hasText: 'mentioned you' }).first()).toContainText('unread')
+  await expect.poll(() => unread(editor)).toBe(1)
 })

@@ -1,12 +1,14 @@
 'use client'
 // The member's notifications, newest first: each links to its claim; "Mark all as read".
+// Live: when the header's feed reports another unread count, the list is read again.
 import Link from 'next/link'
-import { useState } from 'react'
+import { useEffect, useEffectEvent, useState } from 'react'
 import { formatDateTime } from '@/lib/format'
 import { KIND_PHRASES } from '@/lib/notifications/kinds'
 import { api, type ResponseBody } from '../api'
 import { ErrorMessage } from '../FormParts'
 import { useSubmit } from '../useSubmit'
+import { UNREAD_CHANGED } from './NotificationsLink'
 
 type Item = ResponseBody<'GET /api/notifications'>['notifications'][number]
 
@@ -15,10 +17,20 @@ export function NotificationList({ initial }: { initial: Item[] }) {
   const { busy, error, submit } = useSubmit()
   const unread = items.filter((item) => !item.readAt).length
 
+  const reload = async () => setItems((await api('GET /api/notifications', {})).notifications)
+  const onUnreadChanged = useEffectEvent((count: number) => {
+    if (count !== unread) reload().catch(() => {})
+  })
+  useEffect(() => {
+    const listener = (event: Event) => onUnreadChanged((event as CustomEvent<number>).detail)
+    window.addEventListener(UNREAD_CHANGED, listener)
+    return () => window.removeEventListener(UNREAD_CHANGED, listener)
+  }, [])
+
   const markAll = () =>
     submit(async () => {
       await api('POST /api/notifications/read', {})
-      setItems((await api('GET /api/notifications', {})).notifications)
+      await reload()
     })
 
   if (items.length === 0)

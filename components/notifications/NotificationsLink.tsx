@@ -1,11 +1,15 @@
 'use client'
 // The header's "Notifications" link with the unread count, kept live by the member's own
 // feed (GET /api/notifications/events), reconnected with backoff like the article feed.
+// Each count it hears is also announced to the page (UNREAD_CHANGED).
 import Link from 'next/link'
 import { useEffect, useState } from 'react'
 import type { NotificationFeedEvents } from '@/lib/notifications/live'
 
 const BACKOFF_MS = [1000, 2000, 4000, 8000, 15_000, 30_000]
+
+/** A window event with the unread count (`detail`) as the feed reports it. */
+export const UNREAD_CHANGED = 'factmark:unread-changed'
 
 export function NotificationsLink({ initialUnread }: { initialUnread: number }) {
   const [unread, setUnread] = useState(initialUnread)
@@ -21,7 +25,10 @@ export function NotificationsLink({ initialUnread }: { initialUnread: number }) 
       source = es
       es.addEventListener('count', (event) => {
         failures = 0
-        setUnread((JSON.parse((event as MessageEvent<string>).data) as NotificationFeedEvents['count']).unread)
+        const { unread } = JSON.parse((event as MessageEvent<string>).data) as NotificationFeedEvents['count']
+        setUnread(unread)
+        // The page's own list (/notifications) follows the same feed: one feed per page, not two.
+        window.dispatchEvent(new CustomEvent<number>(UNREAD_CHANGED, { detail: unread }))
       })
       es.addEventListener('revoked', () => {
         stopped = true
