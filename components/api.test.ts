@@ -112,8 +112,8 @@ describe('a changed route breaks the build where the browser relies on it', () =
   it('a schema that requires a new field of the request', () => {
     const errors = errorsIn('components/claim/NotesThread.tsx', {
       'lib/claims/notes.ts': [
-        'export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody, mentions })',
-        'export const editNoteInput = z.strictObject({ version: z.number().int().min(1), body: noteBody, mentions, reason: z.string() })',
+        'export const editNoteInput = z.strictObject({ version: rowVersion, body: noteBody, mentions })',
+        'export const editNoteInput = z.strictObject({ version: rowVersion, body: noteBody, mentions, reason: z.string() })',
       ],
     })
     expect(errors.join('\n')).toMatch(/Property 'reason' is missing/)

@@ -14,7 +14,13 @@ export function useSuggestions(articleId: string, initialSuggestions: Suggestion
   const [openSuggestionId, setOpenSuggestionId] = useState<string | null>(null)
   // Claims marked since (by anyone) cover suggestions: those are no longer shown. Keyed by the
   // ids left open, so a claim that covers none keeps the same list and nothing is redrawn.
-  const openIds = useMemo(() => withoutClaimed(suggestions, anchoredClaims).map((suggestion) => suggestion.id).join('\n'), [suggestions, anchoredClaims])
+  const openIds = useMemo(
+    () =>
+      withoutClaimed(suggestions, anchoredClaims)
+        .map((suggestion) => suggestion.id)
+        .join('\n'),
+    [suggestions, anchoredClaims],
+  )
   const open = useMemo(() => {
     const ids = new Set(openIds.split('\n'))
     return suggestions.filter((suggestion) => ids.has(suggestion.id))

@@ -108,8 +108,7 @@ export async function openArticleFeed({
           // The reader reloads everything: later catching up starts from now, not from its unknown id again.
           const newest = await latestEventId(articleId)
           if (lastSent === from) lastSent = newest
-        }
-        else {
+        } else {
           let count = 0
           for (const event of missed) {
             if (sentRecently.has(event.id)) continue

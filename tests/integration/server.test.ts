@@ -133,7 +133,11 @@ describe('every response', () => {
       ['DELETE', 'application/json'],
     ] as const) {
       for (const path of ['/api/no-such-endpoint', '/api/articles/%2e/claims']) {
-        const response = await fetch(`${server.url}${path}`, { method, headers: type ? { 'Content-Type': type } : {}, body: method === 'GET' ? undefined : '{"a":1}' })
+        const response = await fetch(`${server.url}${path}`, {
+          method,
+          headers: type ? { 'Content-Type': type } : {},
+          body: method === 'GET' ? undefined : '{"a":1}',
+        })
         expect(response.status, `${method} ${path} ${type}`).toBe(404)
         expect(((await response.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND')
       }
