@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { request, type RequestOptions } from 'node:https'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type BrowserContext, type Page, type Request, type Response } from '@playwright/test'
 import { startAppServer, type AppServer } from '../scripts/app-server'
 import { scratchDatabase, sql, type ScratchDatabase } from '../tests/support/databases'
 import { startNginx, type Nginx } from '../tests/support/nginx'
@@ -77,7 +77,15 @@ test.beforeAll(async () => {
   cli(['scripts/user-create.ts', '--newsroom', 'Harbour Times', '--email', CHECKER.email, '--name', CHECKER.name, '--role', 'CHECKER'], {
     FACTMARK_PASSWORD: CHECKER.password,
   })
-  const env = { DATABASE_URL: database.url, AUTH_SECRET: randomBytes(32).toString('base64url'), NODE_ENV: 'production', FACTMARK_TRUST_PROXY: '1' }
+  const env = {
+    DATABASE_URL: database.url,
+    AUTH_SECRET: randomBytes(32).toString('base64url'),
+    NODE_ENV: 'production',
+    FACTMARK_TRUST_PROXY: '1',
+    // Heartbeats (20 s) out of the way: only the feeds' keepalive (lib/live/keepalive.ts) can bring
+    // a page the reset of its killed instance's feed within the recovery's 30 s.
+    FACTMARK_HEARTBEAT_MS: '120000',
+  }
   instances = await Promise.all([startAppServer(env), startAppServer(env)])
   nginx = await startNginx(instances.map((instance) => instance.port))
 })
@@ -96,14 +104,27 @@ async function signIn(page: Page, account: { email: string; password: string }) 
   await expect(page.getByRole('heading', { name: 'Articles', level: 1 })).toBeVisible()
 }
 
-/** Opens the article; resolves to the instance (index) serving the page's live feed, read from that instance's log. */
+/** Opens the article; resolves to the instance (index) serving the page's live feed. */
 async function openArticle(page: Page): Promise<number> {
   const feed = page.waitForResponse((response) => /\/api\/articles\/[^/]+\/events/.test(response.url()))
   await page.goto(`/articles/${articleId}`)
   await expect(page.getByRole('heading', { name: ARTICLE.title, level: 1 })).toBeVisible()
-  const requestId = (await feed).headers()['x-request-id']
+  return servingInstance(await feed)
+}
+
+/** Opens the articles list; resolves to the instance (index) serving the page's notifications feed. */
+async function openArticleList(page: Page): Promise<number> {
+  const feed = page.waitForResponse((response) => new URL(response.url()).pathname === '/api/notifications/events')
+  await page.goto('/articles')
+  await expect(page.getByRole('heading', { name: 'Articles', level: 1 })).toBeVisible()
+  return servingInstance(await feed)
+}
+
+/** The instance (index) that logged opening this feed (its request line is logged only when it ends). */
+async function servingInstance(feed: Response): Promise<number> {
+  const requestId = feed.headers()['x-request-id']
   expect(requestId).toMatch(/^[0-9a-f]{32}$/) // nginx's $request_id, believed from a trusted proxy
-  for (const deadline = Date.now() + 5000; Date.now() < deadline; await page.waitForTimeout(100)) {
+  for (const deadline = Date.now() + 5000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
     const serving = instances.findIndex((instance) => instance.output().includes(`"requestId":"${requestId}"`))
     if (serving >= 0) return serving
   }
@@ -117,12 +138,46 @@ async function markClaim(page: Page, words: string) {
   expect((await created).status()).toBe(201)
 }
 
+/** A check that the pages of `context` have had no request in flight but their live feeds for half a second. */
+function quietWatcher(context: BrowserContext) {
+  const inFlight = new Set<Request>()
+  let last = Date.now()
+  const isFeed = (request: Request) => new URL(request.url()).pathname.endsWith('/events')
+  const change = (update: (request: Request) => void) => (request: Request) => {
+    if (isFeed(request)) return
+    update(request)
+    last = Date.now()
+  }
+  context.on(
+    'request',
+    change((request) => inFlight.add(request)),
+  )
+  context.on(
+    'requestfinished',
+    change((request) => inFlight.delete(request)),
+  )
+  context.on(
+    'requestfailed',
+    change((request) => inFlight.delete(request)),
+  )
+  // Prefetches a page left behind when it navigated end without either event.
+  const forgetLeftBehind = (page: Page) =>
+    page.on('framenavigated', (frame) => {
+      if (frame !== page.mainFrame()) return
+      for (const request of inFlight) if (request.frame().page() === page) inFlight.delete(request)
+    })
+  context.pages().forEach(forgetLeftBehind)
+  context.on('page', forgetLeftBehind)
+  return () => expect.poll(() => inFlight.size === 0 && Date.now() - last >= 500).toBe(true)
+}
+
 const claimListed = (page: Page, words: string) => claimsPanel(page).locator('[data-claim-item]').filter({ hasText: words })
 
 test('two browsers on different instances see each other’s claims live; killing one instance leaves the pages working', async ({ browser }) => {
   const options = { baseURL: nginx.url, ignoreHTTPSErrors: true }
   const editor = await (await browser.newContext(options)).newPage()
   const checker = await (await browser.newContext(options)).newPage()
+  const checkerQuiet = quietWatcher(checker.context())
   try {
     await signIn(editor, EDITOR)
     await signIn(checker, CHECKER)
@@ -136,13 +191,23 @@ test('two browsers on different instances see each other’s claims live; killin
     for (let tries = 1; checkerInstance === editorInstance && tries < 6; tries++) checkerInstance = await openArticle(checker)
     expect(checkerInstance).not.toBe(editorInstance)
     await expect(claimsPanel(checker).getByRole('region', { name: 'Who else is here' })).toContainText(EDITOR.name)
+    // Another tab of the checker's, on the same HTTP/2 connection to nginx, holds a quiet feed on the
+    // instance that survives: nginx then sends the reset of the killed instance's stream only with the
+    // next frame written on that connection, which without keepalives was a heartbeat up to 20 s later.
+    const otherTab = await checker.context().newPage()
+    let otherTabInstance = await openArticleList(otherTab)
+    for (let tries = 1; otherTabInstance !== editorInstance && tries < 8; tries++) otherTabInstance = await openArticleList(otherTab)
+    expect(otherTabInstance).toBe(editorInstance)
 
     const started = Date.now()
     await markClaim(editor, '4,200 members joined the strike')
     await expect(claimListed(checker, '4,200 members joined the strike')).toBeVisible({ timeout: 2000 })
     const acrossInstances = Date.now() - started
 
-    // The instance serving the checker's feed dies without a word (SIGKILL, not a graceful stop).
+    // Nothing else in flight on the checker's connection either (a request retried elsewhere
+    // would carry the reset along); then the instance serving the checker's feed dies without a
+    // word (SIGKILL, not a graceful stop).
+    await checkerQuiet()
     instances[checkerInstance].process.kill('SIGKILL')
     await instances[checkerInstance].exited
     const killed = Date.now()

@@ -9,6 +9,7 @@ import type { Actor, SessionClaim } from '../auth/load-actor'
 import { loadActor } from '../auth/load-actor'
 import { eventsSince, isEventId, latestEventId, pruneEvents, type LiveEvent } from './events'
 import { getLiveHub, type LiveHub } from './hub'
+import { startKeepalive } from './keepalive'
 import { whenShuttingDown } from '../server/lifecycle'
 import { takeFeedSlot } from './limits'
 import { joinPresence, leavePresence, prunePresence, requireVisibleArticle, touchPresence } from './presence'
@@ -81,14 +82,15 @@ export async function openArticleFeed({
   const sentRecently = new Set<string>()
   let catchingUp: Promise<void> | null = null
 
-  const send = <K extends keyof FeedEvents>(event: K, data: FeedEvents[K], id?: string) => {
+  const write = (chunk: Uint8Array) => {
     if (closed) return
     try {
-      controller.enqueue(sseMessage(event, data, id))
+      controller.enqueue(chunk)
     } catch {
       void close()
     }
   }
+  const send = <K extends keyof FeedEvents>(event: K, data: FeedEvents[K], id?: string) => write(sseMessage(event, data, id))
   const sendEvent = (event: LiveEvent) => {
     if (sentRecently.has(event.id)) return
     sentRecently.add(event.id)
@@ -138,6 +140,7 @@ export async function openArticleFeed({
   }
   let unsubscribe: () => void = () => {}
   let heartbeat: NodeJS.Timeout | undefined
+  let stopKeepalive = () => {}
   let stopOnShutdown = () => {}
 
   async function close() {
@@ -145,6 +148,7 @@ export async function openArticleFeed({
     closed = true
     releaseSlot()
     clearInterval(heartbeat)
+    stopKeepalive()
     stopOnShutdown()
     unsubscribe()
     signal?.removeEventListener('abort', onAbort)
@@ -193,6 +197,7 @@ export async function openArticleFeed({
     send('heartbeat', { at: new Date().toISOString() })
   }
   heartbeat = setInterval(() => void beat(), heartbeatMs)
+  if (!closed) stopKeepalive = startKeepalive(write)
   signal?.addEventListener('abort', onAbort)
   if (signal?.aborted) void close()
   stopOnShutdown = whenShuttingDown(() => {

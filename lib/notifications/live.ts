@@ -5,6 +5,7 @@
 import 'server-only'
 import pg from 'pg'
 import { loadActor, type Actor, type SessionClaim } from '../auth/load-actor'
+import { startKeepalive } from '../live/keepalive'
 import { takeFeedSlot } from '../live/limits'
 import { closeOnShutdown, whenShuttingDown } from '../server/lifecycle'
 import { NOTIFICATIONS_CHANNEL, unreadCount } from './index'
@@ -132,21 +133,24 @@ export async function openNotificationFeed({ actor, session, signal }: { actor: 
   let controller!: ReadableStreamDefaultController<Uint8Array>
   let closed = false
   let heartbeat: NodeJS.Timeout | undefined
+  let stopKeepalive = () => {}
   let unsubscribe = () => {}
   let stopOnShutdown = () => {}
-  const send = <K extends keyof NotificationFeedEvents>(event: K, data: NotificationFeedEvents[K]) => {
+  const write = (chunk: Uint8Array) => {
     if (closed) return
     try {
-      controller.enqueue(message(event, data))
+      controller.enqueue(chunk)
     } catch {
       close()
     }
   }
+  const send = <K extends keyof NotificationFeedEvents>(event: K, data: NotificationFeedEvents[K]) => write(message(event, data))
   function close() {
     if (closed) return
     closed = true
     releaseSlot()
     clearInterval(heartbeat)
+    stopKeepalive()
     unsubscribe()
     stopOnShutdown()
     signal?.removeEventListener('abort', close)
@@ -199,6 +203,7 @@ export async function openNotificationFeed({ actor, session, signal }: { actor: 
         } else sendCount()
       })
   }, HEARTBEAT_MS)
+  if (!closed) stopKeepalive = startKeepalive(write)
   signal?.addEventListener('abort', close)
   if (signal?.aborted) close()
   stopOnShutdown = whenShuttingDown(() => {

@@ -11,6 +11,8 @@ export async function GET(request: Request) {
     const session = await currentSession()
     if (!session) throw unauthenticated()
     const stream = await openNotificationFeed({ ...session, signal: request.signal })
+    // As for article feeds: the request line is logged only when the feed ends.
+    console.info('notifications feed opened')
     return new Response(stream, {
       headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', 'X-Accel-Buffering': 'no' },
     })
