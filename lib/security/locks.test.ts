@@ -3,11 +3,10 @@
 // whether an id exists (issue 16, item 8). Every raw statement with FOR UPDATE / FOR SHARE /
 // FOR NO KEY UPDATE / FOR KEY SHARE in lib/ must say "newsroomId" =, or lock the newsroom row
 // itself by the actor's newsroom id.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
-
-const ROOT = join(import.meta.dirname, '..', '..')
+import { ROOT, sourceFiles } from './testing/source-files'
 
 /**
  * Files whose locks are taken by background jobs for every newsroom at once, never on a
@@ -17,18 +16,10 @@ const SYSTEM_LOCKS: Record<string, string> = {
   'lib/notifications/outbox.ts': 'the mail sender leases due mails of every newsroom (SKIP LOCKED)',
 }
 
-function* sourceFiles(path: string): Generator<string> {
-  if (statSync(path).isFile()) {
-    if (/\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path)) yield path
-    return
-  }
-  for (const name of readdirSync(path)) if (name !== 'generated') yield* sourceFiles(join(path, name))
-}
-
 /** Every template-literal SQL statement that takes a row lock, with where it is. */
 function lockingStatements() {
   const found: { where: string; sql: string }[] = []
-  for (const file of [...sourceFiles(join(ROOT, 'lib')), ...sourceFiles(join(ROOT, 'app'))]) {
+  for (const file of [...sourceFiles('lib'), ...sourceFiles('app')]) {
     const text = readFileSync(file, 'utf8')
     for (const match of text.matchAll(/`[^`]*`/g)) {
       if (!/\bFOR (?:NO KEY )?UPDATE\b|\bFOR (?:KEY )?SHARE\b/i.test(match[0])) continue

@@ -2,29 +2,20 @@
 // `version` of 2^53 - 1 reached `UPDATE ... WHERE version = $1` and failed with a 500 (found by
 // the fuzz test). Every zod number in lib/ and app/ states its maximum where it is made, and
 // versions and offsets use lib/validation.ts's building blocks.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { count, rowVersion } from '../validation'
-
-const ROOT = join(import.meta.dirname, '..', '..')
+import { ROOT, sourceFiles } from './testing/source-files'
 
 /** Files whose zod numbers never see a request. Each entry says why. */
 const NOT_REQUEST_INPUT: Record<string, string> = {
   'lib/suggestions/external-set.ts': 'reads the benchmark data folder (ids of labelled sentences)',
 }
 
-function* sourceFiles(path: string): Generator<string> {
-  if (statSync(path).isFile()) {
-    if (/\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path)) yield path
-    return
-  }
-  for (const name of readdirSync(path)) if (name !== 'generated') yield* sourceFiles(join(path, name))
-}
-
 function unboundedNumbers() {
   const found: string[] = []
-  for (const file of [...sourceFiles(join(ROOT, 'lib')), ...sourceFiles(join(ROOT, 'app'))]) {
+  for (const file of [...sourceFiles('lib'), ...sourceFiles('app')]) {
     const where = relative(ROOT, file)
     if (where in NOT_REQUEST_INPUT) continue
     const text = readFileSync(file, 'utf8')

@@ -5,16 +5,16 @@
 // remembering to list it. Patterns built at run time (`new RegExp(...)`) cannot be found that
 // way: each is exported by its module and listed in DYNAMIC below, and a `new RegExp` in a
 // file not listed there fails the test until it is.
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join, relative } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { relative } from 'node:path'
 import { checkSync } from 'recheck'
 import ts from 'typescript'
 import { describe, expect, it } from 'vitest'
+import { ROOT, sourceFiles } from './testing/source-files'
 import { AGENCY_TRAILER } from '../import/clean-text'
 import { ANSI_COLOUR } from '../server/logger'
 import { TOKEN } from '../suggestions/features'
 
-const ROOT = join(import.meta.dirname, '..', '..')
 const SOURCE_FOLDERS = ['lib', 'app', 'components', 'proxy.ts']
 
 /**
@@ -34,17 +34,6 @@ const DYNAMIC: Record<string, (() => RegExp[]) | { checkedBy: string }> = {
   'lib/suggestions/compile.ts': { checkedBy: "lib/suggestions/detect.test.ts: 'returns on pathological input'" },
 }
 
-function* sourceFiles(path: string): Generator<string> {
-  if (statSync(path).isFile()) {
-    if (/\.tsx?$/.test(path) && !/\.test\.tsx?$/.test(path) && !/\.d\.ts$/.test(path)) yield path
-    return
-  }
-  for (const name of readdirSync(path)) {
-    if (name === 'generated' || name === 'node_modules' || name === 'testing') continue
-    yield* sourceFiles(join(path, name))
-  }
-}
-
 interface Found {
   where: string
   source: string
@@ -55,7 +44,7 @@ function scan() {
   const literals: Found[] = []
   const constructed = new Set<string>()
   for (const folder of SOURCE_FOLDERS) {
-    for (const file of sourceFiles(join(ROOT, folder))) {
+    for (const file of sourceFiles(folder)) {
       const name = relative(ROOT, file)
       const text = readFileSync(file, 'utf8')
       const sourceFile = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true)
