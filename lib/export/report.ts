@@ -10,6 +10,24 @@ import type { ExportContext, ReportArticle, ReportClaim } from './types'
 import { SETTINGS_SELECT, toIdentity } from '../newsroom/identity'
 import { isoDay } from '../format'
 import { anchorSelect } from '../claims/selects'
+import type { Prisma } from '../generated/prisma/client'
+
+/**
+ * A claim's sources as the report and the public page cite them: oldest first, each with its
+ * latest archived copy (time, SHA-256, and the Internet Archive link when one was made).
+ */
+export const citedSources = {
+  orderBy: { createdAt: 'asc' },
+  select: {
+    url: true,
+    title: true,
+    publisher: true,
+    excerpt: true,
+    accessedAt: true,
+    archivedUrl: true,
+    archives: { where: { kind: 'ARCHIVE' }, orderBy: { fetchedAt: 'desc' }, take: 1, select: { fetchedAt: true, sha256: true, externalUrl: true } },
+  },
+} satisfies Prisma.Claim$sourcesArgs
 
 const BATCH = 500
 /** The stored claimant type as schema.org names it. */
@@ -120,18 +138,7 @@ function fetchBatch(actor: Actor, articleId: string, includeUnapproved: boolean,
       createdBy: { select: { name: true } },
       submittedBy: { select: { name: true } },
       approvedBy: { select: { name: true } },
-      sources: {
-        orderBy: { createdAt: 'asc' },
-        select: {
-          url: true,
-          title: true,
-          publisher: true,
-          excerpt: true,
-          accessedAt: true,
-          archivedUrl: true,
-          archives: { where: { kind: 'ARCHIVE' }, orderBy: { fetchedAt: 'desc' }, take: 1, select: { fetchedAt: true, sha256: true } },
-        },
-      },
+      sources: citedSources,
       notes: {
         where: { deletedAt: null },
         orderBy: { createdAt: 'asc' },

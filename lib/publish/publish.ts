@@ -9,6 +9,7 @@ import type { Actor } from '../auth/actor'
 import { getDb, type Tx } from '../db/client'
 import { toJsonValue } from '../db/json'
 import { AppError, forbidden, invalid, notFound } from '../errors'
+import { citedSources } from '../export/report'
 import { isoDay } from '../format'
 import type { Prisma } from '../generated/prisma/client'
 import { slugify, trimEndHyphens, uniqueSlug } from './slug'
@@ -65,23 +66,7 @@ const contentSelect = {
   createdBy: { select: { name: true } },
   submittedBy: { select: { name: true } },
   approvedBy: { select: { name: true } },
-  sources: {
-    orderBy: { createdAt: 'asc' },
-    select: {
-      url: true,
-      title: true,
-      publisher: true,
-      excerpt: true,
-      accessedAt: true,
-      archivedUrl: true,
-      archives: {
-        where: { kind: 'ARCHIVE' },
-        orderBy: { fetchedAt: 'desc' },
-        take: 1,
-        select: { fetchedAt: true, sha256: true, externalUrl: true },
-      },
-    },
-  },
+  sources: citedSources,
 } satisfies Prisma.ClaimSelect
 
 type ContentRow = Prisma.ClaimGetPayload<{ select: typeof contentSelect }>
