@@ -264,9 +264,11 @@ export async function updatePreferences(actor: Actor, rawInput: unknown): Promis
   return getPreferences(actor)
 }
 
-/** A signed one-click unsubscribe: that kind goes back to "in the app only". Returns the kind, or null for a bad token. */
+/** A signed one-click unsubscribe: that kind goes back to "in the app only". An account that is gone gets no mail: nothing to do. */
 export async function unsubscribe(userId: string, kind: NotificationKind) {
-  await getDb().notificationPreference.upsert({
+  const db = getDb()
+  if (!(await db.user.findUnique({ where: { id: userId }, select: { id: true } }))) return
+  await db.notificationPreference.upsert({
     where: { userId_kind: { userId, kind } },
     create: { userId, kind, delivery: 'APP' },
     update: { delivery: 'APP' },

@@ -385,6 +385,10 @@ describe('mail', () => {
     expect(verifyUnsubscribe(token, 'another secret, long enough to be a real one')).toBeNull()
     await unsubscribe(editor.id, 'MENTION')
     expect(await getPreferences(editor)).toMatchObject({ MENTION: 'APP', REPLY: 'EMAIL' })
+    // A signed link of an account since deleted: nothing to turn off, and nothing stored.
+    const before = await db().notificationPreference.count()
+    await unsubscribe('cdeletedaccount0000000000', 'MENTION')
+    expect(await db().notificationPreference.count()).toBe(before)
   })
 })
 

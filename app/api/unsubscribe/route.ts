@@ -3,6 +3,7 @@
 // can do is turn one kind of mail off for the member it names. The /unsubscribe page's
 // button posts here too (from=page) and is sent back to the page.
 import { NextResponse } from 'next/server'
+import { errorResponse } from '@/lib/http'
 import { unsubscribe } from '@/lib/notifications'
 import { verifyUnsubscribe } from '@/lib/notifications/unsubscribe'
 
@@ -15,8 +16,9 @@ export async function POST(request: Request) {
     return new NextResponse('This unsubscribe link is not valid.', { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' } })
   try {
     await unsubscribe(target.userId, target.kind)
-  } catch {
-    // The account is gone: nothing is mailed to it anyway.
+  } catch (error) {
+    // Not "Unsubscribed." when it was not saved (the database down, say): the link can be used again.
+    return errorResponse(error)
   }
   if (url.searchParams.get('from') === 'page') {
     return new NextResponse(null, { status: 303, headers: { Location: `/unsubscribe?done=${encodeURIComponent(target.kind)}` } })
